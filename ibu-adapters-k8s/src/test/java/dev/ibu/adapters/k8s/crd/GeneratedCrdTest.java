@@ -1,0 +1,72 @@
+package dev.ibu.adapters.k8s.crd;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.JSONSchemaProps;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import java.io.InputStream;
+import org.junit.jupiter.api.Test;
+
+class GeneratedCrdTest {
+
+    private static CustomResourceDefinition upstream() throws Exception {
+        try (InputStream in = GeneratedCrdTest.class.getResourceAsStream(
+                "/upstream/lca.openshift.io_imagebasedupgrades.yaml")) {
+            return Serialization.unmarshal(in, CustomResourceDefinition.class);
+        }
+    }
+
+    @Test
+    void generated_crd_matches_upstream_field_by_field() throws Exception {
+        assertThat(CrdDiff.between(upstream(), GeneratedCrd.definition())).isEmpty();
+    }
+
+    @Test
+    void generated_crd_carries_the_six_cel_messages_in_upstream_order() {
+        var rules = GeneratedCrd.definition().getSpec().getVersions().get(0).getSchema().getOpenAPIV3Schema()
+                .getXKubernetesValidations();
+        assertThat(rules).extracting(r -> r.getMessage()).containsExactly(
+                "ibu is a singleton, metadata.name must be 'upgrade'",
+                "can not change spec.seedImageRef while ibu is in progress",
+                "can not change spec.oadpContent while ibu is in progress",
+                "can not change spec.extraManifests while ibu is in progress",
+                "can not change spec.autoRollbackOnFailure while ibu is in progress",
+                "the stage transition is not permitted. Please refer to status.validNextStages for valid "
+                        + "transitions. If status.validNextStages is not present, it indicates that no "
+                        + "transitions are currently allowed");
+    }
+
+    /** Canary: the comparison must notice drift, one difference per drifted field. */
+    @Test
+    void drift_in_type_format_or_constraint_is_reported() {
+        CustomResourceDefinition drifted = GeneratedCrd.definition();
+        JSONSchemaProps spec = drifted.getSpec().getVersions().get(0).getSchema().getOpenAPIV3Schema()
+                .getProperties().get("spec");
+        spec.getProperties().get("autoRollbackOnFailure").getProperties().get("initMonitorTimeoutSeconds")
+                .setFormat("int32");
+        spec.getProperties().get("seedImageRef").getProperties().get("image").setMinLength(null);
+        drifted.getSpec().getVersions().get(0).getSchema().getOpenAPIV3Schema().getXKubernetesValidations()
+                .remove(5);
+
+        assertThat(CrdDiff.between(upstreamUnchecked(), drifted)).hasSize(3).anySatisfy(d -> assertThat(d)
+                .startsWith("spec.versions[v1].schema.properties.spec.properties.autoRollbackOnFailure"
+                        + ".properties.initMonitorTimeoutSeconds.format"))
+                .anySatisfy(d -> assertThat(d).contains("seedImageRef.properties.image.minLength"))
+                .anySatisfy(d -> assertThat(d).contains("x-kubernetes-validations"));
+    }
+
+    @Test
+    void yaml_text_is_the_generated_file() {
+        assertThat(GeneratedCrd.yaml()).contains("name: \"imagebasedupgrades.lca.openshift.io\"")
+                .contains("scope: \"Cluster\"");
+    }
+
+    private static CustomResourceDefinition upstreamUnchecked() {
+        try {
+            return upstream();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
