@@ -1,0 +1,32 @@
+package dev.ibu.ports.out;
+
+import dev.ibu.domain.ConfigMapRef;
+import io.vavr.collection.List;
+import io.vavr.control.Either;
+
+/** Application backup and restore through OADP (Velero Backup and Restore CRs), by apply wave. */
+public interface BackupPort {
+    /**
+     * Validates the {@code oadpContent} ConfigMaps at Prep: OADP present, one DataProtectionApplication, Backups and
+     * Restores consistent. Errors are {@link PortFailure.Invalid}; pitfalls (LVM Storage) are warnings.
+     */
+    Either<PortFailure, ManifestValidation> validate(List<ConfigMapRef> oadpContent);
+
+    /**
+     * Creates or tracks the Backups wave by wave. Done when all completed; Terminal {@code Failed backup CRs: a,b}
+     * when any failed.
+     */
+    Either<PortFailure, WorkProgress> backup(List<ConfigMapRef> oadpContent);
+
+    /** The Restore CRs and OADP configuration to carry across the pivot. */
+    Either<PortFailure, ExportBundle> export(List<ConfigMapRef> oadpContent);
+
+    /**
+     * After the pivot: recreates the OADP configuration if needed, then creates or tracks the Restores wave by wave,
+     * each once Velero has synced its Backup. Terminal {@code Failed restore CRs: a,b} when any failed.
+     */
+    Either<PortFailure, WorkProgress> restore(ExportBundle exported);
+
+    /** Deletes the Backups (DeleteBackupRequests) and leftovers; an error names what is left. */
+    Either<PortFailure, Void> cleanup();
+}
