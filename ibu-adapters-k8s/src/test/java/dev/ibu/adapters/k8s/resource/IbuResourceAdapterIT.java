@@ -1,0 +1,158 @@
+package dev.ibu.adapters.k8s.resource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ibu.adapters.k8s.MockApi;
+import dev.ibu.domain.Annotations;
+import dev.ibu.domain.ConditionStatus;
+import dev.ibu.domain.Conditions;
+import dev.ibu.domain.ImageBasedUpgrade;
+import dev.ibu.domain.Stage;
+import dev.ibu.ports.out.PortFailure;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.vavr.collection.List;
+import io.vavr.control.Option;
+import java.time.Instant;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@EnableKubernetesMockClient(crud = true)
+class IbuResourceAdapterIT {
+    private static final String STATUS_PATH = "/apis/lca.openshift.io/v1/imagebasedupgrades/upgrade/status";
+    private static final Instant T0 = Instant.parse("2024-01-01T09:00:00Z");
+
+    KubernetesMockServer server;
+    KubernetesClient client;
+    IbuResourceAdapter adapter;
+
+    @BeforeEach
+    void setUp() {
+        MockApi.loadCrd(client);
+        adapter = new IbuResourceAdapter(client);
+    }
+
+    @Test
+    void read_gives_none_when_the_resource_is_missing() {
+        assertThat(adapter.read().get()).isEqualTo(Option.none());
+    }
+
+    @Test
+    void creates_the_fresh_idle_resource_with_only_spec_stage() {
+        ImageBasedUpgrade created = adapter.create(ImageBasedUpgrade.fresh()).get();
+
+        assertThat(created.spec().stage()).isEqualTo(Stage.IDLE);
+        assertThat(created.metadata().resourceVersion()).isNotEmpty();
+        var raw = client.genericKubernetesResources("lca.openshift.io/v1", "ImageBasedUpgrade")
+                .withName("upgrade").get();
+        assertThat(raw.getAdditionalProperties().get("spec")).isEqualTo(java.util.Map.of("stage", "Idle"));
+    }
+
+    @Test
+    void second_create_is_a_conflict() {
+        adapter.create(ImageBasedUpgrade.fresh()).get();
+        assertThat(adapter.create(ImageBasedUpgrade.fresh()).getLeft()).isInstanceOf(PortFailure.Conflict.class);
+    }
+
+    @Test
+    void status_round_trips_with_rfc3339_times_and_condition_order() {
+        ImageBasedUpgrade created = adapter.create(ImageBasedUpgrade.fresh()).get();
+        Conditions conditions = Conditions.EMPTY
+                .set("Idle", ConditionStatus.FALSE, "InProgress", "In progress", 1, T0)
+                .set("PrepInProgress", ConditionStatus.TRUE, "InProgress", "In progress", 1, T0.plusSeconds(5));
+        ImageBasedUpgrade toWrite = created.withStatus(created.status().withConditions(conditions)
+                .withValidNextStages(List.of(Stage.IDLE)).withObservedGeneration(1));
+
+        ImageBasedUpgrade written = adapter.writeStatus(toWrite).get();
+        ImageBasedUpgrade read = adapter.read().get().get();
+
+        assertThat(read.status()).isEqualTo(toWrite.status());
+        assertThat(written.metadata().resourceVersion()).isNotEqualTo(created.metadata().resourceVersion());
+        var raw = client.genericKubernetesResources("lca.openshift.io/v1", "ImageBasedUpgrade")
+                .withName("upgrade").get();
+        assertThat(io.fabric8.kubernetes.client.utils.Serialization.asJson(raw))
+                .contains("\"lastTransitionTime\":\"2024-01-01T09:00:05Z\"");
+    }
+
+    /** The CRUD dispatcher consumes request bodies, so the PUT is captured by an expectation that echoes it. */
+    @Test
+    void status_write_carries_the_resource_version_that_was_read() {
+        ImageBasedUpgrade created = adapter.create(ImageBasedUpgrade.fresh()).get();
+        java.util.concurrent.atomic.AtomicReference<String> sent = new java.util.concurrent.atomic.AtomicReference<>();
+        server.expect().put().withPath(STATUS_PATH).andReply(200, req -> {
+            sent.set(req.getUtf8Body()); // reading consumes the body
+            return sent.get();
+        }).once();
+
+        adapter.writeStatus(created.withStatus(created.status().withObservedGeneration(1))).get();
+
+        assertThat(sent.get()).contains("\"resourceVersion\":\"" + created.metadata().resourceVersion() + "\"")
+                .contains("\"observedGeneration\":1");
+    }
+
+    /** The mock accepts stale status PUTs, so the API server's 409 is injected. */
+    @Test
+    void a_409_on_status_write_is_a_conflict_and_nothing_is_overwritten() {
+        ImageBasedUpgrade created = adapter.create(ImageBasedUpgrade.fresh()).get();
+        server.expect().put().withPath(STATUS_PATH).andReturn(409, MockApi.status(409, "Conflict",
+                "Operation cannot be fulfilled on imagebasedupgrades.lca.openshift.io \"upgrade\": the object has "
+                        + "been modified; please apply your changes to the latest version and try again")).once();
+
+        var result = adapter.writeStatus(created.withStatus(created.status().withObservedGeneration(7)));
+
+        assertThat(result.getLeft()).isInstanceOf(PortFailure.Conflict.class);
+        assertThat(result.getLeft().message()).contains("ImageBasedUpgrade upgrade").contains("read it again");
+        assertThat(adapter.read().get().get().status().observedGeneration()).isZero();
+        // re-read and redecide: the next write with the fresh version goes through
+        ImageBasedUpgrade fresh = adapter.read().get().get();
+        assertThat(adapter.writeStatus(fresh.withStatus(fresh.status().withObservedGeneration(7))).isRight()).isTrue();
+    }
+
+    @Test
+    void annotations_are_set_and_removed_by_merge_patch() {
+        adapter.create(ImageBasedUpgrade.fresh()).get();
+
+        adapter.setAnnotation(Annotations.VALIDATION_WARNING, Option.some("Foo[bar] - CRD not deployed on cluster"))
+                .get();
+        adapter.setAnnotation(Annotations.MANUAL_CLEANUP_DONE, Option.some("")).get();
+        assertThat(adapter.read().get().get().metadata().annotations().toJavaMap()).containsEntry(
+                Annotations.VALIDATION_WARNING, "Foo[bar] - CRD not deployed on cluster")
+                .containsEntry(Annotations.MANUAL_CLEANUP_DONE, "");
+
+        ImageBasedUpgrade after = adapter.setAnnotation(Annotations.MANUAL_CLEANUP_DONE, Option.none()).get();
+        assertThat(after.metadata().hasAnnotation(Annotations.MANUAL_CLEANUP_DONE)).isFalse();
+        assertThat(after.metadata().hasAnnotation(Annotations.VALIDATION_WARNING)).isTrue();
+    }
+
+    @Test
+    void create_restores_a_saved_resource_with_its_status() {
+        ImageBasedUpgrade saved = ImageBasedUpgrade.fresh().withStatus(ImageBasedUpgrade.fresh().status()
+                .withObservedGeneration(3).withConditions(Conditions.EMPTY.set("Idle", ConditionStatus.TRUE,
+                        "Idle", "Idle", 3, T0)));
+
+        ImageBasedUpgrade restored = adapter.create(saved).get();
+
+        assertThat(restored.status()).isEqualTo(saved.status());
+        assertThat(adapter.read().get().get().status()).isEqualTo(saved.status());
+    }
+
+    @Test
+    void delete_removes_it_and_is_idempotent() {
+        adapter.create(ImageBasedUpgrade.fresh()).get();
+        assertThat(adapter.delete().isRight()).isTrue();
+        assertThat(adapter.read().get()).isEqualTo(Option.none());
+        assertThat(adapter.delete().isRight()).isTrue();
+    }
+
+    @Test
+    void server_errors_are_transient_and_name_the_object() {
+        server.expect().get().withPath("/apis/lca.openshift.io/v1/imagebasedupgrades/upgrade")
+                .andReturn(500, MockApi.status(500, "InternalError", "etcdserver: request timed out")).once();
+        // fabric8 retries 5xx by itself; without retries the failure reaches the port
+        PortFailure failure = new IbuResourceAdapter(MockApi.withoutRetries(client)).read().getLeft();
+
+        assertThat(failure).isInstanceOf(PortFailure.Transient.class);
+        assertThat(failure.message()).contains("ImageBasedUpgrade upgrade").contains("etcdserver: request timed out");
+    }
+}
