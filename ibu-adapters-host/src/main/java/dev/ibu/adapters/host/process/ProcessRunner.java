@@ -50,6 +50,10 @@ public final class ProcessRunner {
         return run(List.of(argv)).orThrow();
     }
 
+    public ProcessResult runOk(List<String> argv) {
+        return run(argv).orThrow();
+    }
+
     public ProcessResult run(Invocation inv) {
         List<String> argv = prefix.wrap(inv.argv());
         LOG.debug("running {}", argv);
