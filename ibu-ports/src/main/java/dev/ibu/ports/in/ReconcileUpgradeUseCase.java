@@ -1,0 +1,15 @@
+package dev.ibu.ports.in;
+
+/**
+ * The driving port: reconcile the ImageBasedUpgrade once and say when to look again. Level-triggered: each call
+ * reads the world afresh, so a repeated or interrupted call reaches the same result.
+ */
+public interface ReconcileUpgradeUseCase {
+    /**
+     * Start-up: restore the resource saved across a pivot or rollback (in the booted stateroot), or create the
+     * fresh {@code spec.stage: Idle} resource if none exists.
+     */
+    ReconcileResult initialize();
+
+    ReconcileResult reconcile(ReconcileCommand command);
+}
