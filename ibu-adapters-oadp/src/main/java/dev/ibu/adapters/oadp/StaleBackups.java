@@ -1,0 +1,65 @@
+package dev.ibu.adapters.oadp;
+
+import dev.ibu.ports.out.PortFailure;
+import dev.ibu.ports.out.WorkProgress;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.vavr.control.Either;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Backups of the ConfigMaps that already exist with another cluster's ID (synced by Velero from the bucket of an
+ * earlier installation) are deleted before ours are created. A same-named Backup without any cluster ID was not
+ * made by an upgrade: it is reported instead of deleted (upstream retries its create for ever).
+ */
+final class StaleBackups {
+    private final OadpCluster cluster;
+    private final BackupDeleter deleter;
+
+    StaleBackups(OadpCluster cluster, BackupDeleter deleter) {
+        this.cluster = cluster;
+        this.deleter = deleter;
+    }
+
+    /** Empty when nothing stale is left; a Waiting while Velero deletes; failures carry {@code prefix}. */
+    Either<PortFailure, Optional<WorkProgress>> clean(List<VeleroCr> backups, String clusterId, String prefix) {
+        List<GenericKubernetesResource> stale = new ArrayList<>();
+        for (VeleroCr b : backups) {
+            Either<ApiError, Optional<GenericKubernetesResource>> live = cluster.get(VeleroKinds.BACKUP, b.namespace(), b.name());
+            if (live.isLeft()) {
+                return Either.left(PortFailure.transientFailure(prefix + "failed to get backup: " + live.getLeft()));
+            }
+            if (live.get().isEmpty()) {
+                continue;
+            }
+            String owner = VeleroResources.label(live.get().get(), OadpNames.CLUSTER_ID_LABEL);
+            if (owner == null || owner.isEmpty()) {
+                return Either.left(PortFailure.invalid(prefix + "Backup " + b.ref() + " already exists without label "
+                        + OadpNames.CLUSTER_ID_LABEL + ", so it was not created by an image-based upgrade: delete it"
+                        + " (oc delete backups.velero.io -n " + b.namespace() + " " + b.name()
+                        + ") or rename the Backup in the oadpContent ConfigMap"));
+            }
+            if (!owner.equals(clusterId)) {
+                stale.add(live.get().get());
+            }
+        }
+        if (stale.isEmpty()) {
+            return Either.right(Optional.empty());
+        }
+        DeletionProgress progress = deleter.step(stale, Map.of(OadpNames.CLUSTER_ID_LABEL, clusterId));
+        if (progress instanceof DeletionProgress.Failed f) {
+            return Either.left(PortFailure.transientFailure(prefix + "failed to delete backups: " + f.reason()));
+        }
+        if (progress instanceof DeletionProgress.Unreachable u) {
+            return Either.left(PortFailure.transientFailure(prefix + u.message()));
+        }
+        if (progress instanceof DeletionProgress.Waiting w) {
+            return Either.right(Optional.of(new WorkProgress.Waiting(
+                    "Deleting stale Backups from an earlier installation: " + String.join(",", w.backups()))));
+        }
+        return Either.right(Optional.empty());
+    }
+}
