@@ -40,7 +40,8 @@ public record Conditions(List<Condition> items) {
 
     /**
      * Sets a condition the way upstream does: a status flip, or any write of {@code Idle}, moves an existing condition
-     * to the end unless it is already last; lastTransitionTime changes only when the status changes.
+     * to the end unless it is already last (re-appended with lastTransitionTime = now); in place, lastTransitionTime
+     * changes only when the status changes.
      */
     public Conditions set(String type, ConditionStatus status, String reason, String message,
                           long generation, Instant now) {
@@ -54,7 +55,9 @@ public record Conditions(List<Condition> items) {
         Condition updated = new Condition(type, status, reason, message, generation, transition);
         boolean isLast = items.last().type().equals(type);
         if ((flip || ConditionTypes.IDLE.equals(type)) && !isLast) {
-            return new Conditions(items.filter(c -> !c.type().equals(type)).append(updated));
+            // removed, then appended as a new condition: lastTransitionTime = now even without a status flip
+            Condition moved = new Condition(type, status, reason, message, generation, now);
+            return new Conditions(items.filter(c -> !c.type().equals(type)).append(moved));
         }
         return new Conditions(items.map(c -> c.type().equals(type) ? updated : c));
     }
