@@ -76,6 +76,11 @@ public final class Setters {
         return set(c, requested.inProgressType(), FALSE, Reasons.INVALID_TRANSITION, msg, s);
     }
 
+    /** Blocked (IPConfig gate) on the in-progress type of spec.stage. */
+    public static Conditions blocked(Conditions c, Stage specStage, String msg, Stamp s) {
+        return set(c, specStage.inProgressType(), FALSE, Reasons.BLOCKED, msg, s);
+    }
+
     /** Drops or resets every InvalidTransition condition, as upstream does when a transition is accepted. */
     public static Conditions clearInvalidTransitions(Conditions c, Stamp s) {
         Conditions result = c;
