@@ -1,0 +1,77 @@
+package dev.ibu.ports.engine;
+
+import dev.ibu.domain.ImageBasedUpgrade;
+import dev.ibu.ports.in.ReconcileResult;
+import dev.ibu.ports.out.HostStatus;
+import dev.ibu.ports.out.PortFailure;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Start-up (stage-machine.md §4.8): when the booted stateroot holds an IBU saved before a pivot or rollback, replace
+ * the resource with it (a new object: generation restarts at 1) and delete the file; otherwise create the fresh
+ * {@code spec.stage: Idle} resource if none exists.
+ */
+final class InitIbu {
+    private static final Logger LOG = LoggerFactory.getLogger(InitIbu.class);
+
+    private InitIbu() {
+    }
+
+    static ReconcileResult run(EnginePorts ports) {
+        Either<PortFailure, HostStatus> host = ports.stateroots().status();
+        if (host.isLeft()) {
+            return ReconcileResult.error(host.getLeft());
+        }
+        Option<String> booted = host.get().bootedStateroot();
+        if (booted.isDefined()) {
+            Either<PortFailure, Option<ImageBasedUpgrade>> saved = ports.stateStore().loadIbu(booted.get());
+            if (saved.isLeft()) {
+                // a corrupt file must not keep the agent down: say so and leave the file for a person to look at
+                LOG.error("cannot read the IBU saved in stateroot {}: {}", booted.get(), saved.getLeft().message());
+                return ReconcileResult.error(saved.getLeft());
+            }
+            if (saved.get().isDefined()) {
+                return restore(ports, booted.get(), saved.get().get());
+            }
+        }
+        Either<PortFailure, Option<ImageBasedUpgrade>> current = ports.resource().read();
+        if (current.isLeft()) {
+            return ReconcileResult.error(current.getLeft());
+        }
+        if (current.get().isEmpty()) {
+            Either<PortFailure, ImageBasedUpgrade> created = ports.resource().create(ImageBasedUpgrade.fresh());
+            if (created.isLeft() && !(created.getLeft() instanceof PortFailure.Conflict)) {
+                return ReconcileResult.error(created.getLeft());
+            }
+            LOG.info("created the ImageBasedUpgrade 'upgrade' with spec.stage Idle");
+        }
+        return ReconcileResult.after(UpgradeEngine.zero(), "initialized");
+    }
+
+    private static ReconcileResult restore(EnginePorts ports, String stateroot, ImageBasedUpgrade saved) {
+        Either<PortFailure, Option<ImageBasedUpgrade>> current = ports.resource().read();
+        if (current.isLeft()) {
+            return ReconcileResult.error(current.getLeft());
+        }
+        if (current.get().isDefined()) {
+            Either<PortFailure, Void> deleted = ports.resource().delete();
+            if (deleted.isLeft()) {
+                return ReconcileResult.error(deleted.getLeft());
+            }
+        }
+        Either<PortFailure, ImageBasedUpgrade> created = ports.resource().create(saved);
+        if (created.isLeft()) {
+            return ReconcileResult.error(created.getLeft());
+        }
+        // the file goes only once the resource holds its content: a crash in between restores it again
+        Either<PortFailure, Void> removed = ports.stateStore().deleteIbu(stateroot);
+        if (removed.isLeft()) {
+            return ReconcileResult.error(removed.getLeft());
+        }
+        LOG.info("restored the ImageBasedUpgrade saved in stateroot {}", stateroot);
+        return ReconcileResult.after(UpgradeEngine.zero(), "restored from stateroot " + stateroot);
+    }
+}

@@ -1,0 +1,115 @@
+package dev.ibu.ports.engine;
+
+import dev.ibu.domain.Conditions;
+import dev.ibu.domain.ImageBasedUpgrade;
+import dev.ibu.domain.Stage;
+import dev.ibu.domain.StageMachine;
+import dev.ibu.domain.Stamp;
+import dev.ibu.domain.StaterootName;
+import dev.ibu.domain.Status;
+import dev.ibu.domain.StageHistory;
+import dev.ibu.ports.in.ReconcileResult;
+import dev.ibu.ports.out.HostStatus;
+import dev.ibu.ports.out.PortFailure;
+import io.vavr.collection.List;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+
+import java.time.Instant;
+import java.util.function.UnaryOperator;
+
+/** The state of one reconcile pass: the resource as last read or written, the host, and the time. */
+final class Pass {
+    final EnginePorts ports;
+    final EngineSettings settings;
+    final HostStatus host;
+    final Instant now;
+    private ImageBasedUpgrade ibu;
+
+    Pass(EnginePorts ports, EngineSettings settings, ImageBasedUpgrade ibu, HostStatus host, Instant now) {
+        this.ports = ports;
+        this.settings = settings;
+        this.ibu = ibu;
+        this.host = host;
+        this.now = now;
+    }
+
+    ImageBasedUpgrade ibu() {
+        return ibu;
+    }
+
+    Stamp stamp() {
+        return new Stamp(ibu.generation(), now);
+    }
+
+    Conditions conditions() {
+        return ibu.status().conditions();
+    }
+
+    /** The stateroot the seed creates, if spec.seedImageRef.version is set. */
+    Option<String> newStateroot() {
+        String v = ibu.spec().seedImageRef().version();
+        return v.isBlank() ? Option.none() : Option.some(StaterootName.forVersion(v));
+    }
+
+    Option<String> bootedStateroot() {
+        return host.bootedStateroot();
+    }
+
+    boolean isAfterPivot() {
+        return newStateroot().isDefined() && newStateroot().equals(bootedStateroot());
+    }
+
+    /** The stateroot the cluster ran before the upgrade: booted before the pivot, the other one after it. */
+    Option<String> originalStateroot() {
+        if (!isAfterPivot()) {
+            return bootedStateroot();
+        }
+        return host.staterootNames().find(n -> !newStateroot().contains(n));
+    }
+
+    void update(UnaryOperator<Conditions> change) {
+        ibu = ibu.withStatus(ibu.status().withConditions(change.apply(conditions())));
+    }
+
+    void updateStatus(UnaryOperator<Status> change) {
+        ibu = ibu.withStatus(change.apply(ibu.status()));
+    }
+
+    void updateHistory(UnaryOperator<List<StageHistory>> change) {
+        updateStatus(s -> s.withHistory(change.apply(s.history())));
+    }
+
+    void replace(ImageBasedUpgrade stored) {
+        ibu = stored;
+    }
+
+    /**
+     * Writes the status (spec §3.1: observedGeneration, the generation of spec.stage's conditions, validNextStages).
+     * A lost race or a failed write ends the pass: the next one reads again and redecides.
+     */
+    void persist() {
+        Stage spec = ibu.spec().stage();
+        long gen = ibu.generation();
+        Status s = ibu.status();
+        Conditions c = s.conditions().withGeneration(gen, spec.inProgressType(), spec.completedType());
+        Status out = s.withConditions(c).withObservedGeneration(gen)
+                .withValidNextStages(StageMachine.validNextStages(c, spec, isAfterPivot()));
+        Either<PortFailure, ImageBasedUpgrade> written = ports.resource().writeStatus(ibu.withStatus(out));
+        if (written.isLeft()) {
+            PortFailure f = written.getLeft();
+            throw new StopPass(f instanceof PortFailure.Conflict
+                    ? ReconcileResult.after(java.time.Duration.ZERO, "status write conflict: " + f.message())
+                    : ReconcileResult.error(f));
+        }
+        ibu = written.get();
+    }
+
+    /** Unwraps a port result; a failure ends the pass as "requeue with error" (retried with backoff). */
+    <T> T orRetry(Either<PortFailure, T> result) {
+        if (result.isLeft()) {
+            throw new StopPass(ReconcileResult.error(result.getLeft()));
+        }
+        return result.get();
+    }
+}
