@@ -1,0 +1,172 @@
+package dev.ibu.adapters.host.ostree;
+
+import dev.ibu.adapters.host.HostLayout;
+import dev.ibu.adapters.host.archive.ExtractionBudget;
+import dev.ibu.adapters.host.archive.ExtractionLimits;
+import dev.ibu.adapters.host.archive.SafeTarExtractor;
+import dev.ibu.adapters.host.reboot.AutoRollbackFile;
+import dev.ibu.adapters.host.seed.AuthFile;
+import dev.ibu.adapters.host.seed.SeedFormatException;
+import dev.ibu.adapters.host.seed.SeedMetadata;
+import dev.ibu.adapters.host.seed.SeedUnpacker;
+import dev.ibu.adapters.host.seed.SkopeoClient;
+import dev.ibu.adapters.host.state.AtomicFiles;
+import dev.ibu.ports.out.StaterootSetup;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The stateroot setup (upstream {@code lca-cli ibu-stateroot-setup}, host-and-image.md §3.4): pull the
+ * seed, stream its layer into the workspace repo and the new stateroot's var, check the version,
+ * pull-local, deploy with the seed's kargs plus FIPS and {@code ibu=<version>}, restore the origin,
+ * lay down etc and its deletions, and write the auto-rollback config.
+ */
+public final class StaterootSetupJob {
+
+    /** Where the seed's image list lands in the new stateroot (read by precache). */
+    public static final String CONTAINERS_LIST = "lib/lca/containers.list";
+
+    private final OstreeCli ostree;
+    private final SkopeoClient skopeo;
+    private final HostLayout layout;
+    private final ExtractionLimits limits;
+
+    public StaterootSetupJob(OstreeCli ostree, SkopeoClient skopeo, HostLayout layout, ExtractionLimits limits) {
+        this.ostree = ostree;
+        this.skopeo = skopeo;
+        this.layout = layout;
+        this.limits = limits;
+    }
+
+    public void run(StaterootSetup setup, Consumer<String> progress) {
+        String sr = OstreeCli.requireOsname(setup.staterootName());
+        Path ws = workspace(sr);
+        try {
+            progress.accept("pulling seed image " + setup.seedImage());
+            Path image = ws.resolve("image");
+            try (AuthFile auth = AuthFile.write(setup.pullSecret().toJavaOptional(), ws.resolve("auth"))) {
+                skopeo.pullToDir(setup.seedImage(), image, auth.path());
+            }
+            ostree.osInit(sr);
+            progress.accept("unpacking seed image");
+            Path repo = ws.resolve("ostree");
+            Path meta = ws.resolve("meta");
+            new SeedUnpacker(SafeTarExtractor.forCurrentUser()).unpack(SeedUnpacker.layers(image),
+                new SeedUnpacker.Destinations(repo, layout.staterootDir(sr), meta), new ExtractionBudget(limits));
+            AtomicFiles.deleteTree(image);
+            SeedMetadata seed = SeedMetadata.read(meta);
+            checkVersion(seed, setup.version());
+            progress.accept("deploying seed commit " + seed.commit());
+            ostree.pullLocal(layout.commandPath(repo));
+            ostree.deploy(sr, seed.commit(), List.of("ibu=" + setup.version()), kargs(seed), true); // set-default always works here: natively or through the libostree shim
+            Path deployDir = deploymentDir(sr);
+            layDownEtc(seed, meta, deployDir);
+            Path var = layout.staterootVar(sr);
+            AtomicFiles.write(var.resolve(CONTAINERS_LIST), String.join("\n", seed.images()));
+            AutoRollbackFile.write(var, setup.autoRollback());
+        } finally {
+            AtomicFiles.deleteTree(ws);
+        }
+    }
+
+    static void checkVersion(SeedMetadata seed, String version) {
+        String seedVersion = seed.clusterInfo().ocpVersion();
+        if (!version.equals(seedVersion)) {
+            throw new SeedFormatException("version specified in seed image (" + seedVersion
+                + ") differs from version in spec (" + version + ")");
+        }
+    }
+
+    /** The seed's MachineConfig kargs, plus what FIPS needs to find /boot (host-and-image.md §3.6). */
+    static List<String> kargs(SeedMetadata seed) {
+        List<String> out = new ArrayList<>(seed.kernelArguments());
+        if (seed.fips()) {
+            out.add("fips=1");
+            out.add("boot=LABEL=boot");
+        }
+        return out;
+    }
+
+    /** The first deployment of the stateroot, as ostree lists it. */
+    public Path deploymentDir(String sr) {
+        OstreeDeployment d = ostree.status().stream().filter(x -> x.osname().equals(sr)).findFirst()
+            .orElseThrow(() -> new IllegalStateException("unable to find deployment in stateroot: " + sr));
+        return layout.staterootDir(sr).resolve("deploy").resolve(d.deploymentName());
+    }
+
+    private void layDownEtc(SeedMetadata seed, Path meta, Path deployDir) {
+        try {
+            Path origin = meta.resolve("ostree-" + seed.deployment() + ".origin");
+            if (Files.exists(origin)) {
+                Files.copy(origin, Path.of(deployDir + ".origin"), StandardCopyOption.REPLACE_EXISTING);
+            }
+            Path etcTgz = meta.resolve("etc.tgz");
+            if (Files.exists(etcTgz)) {
+                SafeTarExtractor.forCurrentUser().extractTgz(etcTgz, deployDir, new ExtractionBudget(limits));
+            }
+            applyEtcDeletions(meta.resolve("etc.deletions"), deployDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot lay down /etc in " + deployDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Deletes each listed /etc path inside the deployment; an already-missing one is fine (§9). */
+    static void applyEtcDeletions(Path list, Path deployDir) throws IOException {
+        if (!Files.exists(list)) {
+            return;
+        }
+        for (String line : Files.readAllLines(list)) {
+            String p = line.strip();
+            if (p.isEmpty()) {
+                continue;
+            }
+            String rel = p.startsWith("/") ? p.substring(1) : p;
+            if (!rel.startsWith("etc/") || rel.contains("..") || hasSymlinkParent(deployDir, rel)) {
+                throw new SeedFormatException("etc.deletions line \"" + line
+                    + "\" is not a path under /etc inside the deployment; rebuild the seed image");
+            }
+            try {
+                Path target = deployDir.resolve(rel);
+                if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+                    AtomicFiles.deleteTree(target);
+                } else {
+                    Files.delete(target);
+                }
+            } catch (NoSuchFileException gone) {
+                // already absent: the deletion's goal holds
+            }
+        }
+    }
+
+    private static boolean hasSymlinkParent(Path root, String rel) {
+        Path cur = root;
+        String[] parts = rel.split("/");
+        for (int i = 0; i < parts.length - 1; i++) {
+            cur = cur.resolve(parts[i]);
+            if (Files.isSymbolicLink(cur)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Path workspace(String sr) {
+        try {
+            AtomicFiles.ensurePrivateDir(layout.workRoot());
+            Path ws = Files.createTempDirectory(layout.workRoot(), "ibu-stateroot-" + sr + "-");
+            AtomicFiles.ensurePrivateDir(ws);
+            return ws;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a workspace under " + layout.workRoot()
+                + "; check it exists and is writable", e);
+        }
+    }
+}

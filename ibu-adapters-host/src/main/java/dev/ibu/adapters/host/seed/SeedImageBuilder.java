@@ -1,0 +1,119 @@
+package dev.ibu.adapters.host.seed;
+
+import dev.ibu.adapters.host.archive.TarPacker;
+import dev.ibu.ports.out.PullSecret;
+import dev.ibu.ports.out.SeedImageInfo;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Builds a seed image without podman: writes the backup directory (§1.2), packs it as the single layer
+ * of an OCI image ("FROM scratch, COPY . /") whose config carries the two LCA labels, and pushes it
+ * with skopeo. Same content gives the same digest (sorted tar, fixed mtimes, gzip without a name).
+ */
+public final class SeedImageBuilder {
+
+    static final Instant EPOCH = Instant.parse("2024-01-01T00:00:00Z");
+
+    private final SkopeoClient skopeo;
+
+    public SeedImageBuilder(SkopeoClient skopeo) {
+        this.skopeo = skopeo;
+    }
+
+    /** Builds in {@code workDir} (left for inspection, delete it after) and pushes to {@code imageRef}. */
+    public void buildAndPush(SeedContent content, String imageRef, Optional<PullSecret> pushSecret, Path workDir) {
+        Path backup = workDir.resolve("backup");
+        Path oci = workDir.resolve("oci");
+        writeBackupDir(content, backup);
+        writeOciLayout(backup, oci, labels(content.clusterInfo()));
+        try (AuthFile auth = AuthFile.write(pushSecret, workDir.resolve("auth"))) {
+            skopeo.copy("oci:" + oci + ":seed", "docker://" + imageRef, auth.path());
+        }
+    }
+
+    static Map<String, String> labels(SeedClusterInfo info) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put(SeedImageInfo.FORMAT_VERSION_LABEL, SeedImageInfo.SUPPORTED_FORMAT_VERSION);
+        labels.put(SeedImageInfo.CLUSTER_INFO_LABEL, Json.MAPPER.writeValueAsString(info));
+        return labels;
+    }
+
+    /** The image root, file for file as lca-cli's {@code /var/tmp/backup}. */
+    public static void writeBackupDir(SeedContent c, Path backup) {
+        try {
+            Files.createDirectories(backup);
+            TarPacker packer = new TarPacker(null);
+            packer.packTgz(c.ostreeRepo(), "", backup.resolve("ostree.tgz"), n -> true);
+            packer.packTgz(c.varDir(), "var", backup.resolve("var.tgz"), n -> true);
+            packer.packTgz(c.etcDir(), "etc", backup.resolve("etc.tgz"), n -> true);
+            Files.writeString(backup.resolve("etc.deletions"), joinLines(c.etcDeletions()));
+            Files.writeString(backup.resolve("ostree-" + c.deployment() + ".origin"), c.origin());
+            Files.writeString(backup.resolve("manifest.json"), Json.MAPPER.writeValueAsString(c.clusterInfo()));
+            Files.writeString(backup.resolve("containers.list"), String.join("\n", c.images()));
+            Files.writeString(backup.resolve("rpm-ostree.json"), rpmOstreeJson(c));
+            Files.writeString(backup.resolve("mco-currentconfig.json"), mcoJson(c));
+            Path cli = backup.resolve("lca-cli");
+            Files.writeString(cli, "#!/bin/sh\necho 'ibu seed placeholder for lca-cli'\n");
+            Files.setPosixFilePermissions(cli, PosixFilePermissions.fromString("rwxrwxrwx"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the seed backup directory " + backup, e);
+        }
+    }
+
+    private static String joinLines(List<String> lines) {
+        return lines.isEmpty() ? "" : String.join("\n", lines) + "\n";
+    }
+
+    private static String rpmOstreeJson(SeedContent c) {
+        ObjectNode root = Json.MAPPER.createObjectNode();
+        ObjectNode d = root.putArray("deployments").addObject();
+        d.put("id", c.osname() + "-" + c.deployment());
+        d.put("osname", c.osname());
+        d.put("serial", c.serial());
+        d.put("checksum", c.commit());
+        d.put("booted", true);
+        d.put("staged", false);
+        root.putNull("transaction");
+        return Json.MAPPER.writeValueAsString(root);
+    }
+
+    private static String mcoJson(SeedContent c) {
+        ObjectNode root = Json.MAPPER.createObjectNode();
+        root.put("apiVersion", "machineconfiguration.openshift.io/v1");
+        root.put("kind", "MachineConfig");
+        root.putObject("metadata").put("name", "rendered-master-seed");
+        ObjectNode spec = root.putObject("spec");
+        c.kernelArguments().forEach(spec.putArray("kernelArguments")::add);
+        if (c.kernelArguments().isEmpty()) {
+            spec.putArray("kernelArguments");
+        }
+        spec.put("fips", c.fips());
+        return Json.MAPPER.writeValueAsString(root);
+    }
+
+    /** An OCI image layout with one gzip layer holding {@code rootDir}'s contents. */
+    public static void writeOciLayout(Path rootDir, Path oci, Map<String, String> labels) {
+        try {
+            OciLayoutWriter w = new OciLayoutWriter(oci);
+            OciLayoutWriter.Layer layer = w.writeLayer(out -> new TarPacker(EPOCH).pack(rootDir, ".", out, n -> true));
+            w.writeImage("seed", layer, labels, EPOCH);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the OCI layout " + oci, e);
+        }
+    }
+
+    static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}

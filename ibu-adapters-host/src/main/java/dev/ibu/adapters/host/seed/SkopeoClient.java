@@ -1,0 +1,65 @@
+package dev.ibu.adapters.host.seed;
+
+import dev.ibu.adapters.host.HostLayout;
+import dev.ibu.adapters.host.process.ProcessRunner;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * skopeo, for reading labels without pulling, copying images and checking presence. Registries named
+ * in {@code plainHttpRegistries} (host:port) are spoken to without TLS, as a local test registry needs.
+ */
+public final class SkopeoClient {
+
+    private final ProcessRunner runner;
+    private final HostLayout layout;
+    private final Set<String> plainHttpRegistries;
+    private final int retryTimes;
+
+    public SkopeoClient(ProcessRunner runner, HostLayout layout, Set<String> plainHttpRegistries, int retryTimes) {
+        this.runner = runner;
+        this.layout = layout;
+        this.plainHttpRegistries = Set.copyOf(plainHttpRegistries);
+        this.retryTimes = retryTimes;
+    }
+
+    /** {@code skopeo inspect docker://ref}: the image's labels and digest, as JSON. */
+    public JsonNode inspect(String ref, Optional<Path> authFile) {
+        List<String> argv = new ArrayList<>(List.of("skopeo", "inspect", "--retry-times", Integer.toString(retryTimes)));
+        authFile.ifPresent(f -> argv.addAll(List.of("--authfile", layout.commandPath(f))));
+        if (plainHttp(ref)) {
+            argv.add("--tls-verify=false");
+        }
+        argv.add("docker://" + ref);
+        return Json.MAPPER.readTree(runner.runOk(argv).stdout());
+    }
+
+    /** {@code skopeo copy SRC DST}; refs are full transport refs (docker://, dir:, oci:, containers-storage:). */
+    public void copy(String src, String dst, Optional<Path> authFile) {
+        List<String> argv = new ArrayList<>(List.of("skopeo", "copy", "-q", "--retry-times", Integer.toString(retryTimes)));
+        authFile.ifPresent(f -> argv.addAll(List.of("--authfile", layout.commandPath(f))));
+        if (src.startsWith("docker://") && plainHttp(src.substring(9))) {
+            argv.add("--src-tls-verify=false");
+        }
+        if (dst.startsWith("docker://") && plainHttp(dst.substring(9))) {
+            argv.add("--dest-tls-verify=false");
+        }
+        argv.add(src);
+        argv.add(dst);
+        runner.runOk(argv);
+    }
+
+    /** Pulls {@code ref} into a {@code dir:} layout (manifest.json plus blobs named by digest). */
+    public void pullToDir(String ref, Path dir, Optional<Path> authFile) {
+        copy("docker://" + ref, "dir:" + layout.commandPath(dir), authFile);
+    }
+
+    boolean plainHttp(String ref) {
+        int slash = ref.indexOf('/');
+        return slash > 0 && plainHttpRegistries.contains(ref.substring(0, slash));
+    }
+}

@@ -1,0 +1,79 @@
+package dev.ibu.adapters.host.testing;
+
+import java.io.IOException;
+import java.net.HttpURLConnection;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+/** A real docker-registry on 127.0.0.1 at a free port, storage and config in a temp dir; stopped by PID. */
+public final class TestRegistry implements AutoCloseable {
+
+    private final Process process;
+    private final int port;
+    private final Path dir;
+
+    private TestRegistry(Process process, int port, Path dir) {
+        this.process = process;
+        this.port = port;
+        this.dir = dir;
+    }
+
+    public static TestRegistry start() throws IOException, InterruptedException {
+        HostTools.require("docker-registry", "skopeo");
+        Path dir = Files.createTempDirectory("test-registry");
+        int port;
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        Path cfg = dir.resolve("config.yml");
+        Files.writeString(cfg, "version: 0.1\nlog:\n  level: warn\nstorage:\n  filesystem:\n    rootdirectory: "
+            + dir.resolve("data") + "\n  delete:\n    enabled: true\nhttp:\n  addr: 127.0.0.1:" + port + "\n");
+        Process p = new ProcessBuilder("docker-registry", "serve", cfg.toString())
+            .redirectErrorStream(true).redirectOutput(dir.resolve("registry.log").toFile()).start();
+        TestRegistry r = new TestRegistry(p, port, dir);
+        for (int i = 0; i < 100; i++) {
+            if (r.ready()) {
+                return r;
+            }
+            if (!p.isAlive()) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        r.close();
+        throw new IllegalStateException("docker-registry did not come up on 127.0.0.1:" + port + "; log: "
+            + Files.readString(dir.resolve("registry.log")));
+    }
+
+    private boolean ready() {
+        try {
+            HttpURLConnection c = (HttpURLConnection) URI.create("http://127.0.0.1:" + port + "/v2/").toURL().openConnection();
+            c.setConnectTimeout(500);
+            c.setReadTimeout(500);
+            return c.getResponseCode() == 200;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** host:port, to prefix image refs with. */
+    public String host() {
+        return "127.0.0.1:" + port;
+    }
+
+    @Override
+    public void close() throws IOException {
+        process.destroy();
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        TestSysroot.deleteTree(dir);
+    }
+}
