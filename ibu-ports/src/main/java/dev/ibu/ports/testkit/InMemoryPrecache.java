@@ -1,0 +1,127 @@
+package dev.ibu.ports.testkit;
+
+import dev.ibu.ports.out.JobState;
+import dev.ibu.ports.out.PortFailure;
+import dev.ibu.ports.out.PrecachePort;
+import dev.ibu.ports.out.PrecacheStatus;
+import dev.ibu.ports.out.PullSecret;
+import io.vavr.collection.HashSet;
+import io.vavr.collection.List;
+import io.vavr.collection.Set;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+
+import java.util.Objects;
+
+/**
+ * The precache job of an {@link InMemoryHost} ({@link InMemoryHost#precache()}). It pulls the images of the seed
+ * the stateroot was set up from plus the extra ones, {@code imagesPerStep} per step (default one per tick); there is
+ * no progress until the first step (upstream: "No precache status file to read yet"). Images marked failing count
+ * as failed, and the job fails with {@code failed to pre-cache one or more images} unless best-effort. Shares the
+ * host's lock.
+ */
+public final class InMemoryPrecache implements PrecachePort {
+    private final InMemoryHost host;
+    private final Faults faults;
+    private PrecacheJob job;
+    private Pacing pacing = Pacing.afterTicks(1);
+    private int imagesPerStep = 1;
+    private Set<String> failingImages = HashSet.empty();
+    private boolean bestEffort;
+
+    InMemoryPrecache(InMemoryHost host, Faults faults) {
+        this.host = host;
+        this.faults = faults;
+    }
+
+    /** Each step (a tick, or a status poll) pulls {@code perStep} images; {@code Pacing.steps} is ignored. */
+    public InMemoryPrecache pacing(Pacing.Mode mode, int perStep) {
+        synchronized (host) {
+            pacing = new Pacing(Objects.requireNonNull(mode), 1);
+            imagesPerStep = perStep;
+        }
+        return this;
+    }
+
+    public InMemoryPrecache failImages(String... images) {
+        synchronized (host) {
+            failingImages = failingImages.addAll(List.of(images));
+        }
+        return this;
+    }
+
+    public InMemoryPrecache bestEffort(boolean b) {
+        synchronized (host) {
+            bestEffort = b;
+        }
+        return this;
+    }
+
+    /** The job's state without counting a port call. */
+    public PrecacheStatus peek() {
+        synchronized (host) {
+            return job == null ? new PrecacheStatus(new JobState.NotStarted(), Option.none()) : job.status();
+        }
+    }
+
+    @Override
+    public Either<PortFailure, Void> start(String staterootName, List<String> extraImages,
+                                           Option<PullSecret> pullSecret) {
+        return faults.guard(Op.PRECACHE_START, () -> {
+            synchronized (host) {
+                if (job != null && !(job.status().state() instanceof JobState.Failed)) {
+                    return Either.right(null);
+                }
+                Option<List<String>> seedImages = host.seedImages(staterootName);
+                if (seedImages.isEmpty()) {
+                    return Either.left(PortFailure.notFound("stateroot " + staterootName
+                            + " not found: precache reads the containers list of the seed it was set up from"));
+                }
+                List<String> images = seedImages.get().appendAll(extraImages).distinct();
+                if (images.isEmpty()) {
+                    return Either.left(PortFailure.terminal("no images specified for precaching"));
+                }
+                job = new PrecacheJob(images, failingImages, bestEffort, imagesPerStep);
+                return Either.right(null);
+            }
+        });
+    }
+
+    @Override
+    public Either<PortFailure, PrecacheStatus> status() {
+        return faults.guard(Op.PRECACHE_STATUS, () -> {
+            synchronized (host) {
+                if (job != null && !pacing.byTicks()) {
+                    job.step();
+                }
+                return Either.right(peek());
+            }
+        });
+    }
+
+    @Override
+    public Either<PortFailure, Void> cleanup() {
+        return faults.guard(Op.PRECACHE_CLEANUP, () -> {
+            synchronized (host) {
+                job = null;
+                return Either.right(null);
+            }
+        });
+    }
+
+    void tick() {
+        synchronized (host) {
+            if (job != null && pacing.byTicks()) {
+                job.step();
+            }
+        }
+    }
+
+    void interrupt(String why) {
+        synchronized (host) {
+            if (job != null) {
+                job.interrupt(why);
+            }
+        }
+    }
+}
