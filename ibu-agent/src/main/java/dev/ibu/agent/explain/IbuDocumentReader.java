@@ -49,8 +49,11 @@ public final class IbuDocumentReader {
                 readDocument("document " + index, node, out);
             }
         } catch (JacksonException e) {
-            throw new InputError("document " + (index + 1) + ": not valid YAML or JSON: "
-                    + e.getOriginalMessage() + " (fix the syntax; `oc get ibu upgrade -o yaml > ibu.yaml` gives a valid file)");
+            String first = String.valueOf(e.getOriginalMessage()).strip().lines().findFirst().orElse("");
+            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr();
+            throw new InputError("document " + (index + 1) + ": not valid YAML or JSON" + where + ": " + first
+                    + " (fix the syntax; `oc get ibu upgrade -o yaml > ibu.yaml` gives a valid file)");
         }
         if (out.isEmpty()) {
             throw new InputError("the input holds no ImageBasedUpgrade document (expected the output of "
