@@ -68,7 +68,11 @@ final class IdleHandler implements StageHandler {
             r.forEach(stored -> pass.replace(stored.withStatus(pass.ibu().status())));
         }
         collect(pass.ports.backups().cleanup(), errors);
-        pass.bootedStateroot().forEach(b -> collect(pass.ports.stateStore().deleteBundles(b), errors));
+        pass.bootedStateroot().forEach(b -> {
+            collect(pass.ports.stateStore().deleteBundles(b), errors);
+            // a copy saved for an uncontrolled rollback must not be restored at a later start
+            collect(pass.ports.stateStore().deleteIbu(b), errors);
+        });
         if (errors.isEmpty()) {
             pass.updateStatus(s -> s.withRollbackAvailabilityExpiration(Option.none()).withHistory(List.empty())
                     .withConditions(Setters.reset(s.conditions(), pass.stamp())));

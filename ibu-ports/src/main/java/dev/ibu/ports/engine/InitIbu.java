@@ -10,7 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Start-up (stage-machine.md §4.8): when the booted stateroot holds an IBU saved before a pivot or rollback, replace
+ * Start-up (stage-machine.md §4.8): when the booted stateroot (being the default) holds an IBU saved before a pivot
+ * or rollback, replace
  * the resource with it (a new object: generation restarts at 1) and delete the file; otherwise create the fresh
  * {@code spec.stage: Idle} resource if none exists.
  */
@@ -26,7 +27,11 @@ final class InitIbu {
             return ReconcileResult.error(host.getLeft());
         }
         Option<String> booted = host.get().bootedStateroot();
-        if (booted.isDefined()) {
+        // a saved IBU is restored only after a boot into it: while another deployment is the default, the reboot
+        // the engine asked for has not happened yet and this start is a plain agent restart
+        boolean bootedIsDefault = booted.isDefined()
+                && host.get().defaultDeployment().exists(d -> d.osname().equals(booted.get()));
+        if (bootedIsDefault) {
             Either<PortFailure, Option<ImageBasedUpgrade>> saved = ports.stateStore().loadIbu(booted.get());
             if (saved.isLeft()) {
                 // a corrupt file must not keep the agent down: say so and leave the file for a person to look at

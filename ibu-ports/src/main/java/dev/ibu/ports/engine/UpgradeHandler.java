@@ -84,12 +84,13 @@ final class UpgradeHandler implements StageHandler {
         pass.persist();
         ImageBasedUpgrade now = pass.ibu();
         pass.orRetry(pass.ports.stateStore().saveIbu(newStateroot, now));
-        // if the node comes back in the original stateroot without us (init monitor, power loss), this copy says so
+        pass.orRetry(pass.ports.stateroots().setDefault(newStateroot));
+        // if the node comes back in the original stateroot without us (init monitor, power loss), this copy says so;
+        // written after set-default so that an agent restart in between never mistakes it for a rollback
         ImageBasedUpgrade uncontrolled = now.withStatus(now.status().withConditions(
                 Setters.upgradeFailed(now.status().conditions(), Messages.UNCONTROLLED_ROLLBACK, pass.stamp())));
         String original = pass.originalStateroot().get();
         pass.orRetry(pass.ports.stateStore().saveIbu(original, uncontrolled));
-        pass.orRetry(pass.ports.stateroots().setDefault(newStateroot));
         pass.ports.events().emit(EventPort.Type.NORMAL, "Reboot", "System will now reboot for upgrade");
         Either<PortFailure, Void> reboot = pass.ports.reboot().reboot("upgrade to stateroot " + newStateroot);
         if (reboot.isLeft()) {
