@@ -2,7 +2,7 @@
 # Installs the host tools that ibu-adapters-host's integration tests (*IT) drive for real:
 #   ostree (CLI), skopeo, docker-registry, libostree GI bindings + python3-gi (set-default shim for
 #   ostree < 2023 and machine-readable status), util-linux (unshare/nsenter), e2fsprogs (chattr),
-#   tar/gzip (benchmark's upstream route), curl (registry readiness probe in the benchmark script).
+#   tar/gzip (benchmark's upstream route), curl (registry readiness probe), openssl (test certificates).
 # Idempotent and non-interactive: installs only what is missing; runs apt-get update only then.
 set -u
 export DEBIAN_FRONTEND=noninteractive
@@ -19,6 +19,7 @@ declare -A PROBE=(
   [tar]=/usr/bin/tar
   [gzip]=/usr/bin/gzip
   [curl]=/usr/bin/curl
+  [openssl]=/usr/bin/openssl
 )
 
 missing=()
