@@ -1,0 +1,127 @@
+package dev.ibu.adapters.k8s.manifests;
+
+import dev.ibu.adapters.k8s.KubeFailures;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
+import io.fabric8.kubernetes.client.dsl.Resource;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import io.vavr.control.Option;
+import java.util.Map;
+
+/**
+ * Applies one manifest the way upstream's {@code ApplyExtraManifest} does (GET; absent: create; present: replace or
+ * {@code musthave} merge, written with the live resourceVersion), optionally as a server-side dry run. The
+ * {@code apply-type} and {@code apply-wave} annotations are instructions to us and are not written to the cluster.
+ */
+final class ManifestApplier {
+    static final String REPLACE = "replace";
+    static final String MERGE = "merge";
+
+    /** What happened to one manifest. */
+    sealed interface Outcome {
+    }
+
+    record Applied(String action) implements Outcome {
+    }
+
+    /** The kind is not served (CRD not deployed). */
+    record NotServed() implements Outcome {
+    }
+
+    /** The request failed; {@code verb} is create, replace, merge or get. */
+    record Failed(String verb, KubernetesClientException error) implements Outcome {
+        boolean rejected() {
+            return error.getCode() == 400 || error.getCode() == 422;
+        }
+
+        String cause() {
+            return KubeFailures.cause(error);
+        }
+    }
+
+    private final KubernetesClient client;
+    private final RestMapper mapper;
+
+    ManifestApplier(KubernetesClient client, RestMapper mapper) {
+        this.client = client;
+        this.mapper = mapper;
+    }
+
+    /** The namespace the manifest goes to: its own, {@code default} when empty, none for cluster-scoped kinds. */
+    Option<String> targetNamespace(Manifest m) {
+        return mapper.map(m.apiVersion(), m.kind()).flatMap(ctx -> ctx.isNamespaceScoped()
+                ? Option.some(m.namespace() == null || m.namespace().isEmpty() ? "default" : m.namespace())
+                : Option.none());
+    }
+
+    boolean served(Manifest m) {
+        return mapper.map(m.apiVersion(), m.kind()).isDefined();
+    }
+
+    Outcome apply(Manifest m, boolean dryRun) {
+        Option<ResourceDefinitionContext> ctx = mapper.map(m.apiVersion(), m.kind());
+        if (ctx.isEmpty()) {
+            return new NotServed();
+        }
+        String type = applyType(m);
+        Manifest clean = m.withAnnotation(Manifest.APPLY_TYPE, null).withAnnotation(Manifest.APPLY_WAVE, null);
+        Resource<GenericKubernetesResource> target = operation(ctx.get(), targetNamespace(m)).withName(m.name());
+        GenericKubernetesResource live;
+        try {
+            live = target.get();
+        } catch (KubernetesClientException e) {
+            return new Failed("get", e);
+        }
+        String verb = live == null ? "create" : type;
+        try {
+            if (live == null) {
+                GenericKubernetesResource desired = resource(clean.object(), targetNamespace(m));
+                desired.getMetadata().setResourceVersion(null);
+                var op = operation(ctx.get(), targetNamespace(m)).resource(desired);
+                (dryRun ? op.dryRun() : op).create();
+                return new Applied("created");
+            }
+            Map<String, Object> body = MERGE.equals(type)
+                    ? MustHaveMerge.merge(liveMap(live), clean.object()) : clean.object();
+            GenericKubernetesResource desired = resource(body, targetNamespace(m));
+            desired.getMetadata().setResourceVersion(live.getMetadata().getResourceVersion());
+            var op = operation(ctx.get(), targetNamespace(m)).resource(desired);
+            (dryRun ? op.dryRun() : op).update();
+            return new Applied(MERGE.equals(type) ? "merged" : "replaced");
+        } catch (KubernetesClientException e) {
+            return new Failed(verb, e);
+        }
+    }
+
+    /** {@code replace} (default) or {@code merge}; anything else is reported by validation and refused here. */
+    static String applyType(Manifest m) {
+        String t = m.annotation(Manifest.APPLY_TYPE);
+        return t == null || t.isEmpty() ? REPLACE : t;
+    }
+
+    static boolean validApplyType(Manifest m) {
+        String t = applyType(m);
+        return REPLACE.equals(t) || MERGE.equals(t);
+    }
+
+    private NonNamespaceOperation<GenericKubernetesResource, ?, Resource<GenericKubernetesResource>> operation(
+            ResourceDefinitionContext ctx, Option<String> namespace) {
+        var op = client.genericKubernetesResources(ctx);
+        return namespace.isDefined() ? op.inNamespace(namespace.get()) : op;
+    }
+
+    /** The object as sent: its namespace is the target one (none for cluster-scoped kinds). */
+    private GenericKubernetesResource resource(Map<String, Object> object, Option<String> namespace) {
+        GenericKubernetesResource r = client.getKubernetesSerialization().convertValue(object,
+                GenericKubernetesResource.class);
+        r.getMetadata().setNamespace(namespace.getOrNull());
+        return r;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> liveMap(GenericKubernetesResource live) {
+        return client.getKubernetesSerialization().convertValue(live, Map.class);
+    }
+}
