@@ -1,0 +1,369 @@
+package dev.ibu.ports.testkit;
+
+import dev.ibu.domain.ConfigMapRef;
+import dev.ibu.domain.ImageBasedUpgrade;
+import dev.ibu.domain.Metadata;
+import dev.ibu.domain.Spec;
+import dev.ibu.domain.Stage;
+import dev.ibu.ports.out.ClusterHealthPort;
+import dev.ibu.ports.out.ClusterInfo;
+import dev.ibu.ports.out.ClusterInfoPort;
+import dev.ibu.ports.out.ConfigMapData;
+import dev.ibu.ports.out.ConfigMapPort;
+import dev.ibu.ports.out.EventPort;
+import dev.ibu.ports.out.ExportBundle;
+import dev.ibu.ports.out.ExtraManifestPort;
+import dev.ibu.ports.out.HealthCheckSet;
+import dev.ibu.ports.out.HealthReport;
+import dev.ibu.ports.out.IbuResourcePort;
+import dev.ibu.ports.out.ManifestValidation;
+import dev.ibu.ports.out.PortFailure;
+import dev.ibu.ports.out.PullSecret;
+import dev.ibu.ports.out.PullSecretPort;
+import io.vavr.Tuple2;
+import io.vavr.collection.HashSet;
+import io.vavr.collection.List;
+import io.vavr.collection.Set;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.UnaryOperator;
+
+/**
+ * The cluster as the agent sees it. The IBU resource behaves like the API server: every write gives a new
+ * resourceVersion, a spec change bumps {@code metadata.generation} (annotation and status writes do not), a
+ * {@link #writeStatus} carrying a stale resourceVersion is a Conflict (the real mock server does not do that; the
+ * real API server does), {@link #create} of an existing object is a Conflict and makes a new object at generation 1.
+ * The user's side of the resource is {@link #patchSpecStage}, {@link #patchSpec} and {@link #annotate}.
+ */
+public final class InMemoryCluster implements IbuResourcePort, ConfigMapPort, PullSecretPort, ClusterHealthPort,
+        ClusterInfoPort, ExtraManifestPort, EventPort {
+    public static final String DEFAULT_VERSION = "4.14.0";
+    private static final String IBU = "ImageBasedUpgrade " + Metadata.SINGLETON_NAME;
+
+    private final Faults faults;
+    private Option<ImageBasedUpgrade> ibu = Option.none();
+    private long resourceVersions = 1000;
+    private List<ImageBasedUpgrade> ibuVersions = List.empty();
+    private final Map<ConfigMapRef, Map<String, String>> configMaps = new LinkedHashMap<>();
+    private final Map<String, String> pullSecrets = new LinkedHashMap<>();
+    private List<String> mandatoryFailures = List.empty();
+    private List<String> deferredFailures = List.empty();
+    private ClusterInfo clusterInfo = new ClusterInfo(DEFAULT_VERSION, false, false, Option.none(), Option.none(),
+            Option.none());
+    private Set<String> namespaces = HashSet.of("default", "kube-system", "openshift-config", "openshift-adp",
+            "openshift-lifecycle-agent");
+    private Set<String> missingCrdKinds = HashSet.empty();
+    private List<ManifestDoc> applied = List.empty();
+    private List<RecordedEvent> events = List.empty();
+
+    public InMemoryCluster(Faults faults) {
+        this.faults = Objects.requireNonNull(faults);
+    }
+
+    // ---- the user's side of the IBU resource ---------------------------------------------------------------------
+
+    /** The stored IBU, read without counting a port call. */
+    public synchronized Option<ImageBasedUpgrade> ibu() {
+        return ibu;
+    }
+
+    /** The stored IBU; a test bug when there is none. */
+    public synchronized ImageBasedUpgrade currentIbu() {
+        return ibu.getOrElseThrow(() -> new IllegalStateException(IBU + " does not exist"));
+    }
+
+    /** Every version of the IBU stored so far, oldest first (creates, status and annotation writes, spec patches). */
+    public synchronized List<ImageBasedUpgrade> ibuVersions() {
+        return ibuVersions;
+    }
+
+    /** {@code oc patch ibu upgrade --type merge -p '{"spec":{"stage":"<stage>"}}'}. */
+    public ImageBasedUpgrade patchSpecStage(Stage stage) {
+        return patchSpec(s -> s.withStage(stage));
+    }
+
+    /** A user's spec edit; the generation moves only if the spec changed. */
+    public synchronized ImageBasedUpgrade patchSpec(UnaryOperator<Spec> edit) {
+        ImageBasedUpgrade current = currentIbu();
+        Spec spec = edit.apply(current.spec());
+        if (spec.equals(current.spec())) {
+            return current;
+        }
+        Metadata m = current.metadata().withGeneration(current.generation() + 1);
+        return store(current.withSpec(spec).withMetadata(m));
+    }
+
+    /** {@code oc annotate ibu upgrade key=value}. */
+    public synchronized ImageBasedUpgrade annotate(String key, String value) {
+        return setAnnotationNow(key, Option.some(value)).getOrElseThrow(f -> new IllegalStateException(f.message()));
+    }
+
+    public synchronized ImageBasedUpgrade removeAnnotation(String key) {
+        return setAnnotationNow(key, Option.none()).getOrElseThrow(f -> new IllegalStateException(f.message()));
+    }
+
+    /** Puts an IBU in place as if it had been created earlier (generation and status as given). */
+    public synchronized ImageBasedUpgrade seedIbu(ImageBasedUpgrade initial) {
+        return store(initial);
+    }
+
+    // ---- IbuResourcePort -----------------------------------------------------------------------------------------
+
+    @Override
+    public Either<PortFailure, Option<ImageBasedUpgrade>> read() {
+        return faults.guard(Op.IBU_READ, () -> Either.right(ibu()));
+    }
+
+    @Override
+    public Either<PortFailure, ImageBasedUpgrade> create(ImageBasedUpgrade created) {
+        requireSingleton(created);
+        return faults.guard(Op.IBU_CREATE, () -> {
+            synchronized (this) {
+                if (ibu.isDefined()) {
+                    return Either.left(PortFailure.conflict(IBU + " already exists"));
+                }
+                return Either.right(store(created.withMetadata(created.metadata().withGeneration(1))));
+            }
+        });
+    }
+
+    @Override
+    public Either<PortFailure, Void> delete() {
+        return faults.guard(Op.IBU_DELETE, () -> {
+            synchronized (this) {
+                ibu = Option.none();
+                return Either.right(null);
+            }
+        });
+    }
+
+    @Override
+    public Either<PortFailure, ImageBasedUpgrade> writeStatus(ImageBasedUpgrade written) {
+        requireSingleton(written);
+        if (written.metadata().resourceVersion().isEmpty()) {
+            throw new IllegalArgumentException("writeStatus needs the resourceVersion that was read; got none");
+        }
+        return faults.guard(Op.IBU_WRITE_STATUS, () -> {
+            synchronized (this) {
+                if (ibu.isEmpty()) {
+                    return Either.left(PortFailure.notFound(IBU + " not found"));
+                }
+                ImageBasedUpgrade current = ibu.get();
+                if (!current.metadata().resourceVersion().equals(written.metadata().resourceVersion())) {
+                    return Either.left(PortFailure.conflict("Operation cannot be fulfilled on " + IBU
+                            + ": the object has been modified; please apply your changes to the latest version "
+                            + "and try again"));
+                }
+                return Either.right(store(current.withStatus(written.status())));
+            }
+        });
+    }
+
+    @Override
+    public Either<PortFailure, ImageBasedUpgrade> setAnnotation(String key, Option<String> value) {
+        return faults.guard(Op.IBU_SET_ANNOTATION, () -> setAnnotationNow(key, value));
+    }
+
+    private synchronized Either<PortFailure, ImageBasedUpgrade> setAnnotationNow(String key, Option<String> value) {
+        if (ibu.isEmpty()) {
+            return Either.left(PortFailure.notFound(IBU + " not found; it is created at agent start-up"));
+        }
+        ImageBasedUpgrade current = ibu.get();
+        var annotations = current.metadata().annotations();
+        var changed = value.isDefined() ? annotations.put(key, value.get()) : annotations.remove(key);
+        if (changed.equals(annotations)) {
+            return Either.right(current); // a no-op patch leaves the resourceVersion alone
+        }
+        return Either.right(store(current.withMetadata(current.metadata().withAnnotations(changed))));
+    }
+
+    private ImageBasedUpgrade store(ImageBasedUpgrade next) {
+        resourceVersions++;
+        ImageBasedUpgrade stored = next.withMetadata(next.metadata().withResourceVersion(
+                Long.toString(resourceVersions)));
+        ibu = Option.some(stored);
+        ibuVersions = ibuVersions.append(stored);
+        return stored;
+    }
+
+    private static void requireSingleton(ImageBasedUpgrade i) {
+        if (!Metadata.SINGLETON_NAME.equals(i.metadata().name())) {
+            throw new IllegalArgumentException("the ImageBasedUpgrade must be named '" + Metadata.SINGLETON_NAME
+                    + "', got '" + i.metadata().name() + "'");
+        }
+    }
+
+    // ---- ConfigMaps and the pull secret --------------------------------------------------------------------------
+
+    public synchronized InMemoryCluster putConfigMap(ConfigMapRef ref, Map<String, String> data) {
+        configMaps.put(ref, Map.copyOf(data));
+        return this;
+    }
+
+    public synchronized InMemoryCluster removeConfigMap(ConfigMapRef ref) {
+        configMaps.remove(ref);
+        return this;
+    }
+
+    @Override
+    public Either<PortFailure, List<ConfigMapData>> read(List<ConfigMapRef> refs) {
+        return faults.guard(Op.CONFIGMAP_READ, () -> readNow(refs));
+    }
+
+    synchronized Either<PortFailure, List<ConfigMapData>> readNow(List<ConfigMapRef> refs) {
+        List<ConfigMapData> read = List.empty();
+        for (ConfigMapRef ref : refs.distinct()) {
+            Map<String, String> data = configMaps.get(ref);
+            if (data == null) {
+                return Either.left(PortFailure.notFound("ConfigMap " + ref + " not found: configmaps \""
+                        + ref.name() + "\" not found. Create it in namespace " + ref.namespace()
+                        + ", or remove it from spec.extraManifests or spec.oadpContent"));
+            }
+            read = read.append(new ConfigMapData(ref, data));
+        }
+        return Either.right(read);
+    }
+
+    public synchronized InMemoryCluster putPullSecret(String name, String dockerConfigJson) {
+        pullSecrets.put(name, dockerConfigJson);
+        return this;
+    }
+
+    public synchronized InMemoryCluster removePullSecret(String name) {
+        pullSecrets.remove(name);
+        return this;
+    }
+
+    @Override
+    public Either<PortFailure, PullSecret> read(String secretName) {
+        return faults.guard(Op.PULL_SECRET_READ, () -> {
+            synchronized (this) {
+                String json = pullSecrets.get(secretName);
+                return json == null
+                        ? Either.left(PortFailure.notFound("Secret " + secretName + " not found: create it with a "
+                        + ".dockerconfigjson key, or fix spec.seedImageRef.pullSecretRef.name"))
+                        : Either.right(new PullSecret(secretName, json));
+            }
+        });
+    }
+
+    // ---- health and cluster info ---------------------------------------------------------------------------------
+
+    /** Sets the failure lines of MANDATORY or DEFERRED (FULL is derived: mandatory first, then deferred). */
+    public synchronized InMemoryCluster setHealth(HealthCheckSet set, String... failures) {
+        if (set == HealthCheckSet.MANDATORY) {
+            mandatoryFailures = List.of(failures);
+        } else if (set == HealthCheckSet.DEFERRED) {
+            deferredFailures = List.of(failures);
+        } else {
+            throw new IllegalArgumentException("set the health of MANDATORY or DEFERRED; FULL is derived from them");
+        }
+        return this;
+    }
+
+    public synchronized InMemoryCluster setHealthy() {
+        mandatoryFailures = List.empty();
+        deferredFailures = List.empty();
+        return this;
+    }
+
+    @Override
+    public Either<PortFailure, HealthReport> check(HealthCheckSet set) {
+        return faults.guard(Op.HEALTH_CHECK, () -> {
+            synchronized (this) {
+                List<String> failures = set == HealthCheckSet.MANDATORY ? mandatoryFailures
+                        : set == HealthCheckSet.DEFERRED ? deferredFailures
+                        : mandatoryFailures.isEmpty() ? deferredFailures : mandatoryFailures;
+                return Either.right(new HealthReport(failures));
+            }
+        });
+    }
+
+    public synchronized InMemoryCluster setClusterInfo(ClusterInfo info) {
+        clusterInfo = Objects.requireNonNull(info);
+        return this;
+    }
+
+    /** The ClusterVersion's desired version, e.g. after the pivot. */
+    public synchronized InMemoryCluster setVersion(String version) {
+        clusterInfo = new ClusterInfo(version, clusterInfo.hasProxy(), clusterInfo.hasFips(),
+                clusterInfo.hasUserCaBundle(), clusterInfo.proxyTrustedCaName(),
+                clusterInfo.containerStorageMountpoint());
+        return this;
+    }
+
+    @Override
+    public Either<PortFailure, ClusterInfo> current() {
+        return faults.guard(Op.CLUSTER_INFO, () -> {
+            synchronized (this) {
+                return Either.right(clusterInfo);
+            }
+        });
+    }
+
+    // ---- extra manifests -----------------------------------------------------------------------------------------
+
+    public synchronized InMemoryCluster addNamespace(String namespace) {
+        namespaces = namespaces.add(namespace);
+        return this;
+    }
+
+    /** Manifests of this kind validate with a "CRD not deployed on cluster" warning. */
+    public synchronized InMemoryCluster withoutCrdFor(String kind) {
+        missingCrdKinds = missingCrdKinds.add(kind);
+        return this;
+    }
+
+    @Override
+    public Either<PortFailure, ManifestValidation> validate(List<ConfigMapRef> refs) {
+        return faults.guard(Op.MANIFESTS_VALIDATE, () -> {
+            synchronized (this) {
+                return readNow(refs).flatMap(cms ->
+                        ExtraManifestRules.validate(Manifests.parse(cms), namespaces, missingCrdKinds));
+            }
+        });
+    }
+
+    @Override
+    public Either<PortFailure, ExportBundle> export(List<ConfigMapRef> refs) {
+        return faults.guard(Op.MANIFESTS_EXPORT, () -> readNow(refs).flatMap(cms ->
+                ExtraManifestRules.export(Manifests.parse(cms))));
+    }
+
+    @Override
+    public Either<PortFailure, Void> apply(ExportBundle bundle) {
+        return faults.guard(Op.MANIFESTS_APPLY, () -> {
+            synchronized (this) {
+                for (Tuple2<String, String> f : ExtraManifestRules.inApplyOrder(bundle)) {
+                    applied = applied.appendAll(Manifests.parse(f._1, f._1, f._2));
+                }
+                return Either.right(null);
+            }
+        });
+    }
+
+    /** The manifests applied so far, in the order they were applied. */
+    public synchronized List<ManifestDoc> applied() {
+        return applied;
+    }
+
+    // ---- events --------------------------------------------------------------------------------------------------
+
+    @Override
+    public void emit(Type type, String reason, String message) {
+        if (faults.check(Op.EVENT_EMIT).isDefined()) {
+            return; // a failing switch loses the event, as a best-effort write may
+        }
+        synchronized (this) {
+            events = events.append(new RecordedEvent(type, reason, message));
+        }
+    }
+
+    public synchronized List<RecordedEvent> events() {
+        return events;
+    }
+}
