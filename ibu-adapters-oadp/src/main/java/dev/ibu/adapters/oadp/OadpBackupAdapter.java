@@ -70,7 +70,7 @@ public final class OadpBackupAdapter implements BackupPort {
                     prefix + "failed to delete backups: context deadline exceeded");
             return cleaned.flatMap(done -> facts.lvmsClaims()).map(claims -> {
                 java.util.List<String> warnings = new ArrayList<>(LvmsPreflight.warnings(content, claims));
-                BackupStorage.unavailable(cluster).ifPresent(w -> warnings.add(w + " (Upgrade waits until it is)"));
+                BackupStorage.unavailable(cluster).ifPresent(w -> warnings.add(w + " (the Upgrade stage waits until this is fixed)"));
                 return new ManifestValidation(List.ofAll(warnings));
             });
         }));
