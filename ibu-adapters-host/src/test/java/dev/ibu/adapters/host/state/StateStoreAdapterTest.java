@@ -3,6 +3,7 @@ package dev.ibu.adapters.host.state;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ibu.adapters.host.HostLayout;
+import dev.ibu.adapters.host.testing.TestIbus;
 import dev.ibu.domain.AutoRollbackOnFailure;
 import dev.ibu.domain.Condition;
 import dev.ibu.domain.ConditionStatus;
@@ -33,25 +34,10 @@ class StateStoreAdapterTest {
     @TempDir
     Path tmp;
 
-    static ImageBasedUpgrade sample() {
-        Instant t = Instant.parse("2026-11-25T10:00:00Z");
-        Metadata meta = new Metadata("upgrade", 3, "12345",
-            LinkedHashMap.of("auto-rollback-on-failure.lca.openshift.io/init-monitor", "Disabled"));
-        Spec spec = new Spec(Stage.UPGRADE, new SeedImageRef("4.16.0", "quay.io/x/seed:4.16.0", Option.some("seed-ps")),
-            List.of(new ConfigMapRef("oadp-cm", "openshift-adp")), List.empty(), Option.some(new AutoRollbackOnFailure(600)));
-        Status status = new Status(3, Conditions.of(
-            new Condition("Idle", ConditionStatus.FALSE, "InProgress", "In progress", 3, t),
-            new Condition("UpgradeInProgress", ConditionStatus.TRUE, "InProgress", "Upgrade \"quoted\"\nline2", 3, t)),
-            List.of(Stage.ROLLBACK), Option.some(t.plusSeconds(3600)),
-            List.of(new StageHistory("Upgrade", Option.some(t), Option.none(),
-                List.of(new PhaseHistory("PrePivot", Option.some(t), Option.some(t.plusSeconds(5)))))));
-        return new ImageBasedUpgrade(meta, spec, status);
-    }
-
     @Test
     void ibu_round_trips_per_stateroot_with_private_modes() throws Exception {
         StateStoreAdapter store = new StateStoreAdapter(HostLayout.forSysroot(tmp, tmp.resolve("w")));
-        ImageBasedUpgrade ibu = sample();
+        ImageBasedUpgrade ibu = TestIbus.sample();
         store.saveIbu("rhcos_4.16.0", ibu).get();
         assertThat(store.loadIbu("rhcos_4.16.0").get()).contains(ibu);
         assertThat(store.loadIbu("rhcos").get()).isEmpty();
@@ -84,7 +70,7 @@ class StateStoreAdapterTest {
     @Test
     void refuses_names_that_would_leave_the_stateroot() {
         StateStoreAdapter store = new StateStoreAdapter(HostLayout.forSysroot(tmp, tmp.resolve("w")));
-        assertThat(store.saveIbu("../etc", sample()).getLeft()).isInstanceOf(PortFailure.Invalid.class);
+        assertThat(store.saveIbu("../etc", TestIbus.sample()).getLeft()).isInstanceOf(PortFailure.Invalid.class);
         assertThat(store.saveBundle("rhcos", "../../x", ExportBundle.EMPTY).getLeft().message())
             .contains("invalid bundle name \"../../x\"");
     }
