@@ -15,16 +15,13 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
- * File names and contents of exported extra manifests, as upstream lays them out:
- * {@code policy-manifests/group<i>/<j>_<Kind>_<name>_<namespace>.yaml}, then {@code extra-manifests/...}.
- * The apply order is read back from the numbers, not from the listing order, so group 10 follows group 9 (upstream
- * sorted file names lexicographically).
+ * File names and contents of exported extra manifests: {@code <group>/<j>_<Kind>_<name>_<namespace>.yaml}, the
+ * first segment being the apply group ({@link ExportBundle}'s convention). Policy groups come first, then the
+ * ConfigMaps' wave groups, numbered on from there. The apply order is read back from the numbers, not from the
+ * listing order, so group 10 follows group 9 (upstream sorted file names lexicographically).
  */
 final class ExportFiles {
-    static final String POLICIES = "policy-manifests";
-    static final String CONFIGMAPS = "extra-manifests";
-    private static final Pattern NAME = Pattern.compile("^(" + POLICIES + "|" + CONFIGMAPS
-            + ")/group(\\d+)/(\\d+)_[^/]*\\.yaml$");
+    private static final Pattern NAME = Pattern.compile("^(\\d+)/(\\d+)_[^/]*\\.yaml$");
     private static final ObjectMapper YAML = YAMLMapper.builder().build();
 
     private ExportFiles() {
@@ -32,18 +29,12 @@ final class ExportFiles {
 
     static ExportBundle bundle(List<List<Manifest>> policyGroups, List<List<Manifest>> configMapGroups) {
         LinkedHashMap<String, String> files = LinkedHashMap.empty();
-        files = add(files, POLICIES, policyGroups);
-        files = add(files, CONFIGMAPS, configMapGroups);
-        return new ExportBundle(files);
-    }
-
-    private static LinkedHashMap<String, String> add(LinkedHashMap<String, String> files, String dir,
-            List<List<Manifest>> groups) {
+        List<List<Manifest>> groups = policyGroups.appendAll(configMapGroups);
         for (int g = 0; g < groups.size(); g++) {
             List<Manifest> group = groups.get(g);
             for (int j = 0; j < group.size(); j++) {
                 Manifest m = group.get(j);
-                String name = dir + "/group" + (g + 1) + "/" + (j + 1) + "_" + safe(m.kind()) + "_"
+                String name = (g + 1) + "/" + (j + 1) + "_" + safe(m.kind()) + "_"
                         + safe(m.name()) + "_" + safe(m.namespace()) + ".yaml";
                 files = files.put(name, YAML.writeValueAsString(m.object()));
             }
@@ -62,13 +53,12 @@ final class ExportFiles {
                 .map(e -> Tuple.of(e.getKey(), e.getValue()));
         for (Tuple2<String, String> f : files) {
             if (!NAME.matcher(f._1).matches()) {
-                return Either.left("file " + f._1 + " is not an extra-manifest export (expected " + POLICIES
-                        + "/groupN/M_Kind_name_namespace.yaml or " + CONFIGMAPS + "/...)");
+                return Either.left("file " + f._1 + " is not an extra-manifest export (expected "
+                        + "<group>/<index>_<Kind>_<name>_<namespace>.yaml)");
             }
         }
-        return Either.right(files.sorted(Comparator.comparing((Tuple2<String, String> f) -> key(f._1, 1).equals(
-                POLICIES) ? 0 : 1).thenComparingLong(f -> Long.parseLong(key(f._1, 2)))
-                .thenComparingLong(f -> Long.parseLong(key(f._1, 3)))));
+        return Either.right(files.sorted(Comparator.comparing((Tuple2<String, String> f) ->
+                new java.math.BigInteger(key(f._1, 1))).thenComparing(f -> new java.math.BigInteger(key(f._1, 2)))));
     }
 
     private static String key(String name, int group) {

@@ -129,9 +129,9 @@ class ExtraManifestAdapterIT {
 
         ExportBundle bundle = adapter.export(List.of(CM)).get();
         assertThat(bundle.files().keySet()).containsExactly(
-                "extra-manifests/group1/1_ConfigMap_first_existing.yaml",
-                "extra-manifests/group2/1_ConfigMap_second_.yaml",
-                "extra-manifests/group3/1_ConfigMap_late_existing.yaml");
+                "1/1_ConfigMap_first_existing.yaml",
+                "2/1_ConfigMap_second_.yaml",
+                "3/1_ConfigMap_late_existing.yaml");
 
         assertThat(adapter.apply(bundle).isRight()).isTrue();
 
@@ -217,10 +217,10 @@ class ExtraManifestAdapterIT {
         ExportBundle bundle = adapter.export(List.of(CM)).get();
 
         assertThat(bundle.files().keySet()).containsExactly(
-                "policy-manifests/group1/1_ConfigMap_site-cm_existing.yaml",
-                "policy-manifests/group1/2_ConfigMap_site-cm2_existing.yaml",
-                "extra-manifests/group1/1_ConfigMap_from-cm_existing.yaml");
-        assertThat(bundle.files().get("policy-manifests/group1/1_ConfigMap_site-cm_existing.yaml").get())
+                "1/1_ConfigMap_site-cm_existing.yaml",
+                "1/2_ConfigMap_site-cm2_existing.yaml",
+                "2/1_ConfigMap_from-cm_existing.yaml");
+        assertThat(bundle.files().get("1/1_ConfigMap_site-cm_existing.yaml").get())
                 .contains("lca.openshift.io/apply-type: \"merge\"").doesNotContain("status");
 
         assertThat(adapter.apply(bundle).isRight()).isTrue();
