@@ -1,0 +1,17 @@
+package dev.ibu.ports.testkit;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class GoDurationTest {
+    @Test
+    void formats_like_go() {
+        assertThat(GoDuration.format(1800)).isEqualTo("30m0s");
+        assertThat(GoDuration.format(3600)).isEqualTo("1h0m0s");
+        assertThat(GoDuration.format(3725)).isEqualTo("1h2m5s");
+        assertThat(GoDuration.format(45)).isEqualTo("45s");
+        assertThat(GoDuration.format(0)).isEqualTo("0s");
+        assertThat(GoDuration.format(600)).isEqualTo("10m0s");
+    }
+}
