@@ -1,6 +1,7 @@
 package dev.ibu.agent;
 
 import dev.ibu.agent.explain.ExplainCommand;
+import dev.ibu.agent.local.LocalCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -23,6 +24,7 @@ public final class Main implements Runnable {
         CommandLine cl = new CommandLine(new Main());
         cl.addSubcommand(new CommandLine(new ExplainCommand(out, err)));
         cl.addSubcommand(new CommandLine(new VersionCommand(out)));
+        cl.addSubcommand(new CommandLine(new LocalCommand(out, err)));
         cl.setOut(out);
         cl.setErr(err);
         return cl.execute(args);

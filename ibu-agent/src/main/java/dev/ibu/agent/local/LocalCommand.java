@@ -1,0 +1,115 @@
+package dev.ibu.agent.local;
+
+import dev.ibu.agent.LogLevels;
+import dev.ibu.agent.embedded.EmbeddedApiServer;
+import dev.ibu.agent.local.sim.FailStep;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+/** {@code local}: rehearse an image-based upgrade on this machine, with nothing but Java. */
+@Command(name = "local", mixinStandardHelpOptions = true,
+        description = {"Rehearse an image-based upgrade on this machine: an embedded API server holds the real "
+                + "ImageBasedUpgrade resource (real Kubernetes adapter, generated CRD); host, precache, OADP, health "
+                + "and registry are simulated, and so is time, so a whole run takes seconds.",
+                "Walks the seed document: Idle -> Prep -> Upgrade -> (reboot) -> Idle, printing progress and "
+                        + "'oc get ibu -o yaml' at each step."})
+public final class LocalCommand implements Callable<Integer> {
+    private final PrintWriter out;
+    private final PrintWriter err;
+
+    @Option(names = "--rollback", description = "After the upgrade, roll back (Upgrade -> Rollback -> Idle).")
+    boolean rollback;
+
+    @Option(names = "--fail", paramLabel = "STEP",
+            description = "Make one step fail and show the recovery: stateroot, precache, backup, abort, cleanup.")
+    String fail;
+
+    @Option(names = "--serve", description = "Do not rehearse: keep the API server up for kubectl and print a "
+            + "kubeconfig path; the agent reacts to 'kubectl patch' as the seed document shows. Ctrl-C stops it.")
+    boolean serve;
+
+    @Option(names = "--port", description = "API server port on 127.0.0.1 (0: any free port; --serve: 16443).")
+    int port = -1;
+
+    @Option(names = "--https", description = "Serve https (a new self-signed certificate each start).")
+    boolean https;
+
+    @Option(names = "--kubeconfig-out", paramLabel = "FILE",
+            description = "Where --serve writes the kubeconfig (default: ${java.io.tmpdir}/ibu-local/kubeconfig).")
+    Path kubeconfig;
+
+    @Option(names = "--no-yaml", description = "Print progress only, not the CR after each step.")
+    boolean noYaml;
+
+    @Option(names = "--verbose", description = "Also log what the engine does (stderr).")
+    boolean verbose;
+
+    @Option(names = "--serve-seconds", hidden = true, description = "Stop serving after N seconds (tests).")
+    long serveSeconds;
+
+    public LocalCommand(PrintWriter out, PrintWriter err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    @Override
+    public Integer call() {
+        Set<FailStep> failing = EnumSet.noneOf(FailStep.class);
+        if (fail != null) {
+            try {
+                failing.add(FailStep.valueOf(fail.trim().toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                err.println("--fail=" + fail + " is not a step that can fail: use one of " + FailStep.choices());
+                err.flush();
+                return 2;
+            }
+        }
+        LogLevels.quietLibraries(verbose);
+        long started = System.nanoTime();
+        int actualPort = port >= 0 ? port : serve ? 16443 : 0;
+        try (EmbeddedApiServer api = EmbeddedApiServer.start(actualPort, https)) {
+            SimWorld world = new SimWorld(api.client(), failing, e -> out.println("  event: " + e));
+            SimulatedAgent agent = new SimulatedAgent(world, line -> {
+                out.println(line);
+                out.flush();
+            });
+            Kubectl kubectl = new Kubectl(api.client());
+            Rehearsal rehearsal = new Rehearsal(kubectl, agent, world, out, !noYaml);
+            out.println("ibu-agent local: an image-based upgrade rehearsed on this machine");
+            out.println("  API server " + api.url() + " (embedded, CRD imagebasedupgrades.lca.openshift.io loaded); "
+                    + "host, precache, OADP, health, registry and time are simulated");
+            rehearsal.section("Agent start-up: the ImageBasedUpgrade CR is created automatically");
+            agent.start();
+            rehearsal.printCr();
+            rehearsal.section("15.3.1 step 1: ConfigMaps, seed pull secret, and the spec");
+            Prerequisites.create(api.client());
+            out.println("$ oc create -f extra-manifests-cms.yaml -f oadp-cm.yaml -f seed-pull-secret.yaml");
+            out.println("$ oc patch imagebasedupgrades.lca.openshift.io upgrade -p='" + Prerequisites.SPEC_PATCH
+                    + "' --type=merge");
+            kubectl.mergePatch(Prerequisites.SPEC_PATCH);
+            agent.settle();
+            if (serve) {
+                return new ServeLoop(api, kubectl, agent, world, out).run(kubeconfigPath(api), serveSeconds);
+            }
+            boolean idle = rehearsal.run(rollback);
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            out.println(String.format("%n== %s in %.1f s of real time (%s)", idle ? "done" : "FAILED",
+                    took.toMillis() / 1000.0, agent.summary()));
+            out.flush();
+            return idle ? 0 : 1;
+        }
+    }
+
+    private Path kubeconfigPath(EmbeddedApiServer api) {
+        return kubeconfig != null ? kubeconfig
+                : Path.of(System.getProperty("java.io.tmpdir"), "ibu-local", "kubeconfig");
+    }
+}

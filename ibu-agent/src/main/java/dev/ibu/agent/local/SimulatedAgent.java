@@ -1,0 +1,141 @@
+package dev.ibu.agent.local;
+
+import dev.ibu.agent.local.sim.SimHost;
+import dev.ibu.agent.local.sim.SimWorldDefaults;
+import dev.ibu.domain.Condition;
+import dev.ibu.domain.ImageBasedUpgrade;
+import dev.ibu.ports.engine.UpgradeEngine;
+import dev.ibu.ports.in.ReconcileCommand;
+import dev.ibu.ports.in.ReconcileResult;
+import io.vavr.control.Option;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+import java.time.Duration;
+import java.util.function.Consumer;
+
+/**
+ * The agent as local mode runs it: an {@link UpgradeEngine} over the simulated world, driven synchronously. Each
+ * {@link #settle()} reconciles until the engine asks for nothing more, advancing the simulated clock by each
+ * requeue interval. A reboot the engine asks for is carried out here, and the agent "restarts" as the real one does
+ * after the pivot: a NEW engine instance whose {@code initialize()} restores the CR saved in the booted stateroot.
+ */
+final class SimulatedAgent {
+    private static final Logger LOG = LoggerFactory.getLogger(SimulatedAgent.class);
+    /** Upstream waits 5 minutes between AbortFailed/FinalizeFailed checks: a person has to act. */
+    private static final Duration WAITING_FOR_A_PERSON = Duration.ofMinutes(5);
+    private static final int MAX_PASSES = 300;
+    private static final int MAX_ERRORS = 8;
+
+    private final SimWorld world;
+    private final Consumer<String> out;
+    private UpgradeEngine engine;
+    private int reconciles;
+    private int boots = 1;
+
+    SimulatedAgent(SimWorld world, Consumer<String> out) {
+        this.world = world;
+        this.out = out;
+        this.engine = new UpgradeEngine(world.ports);
+    }
+
+    /** Agent start-up: creates the {@code spec.stage: Idle} CR (or restores a saved one). */
+    ReconcileResult start() {
+        ReconcileResult r = withId("init-" + boots, () -> engine.initialize());
+        if (r.error().isDefined()) {
+            throw new IllegalStateException("agent start-up failed: " + r.error().get().message());
+        }
+        return r;
+    }
+
+    /** How a settle ended. */
+    enum Settled { DONE, WAITING_FOR_A_PERSON, GAVE_UP }
+
+    Settled settle() {
+        int errors = 0;
+        for (int i = 0; i < MAX_PASSES; i++) {
+            String id = "r" + (++reconciles);
+            ReconcileResult r = withId(id, () -> engine.reconcile(ReconcileCommand.singleton(id)));
+            report(id, r);
+            if (world.host.rebootRequested().isDefined()) {
+                reboot(world.host.rebootRequested().get());
+                continue;
+            }
+            if (r.error().isDefined()) {
+                if (++errors > MAX_ERRORS) {
+                    out.accept("  giving up after " + MAX_ERRORS + " failed reconciles: " + r.error().get().message());
+                    return Settled.GAVE_UP;
+                }
+                world.clock.advance(Duration.ofSeconds(1L << Math.min(errors, 8)));  // exponential backoff
+                continue;
+            }
+            errors = 0;
+            if (r.requeueAfter().isEmpty()) {
+                return Settled.DONE;
+            }
+            Duration after = r.requeueAfter().get();
+            if (after.compareTo(WAITING_FOR_A_PERSON) >= 0) {
+                return Settled.WAITING_FOR_A_PERSON;
+            }
+            world.clock.advance(after);
+        }
+        out.accept("  giving up after " + MAX_PASSES + " reconciles");
+        return Settled.GAVE_UP;
+    }
+
+    private void reboot(String reason) {
+        out.accept("  --- reboot (" + reason + "): the node boots stateroot " + defaultStateroot()
+                + "; the agent restarts (a new engine, initialize())");
+        world.clock.advance(Duration.ofMinutes(5));
+        String booted = world.host.completeReboot();
+        boots++;
+        world.cluster.booted(booted.equals(SimHost.ORIGINAL_STATEROOT)
+                ? SimWorldDefaults.CURRENT_VERSION : SimWorldDefaults.TARGET_VERSION);
+        engine = new UpgradeEngine(world.ports);
+        ReconcileResult init = start();
+        out.accept("  " + clock() + "  init-" + boots + "  " + init.summary());
+    }
+
+    /** Simulated time, reconciles and boots so far. */
+    String summary() {
+        return "simulated time " + clock().substring(1) + ", " + reconciles + " reconciles, " + (boots - 1)
+                + " reboots";
+    }
+
+    private String defaultStateroot() {
+        return world.host.deployments().get(0);
+    }
+
+    private void report(String id, ReconcileResult r) {
+        Option<ImageBasedUpgrade> ibu = world.ports.resource().read().getOrElse(Option.none());
+        String stage = ibu.map(x -> x.spec().stage().wireName()).getOrElse("-");
+        String state = ibu.flatMap(x -> x.status().conditions().last()).map(SimulatedAgent::describe).getOrElse("");
+        String next = r.error().isDefined() ? "retry with backoff (" + r.error().get().message() + ")"
+                : r.requeueAfter().map(d -> "again in " + d.toSeconds() + "s").getOrElse("done");
+        out.accept(String.format("  %s  %-4s %-8s %s -> %s", clock(), id, stage, state, next));
+    }
+
+    private static String describe(Condition c) {
+        String message = c.message();
+        int nl = message.indexOf('\n');
+        return c.type() + "/" + c.reason() + ": " + (nl < 0 ? message : message.substring(0, nl) + " ...");
+    }
+
+    private String clock() {
+        Duration d = Duration.between(SimWorldDefaults.START, world.clock.now());
+        return String.format("+%02d:%02d:%02d", d.toHours(), d.toMinutesPart(), d.toSecondsPart());
+    }
+
+    private static ReconcileResult withId(String id, java.util.function.Supplier<ReconcileResult> call) {
+        MDC.put("reconcile", id);
+        try {
+            return call.get();
+        } catch (RuntimeException e) {
+            LOG.error("reconcile {} failed with a bug: {}", id, e.toString(), e);
+            throw e;
+        } finally {
+            MDC.remove("reconcile");
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package dev.ibu.agent.local.sim;
+
+import java.time.Instant;
+
+/** Fixed facts of the simulated cluster, chosen to match the seed document's examples. */
+public final class SimWorldDefaults {
+    /** The seed document's timestamps. */
+    public static final Instant START = Instant.parse("2024-01-01T09:00:00Z");
+    public static final String CURRENT_VERSION = "4.14.7";
+    public static final String TARGET_VERSION = "4.15.2";
+    public static final String SEED_IMAGE = "quay.io/example/ibu-seed-sno:4.15.2";
+
+    private SimWorldDefaults() {
+    }
+}
