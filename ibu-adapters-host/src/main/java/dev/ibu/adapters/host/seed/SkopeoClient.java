@@ -1,7 +1,11 @@
 package dev.ibu.adapters.host.seed;
 
 import dev.ibu.adapters.host.HostLayout;
+import dev.ibu.adapters.host.process.Invocation;
+import dev.ibu.adapters.host.process.ProcessResult;
 import dev.ibu.adapters.host.process.ProcessRunner;
+import java.time.Duration;
+import java.util.Map;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,12 +23,41 @@ public final class SkopeoClient {
     private final HostLayout layout;
     private final Set<String> plainHttpRegistries;
     private final int retryTimes;
+    private final Map<String, String> env;
+    private final Duration timeout;
 
     public SkopeoClient(ProcessRunner runner, HostLayout layout, Set<String> plainHttpRegistries, int retryTimes) {
+        this(runner, layout, plainHttpRegistries, retryTimes, Map.of(), runner.defaultTimeout());
+    }
+
+    private SkopeoClient(ProcessRunner runner, HostLayout layout, Set<String> plainHttpRegistries, int retryTimes,
+                         Map<String, String> env, Duration timeout) {
         this.runner = runner;
         this.layout = layout;
         this.plainHttpRegistries = Set.copyOf(plainHttpRegistries);
         this.retryTimes = retryTimes;
+        this.env = Map.copyOf(env);
+        this.timeout = timeout;
+    }
+
+    /** The same client with extra environment (e.g. CONTAINERS_STORAGE_CONF) and a per-command timeout. */
+    public SkopeoClient with(Map<String, String> extraEnv, Duration perCommandTimeout, int retries) {
+        return new SkopeoClient(runner, layout, plainHttpRegistries, retries, extraEnv, perCommandTimeout);
+    }
+
+    private ProcessResult exec(List<String> argv) {
+        return runner.run(new Invocation(argv, timeout, env, Optional.empty())).orThrow();
+    }
+
+    /** {@code skopeo inspect --raw REF} on any transport; false when it fails (absent image). */
+    public boolean exists(String transportRef) {
+        return runner.run(new Invocation(List.of("skopeo", "inspect", "--raw", transportRef), timeout, env,
+            Optional.empty())).succeeded();
+    }
+
+    /** {@code skopeo delete REF} on any transport. */
+    public void delete(String transportRef) {
+        exec(List.of("skopeo", "delete", transportRef));
     }
 
     /** {@code skopeo inspect docker://ref}: the image's labels and digest, as JSON. */
@@ -35,7 +68,7 @@ public final class SkopeoClient {
             argv.add("--tls-verify=false");
         }
         argv.add("docker://" + ref);
-        return Json.MAPPER.readTree(runner.runOk(argv).stdout());
+        return Json.MAPPER.readTree(exec(argv).stdout());
     }
 
     /** {@code skopeo copy SRC DST}; refs are full transport refs (docker://, dir:, oci:, containers-storage:). */
@@ -50,7 +83,7 @@ public final class SkopeoClient {
         }
         argv.add(src);
         argv.add(dst);
-        runner.runOk(argv);
+        exec(argv);
     }
 
     /** Pulls {@code ref} into a {@code dir:} layout (manifest.json plus blobs named by digest). */

@@ -1,0 +1,113 @@
+package dev.ibu.adapters.host.precache;
+
+import dev.ibu.adapters.host.process.HostCommandException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Pulls a list of images with at most {@code concurrency} in flight and retries with backoff, writing
+ * progress after every image (upstream {@code lca-cli ibu-precache-workload}, host-and-image.md §5.4).
+ */
+public final class PrecacheWorkload {
+
+    public static final String FAILED = "failed to pre-cache one or more images";
+    private static final Logger LOG = LoggerFactory.getLogger(PrecacheWorkload.class);
+
+    private final ImageStore store;
+    private final PrecacheSettings settings;
+
+    public PrecacheWorkload(ImageStore store, PrecacheSettings settings) {
+        this.store = store;
+        this.settings = settings;
+    }
+
+    public void run(List<String> images, Optional<Path> authFile, Consumer<String> progress) throws InterruptedException {
+        List<String> failed = new ArrayList<>();
+        int[] pulled = {0};
+        AtomicBoolean diskFull = new AtomicBoolean();
+        ProgressFile.write(settings.statusFile(), images.size(), 0, List.of());
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(settings.concurrency(), Math.max(1, images.size())));
+        try {
+            for (String img : images) {
+                pool.submit(() -> {
+                    boolean ok = !diskFull.get() && pullWithRetries(img, authFile, diskFull);
+                    synchronized (failed) {
+                        if (ok) {
+                            pulled[0]++;
+                        } else {
+                            failed.add(img);
+                        }
+                        ProgressFile.write(settings.statusFile(), images.size(), pulled[0], failed);
+                        progress.accept("total: " + images.size() + " (pulled: " + pulled[0] + ", failed: " + failed.size() + ")");
+                    }
+                });
+            }
+            pool.shutdown();
+            pool.awaitTermination(7, TimeUnit.DAYS);
+        } finally {
+            pool.shutdownNow();
+        }
+        synchronized (failed) {
+            ProgressFile.write(settings.statusFile(), images.size(), pulled[0], failed);
+            validate(failed, diskFull.get());
+        }
+    }
+
+    private void validate(List<String> failed, boolean diskFull) {
+        if (diskFull) {
+            throw new IllegalStateException("precache stopped: no space left on device in container storage "
+                + store.storageDir() + " (" + DiskUsage.freeBytes(store.storageDir()) + " bytes free, " + failed.size()
+                + " images not pulled); free space on that file system, then start Prep again");
+        }
+        // a failed image may have arrived as part of another pull
+        List<String> missing = failed.stream().filter(i -> !store.exists(i)).toList();
+        if (!missing.isEmpty() && !settings.bestEffort()) {
+            throw new IllegalStateException(FAILED + ": " + String.join(", ", missing));
+        }
+    }
+
+    private boolean pullWithRetries(String img, Optional<Path> authFile, AtomicBoolean diskFull) {
+        Duration pause = settings.firstBackoff();
+        for (int attempt = 1; attempt <= settings.attempts(); attempt++) {
+            try {
+                store.pull(img, authFile);
+                return true;
+            } catch (HostCommandException e) {
+                String err = e.stderr();
+                LOG.info("Attempt {}/{}: Failed to pull {}: {}", attempt, settings.attempts(), img, err.strip());
+                if (err.contains("no space left on device")) {
+                    diskFull.set(true);
+                    return false;
+                }
+                if (err.contains("manifest unknown") || attempt == settings.attempts()) {
+                    return false;
+                }
+            }
+            if (!sleep(pause)) {
+                return false;
+            }
+            pause = pause.multipliedBy(2);
+        }
+        return false;
+    }
+
+    private static boolean sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}
