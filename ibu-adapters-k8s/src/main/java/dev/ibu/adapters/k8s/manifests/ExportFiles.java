@@ -39,7 +39,7 @@ final class ExportFiles {
                 files = files.put(name, YAML.writeValueAsString(m.object()));
             }
         }
-        return files;
+        return new ExportBundle(files);
     }
 
     /** File names are labels only (the object is in the content): keep them to a safe alphabet. */

@@ -159,7 +159,7 @@ class ExtraManifestAdapterIT {
         assertThat(failure).isInstanceOf(PortFailure.Terminal.class);
         assertThat(failure.message()).isEqualTo("failed to apply manifest: failed to create manifest ConfigMap "
                 + "called b: ConfigMap \"b\" is invalid: data: Too long (exported file "
-                + "extra-manifests/group2/1_ConfigMap_b_existing.yaml); 1 of 3 manifests were applied before this one "
+                + "2/1_ConfigMap_b_existing.yaml); 1 of 3 manifests were applied before this one "
                 + "and the rest were not applied");
         assertThat(client.configMaps().inNamespace("existing").withName("c").get()).isNull();
     }
