@@ -5,21 +5,12 @@ import dev.ibu.domain.ImageBasedUpgrade;
 import dev.ibu.domain.Metadata;
 import dev.ibu.domain.Spec;
 import dev.ibu.domain.Stage;
-import dev.ibu.ports.out.ClusterHealthPort;
-import dev.ibu.ports.out.ClusterInfo;
-import dev.ibu.ports.out.ClusterInfoPort;
-import dev.ibu.ports.out.ConfigMapData;
-import dev.ibu.ports.out.ConfigMapPort;
 import dev.ibu.ports.out.EventPort;
 import dev.ibu.ports.out.ExportBundle;
 import dev.ibu.ports.out.ExtraManifestPort;
-import dev.ibu.ports.out.HealthCheckSet;
-import dev.ibu.ports.out.HealthReport;
 import dev.ibu.ports.out.IbuResourcePort;
 import dev.ibu.ports.out.ManifestValidation;
 import dev.ibu.ports.out.PortFailure;
-import dev.ibu.ports.out.PullSecret;
-import dev.ibu.ports.out.PullSecretPort;
 import io.vavr.Tuple2;
 import io.vavr.collection.HashSet;
 import io.vavr.collection.List;
@@ -27,33 +18,27 @@ import io.vavr.collection.Set;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Objects;
 import java.util.function.UnaryOperator;
 
 /**
- * The cluster as the agent sees it. The IBU resource behaves like the API server: every write gives a new
- * resourceVersion, a spec change bumps {@code metadata.generation} (annotation and status writes do not), a
- * {@link #writeStatus} carrying a stale resourceVersion is a Conflict (the real mock server does not do that; the
- * real API server does), {@link #create} of an existing object is a Conflict and makes a new object at generation 1.
- * The user's side of the resource is {@link #patchSpecStage}, {@link #patchSpec} and {@link #annotate}.
+ * The cluster as the agent sees it: the IBU resource, extra manifests and events here; ConfigMaps, the pull secret,
+ * health and cluster info in {@link InMemoryClusterConfig}.
+ *
+ * <p>The IBU resource behaves like the API server: every write gives a new resourceVersion (a no-op annotation write
+ * does not); a spec change bumps {@code metadata.generation}, status and annotation writes do not; a
+ * {@link #writeStatus} carrying a stale resourceVersion is a Conflict (as on a real API server; the fabric8 CRUD mock
+ * does not do that); {@link #create} makes a new object at generation 1, or is a Conflict if one exists. The user's
+ * side of the resource is {@link #patchSpecStage}, {@link #patchSpec}, {@link #annotate} and {@link #seedIbu}.
+ *
+ * <p>Extra manifests follow {@link ExtraManifestRules}; {@link #apply} records what it applied ({@link #applied()}).
  */
-public final class InMemoryCluster implements IbuResourcePort, ConfigMapPort, PullSecretPort, ClusterHealthPort,
-        ClusterInfoPort, ExtraManifestPort, EventPort {
-    public static final String DEFAULT_VERSION = "4.14.0";
+public final class InMemoryCluster extends InMemoryClusterConfig implements IbuResourcePort, ExtraManifestPort,
+        EventPort {
     private static final String IBU = "ImageBasedUpgrade " + Metadata.SINGLETON_NAME;
 
-    private final Faults faults;
     private Option<ImageBasedUpgrade> ibu = Option.none();
     private long resourceVersions = 1000;
     private List<ImageBasedUpgrade> ibuVersions = List.empty();
-    private final Map<ConfigMapRef, Map<String, String>> configMaps = new LinkedHashMap<>();
-    private final Map<String, String> pullSecrets = new LinkedHashMap<>();
-    private List<String> mandatoryFailures = List.empty();
-    private List<String> deferredFailures = List.empty();
-    private ClusterInfo clusterInfo = new ClusterInfo(DEFAULT_VERSION, false, false, Option.none(), Option.none(),
-            Option.none());
     private Set<String> namespaces = HashSet.of("default", "kube-system", "openshift-config", "openshift-adp",
             "openshift-lifecycle-agent");
     private Set<String> missingCrdKinds = HashSet.empty();
@@ -61,7 +46,7 @@ public final class InMemoryCluster implements IbuResourcePort, ConfigMapPort, Pu
     private List<RecordedEvent> events = List.empty();
 
     public InMemoryCluster(Faults faults) {
-        this.faults = Objects.requireNonNull(faults);
+        super(faults);
     }
 
     // ---- the user's side of the IBU resource ---------------------------------------------------------------------
@@ -195,114 +180,6 @@ public final class InMemoryCluster implements IbuResourcePort, ConfigMapPort, Pu
             throw new IllegalArgumentException("the ImageBasedUpgrade must be named '" + Metadata.SINGLETON_NAME
                     + "', got '" + i.metadata().name() + "'");
         }
-    }
-
-    // ---- ConfigMaps and the pull secret --------------------------------------------------------------------------
-
-    public synchronized InMemoryCluster putConfigMap(ConfigMapRef ref, Map<String, String> data) {
-        configMaps.put(ref, Map.copyOf(data));
-        return this;
-    }
-
-    public synchronized InMemoryCluster removeConfigMap(ConfigMapRef ref) {
-        configMaps.remove(ref);
-        return this;
-    }
-
-    @Override
-    public Either<PortFailure, List<ConfigMapData>> read(List<ConfigMapRef> refs) {
-        return faults.guard(Op.CONFIGMAP_READ, () -> readNow(refs));
-    }
-
-    synchronized Either<PortFailure, List<ConfigMapData>> readNow(List<ConfigMapRef> refs) {
-        List<ConfigMapData> read = List.empty();
-        for (ConfigMapRef ref : refs.distinct()) {
-            Map<String, String> data = configMaps.get(ref);
-            if (data == null) {
-                return Either.left(PortFailure.notFound("ConfigMap " + ref + " not found: configmaps \""
-                        + ref.name() + "\" not found. Create it in namespace " + ref.namespace()
-                        + ", or remove it from spec.extraManifests or spec.oadpContent"));
-            }
-            read = read.append(new ConfigMapData(ref, data));
-        }
-        return Either.right(read);
-    }
-
-    public synchronized InMemoryCluster putPullSecret(String name, String dockerConfigJson) {
-        pullSecrets.put(name, dockerConfigJson);
-        return this;
-    }
-
-    public synchronized InMemoryCluster removePullSecret(String name) {
-        pullSecrets.remove(name);
-        return this;
-    }
-
-    @Override
-    public Either<PortFailure, PullSecret> read(String secretName) {
-        return faults.guard(Op.PULL_SECRET_READ, () -> {
-            synchronized (this) {
-                String json = pullSecrets.get(secretName);
-                return json == null
-                        ? Either.left(PortFailure.notFound("Secret " + secretName + " not found: create it with a "
-                        + ".dockerconfigjson key, or fix spec.seedImageRef.pullSecretRef.name"))
-                        : Either.right(new PullSecret(secretName, json));
-            }
-        });
-    }
-
-    // ---- health and cluster info ---------------------------------------------------------------------------------
-
-    /** Sets the failure lines of MANDATORY or DEFERRED (FULL is derived: mandatory first, then deferred). */
-    public synchronized InMemoryCluster setHealth(HealthCheckSet set, String... failures) {
-        if (set == HealthCheckSet.MANDATORY) {
-            mandatoryFailures = List.of(failures);
-        } else if (set == HealthCheckSet.DEFERRED) {
-            deferredFailures = List.of(failures);
-        } else {
-            throw new IllegalArgumentException("set the health of MANDATORY or DEFERRED; FULL is derived from them");
-        }
-        return this;
-    }
-
-    public synchronized InMemoryCluster setHealthy() {
-        mandatoryFailures = List.empty();
-        deferredFailures = List.empty();
-        return this;
-    }
-
-    @Override
-    public Either<PortFailure, HealthReport> check(HealthCheckSet set) {
-        return faults.guard(Op.HEALTH_CHECK, () -> {
-            synchronized (this) {
-                List<String> failures = set == HealthCheckSet.MANDATORY ? mandatoryFailures
-                        : set == HealthCheckSet.DEFERRED ? deferredFailures
-                        : mandatoryFailures.isEmpty() ? deferredFailures : mandatoryFailures;
-                return Either.right(new HealthReport(failures));
-            }
-        });
-    }
-
-    public synchronized InMemoryCluster setClusterInfo(ClusterInfo info) {
-        clusterInfo = Objects.requireNonNull(info);
-        return this;
-    }
-
-    /** The ClusterVersion's desired version, e.g. after the pivot. */
-    public synchronized InMemoryCluster setVersion(String version) {
-        clusterInfo = new ClusterInfo(version, clusterInfo.hasProxy(), clusterInfo.hasFips(),
-                clusterInfo.hasUserCaBundle(), clusterInfo.proxyTrustedCaName(),
-                clusterInfo.containerStorageMountpoint());
-        return this;
-    }
-
-    @Override
-    public Either<PortFailure, ClusterInfo> current() {
-        return faults.guard(Op.CLUSTER_INFO, () -> {
-            synchronized (this) {
-                return Either.right(clusterInfo);
-            }
-        });
     }
 
     // ---- extra manifests -----------------------------------------------------------------------------------------

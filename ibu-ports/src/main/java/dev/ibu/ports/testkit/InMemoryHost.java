@@ -9,9 +9,7 @@ import dev.ibu.ports.out.PortFailure;
 import dev.ibu.ports.out.PrecachePort;
 import dev.ibu.ports.out.StaterootPort;
 import dev.ibu.ports.out.StaterootSetup;
-import io.vavr.collection.HashSet;
 import io.vavr.collection.List;
-import io.vavr.collection.Set;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 
@@ -27,7 +25,7 @@ import java.util.Objects;
  * and goes with its stateroot); kubelet certificates per stateroot; the reboot and the init monitor (see
  * {@link InMemoryHostBoot}, which this extends only to keep each file about one thing).
  *
- * <p>{@code StaterootPort.status()} and {@code PrecachePort.status()} have the same signature with different
+ * <p>{@link StaterootPort#status()} and {@link PrecachePort#status()} have the same signature with different
  * results, so one class cannot implement both: the precache port is the view {@link #precache()}.
  *
  * <p>Setup: by default it finishes after two {@link #tick()}s ({@link #setupPacing}); when it finishes it pulls the
