@@ -76,6 +76,12 @@ public final class InMemoryHost extends InMemoryHostBoot implements StaterootPor
         return this;
     }
 
+    @Override
+    public synchronized InMemoryHost rebootMode(RebootMode mode) {
+        super.rebootMode(mode);
+        return this;
+    }
+
     /** The next stateroot setup job to finish fails with {@code message} (once). */
     public synchronized InMemoryHost failNextSetup(String message) {
         nextSetupFailure = Option.some(message);
