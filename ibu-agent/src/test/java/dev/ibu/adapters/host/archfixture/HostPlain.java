@@ -1,0 +1,5 @@
+package dev.ibu.adapters.host.archfixture;
+
+/** Test-only clean host adapter class. */
+public final class HostPlain {
+}

@@ -1,0 +1,169 @@
+package dev.ibu.agent.arch;
+
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import dev.ibu.adapters.host.archfixture.HostPlain;
+import dev.ibu.adapters.k8s.archfixture.K8sPlain;
+import dev.ibu.adapters.k8s.archfixture.K8sUsesHost;
+import dev.ibu.adapters.oadp.archfixture.OadpUsesAgent;
+import dev.ibu.adapters.oadp.archfixture.OadpUsesK8s;
+import dev.ibu.agent.archfixtures.AgentPlain;
+import dev.ibu.domain.archfixture.CycleA;
+import dev.ibu.domain.archfixture.DomainUsesPorts;
+import dev.ibu.ports.archfixture.CycleB;
+import dev.ibu.ports.archfixture.PortsPlain;
+import dev.ibu.ports.archfixture.PortsUsesAdapter;
+import dev.ibu.ports.archfixture.PortsUsesAgent;
+import dev.ibu.ports.archfixture.PortsUsesPicocli;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The module rules of ARCHITECTURE.md over the main classes of every module (the agent's test class path holds them
+ * all). Every rule refuses to pass on an empty selection, every declared package must hold classes, and every rule
+ * is shown to report a violation on a deliberately bad, test-only fixture class.
+ */
+class ModuleBoundariesArchTest {
+    private static final String DOMAIN = "dev.ibu.domain..";
+    private static final String PORTS = "dev.ibu.ports..";
+    private static final String ADAPTERS = "dev.ibu.adapters..";
+    private static final String AGENT = "dev.ibu.agent..";
+
+    /** Main classes only: no test classes, no test jars (the ports test kit's contract tests). */
+    private static final ImportOption MAIN_ONLY = location -> !location.contains("/test-classes/")
+            && !location.contains("-tests.jar") && !location.contains("/archfixture");
+
+    static final JavaClasses MAIN = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .withImportOption(MAIN_ONLY)
+            .importPackages("dev.ibu");
+
+    /** Every package ARCHITECTURE.md declares; each must hold classes, or a rename could make a rule vacuous. */
+    static final List<String> DECLARED_PACKAGES = List.of("dev.ibu.domain", "dev.ibu.ports.in", "dev.ibu.ports.out",
+            "dev.ibu.ports.engine", "dev.ibu.adapters.k8s", "dev.ibu.adapters.host", "dev.ibu.adapters.oadp",
+            "dev.ibu.agent");
+
+    private static DescribedPredicate<JavaClass> oursExcept(String... allowed) {
+        return resideInAPackage("dev.ibu..").and(DescribedPredicate.not(resideInAnyPackage(allowed)))
+                .as("classes of ours outside " + String.join(", ", allowed));
+    }
+
+    static final ArchRule DOMAIN_DEPENDS_ON_NOTHING_OF_OURS = noClasses().that().resideInAPackage(DOMAIN)
+            .should().dependOnClassesThat(oursExcept(DOMAIN))
+            .allowEmptyShould(false)
+            .because("the domain depends on nothing of ours");
+
+    static final ArchRule PORTS_DEPEND_ONLY_ON_THE_DOMAIN = noClasses().that().resideInAPackage(PORTS)
+            .should().dependOnClassesThat(oursExcept(DOMAIN, PORTS))
+            .allowEmptyShould(false)
+            .because("ports depend on the domain only");
+
+    static final ArchRule PORTS_USE_ONLY_JDK_VAVR_SLF4J = classes().that().resideInAPackage(PORTS)
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "io.vavr..", "org.slf4j..", DOMAIN, PORTS)
+            .allowEmptyShould(false)
+            .because("ibu-ports may depend on ibu-domain, vavr and slf4j-api only");
+
+    static final ArchRule ADAPTERS_DO_NOT_KNOW_EACH_OTHER = slices().matching("dev.ibu.adapters.(*)..")
+            .should().notDependOnEachOther()
+            .allowEmptyShould(false)
+            .because("no adapter imports another adapter");
+
+    static final ArchRule ADAPTERS_DO_NOT_DEPEND_ON_THE_AGENT = noClasses().that().resideInAPackage(ADAPTERS)
+            .should().dependOnClassesThat().resideInAPackage(AGENT)
+            .allowEmptyShould(false)
+            .because("no adapter imports the agent");
+
+    static final ArchRule ONLY_THE_AGENT_DEPENDS_ON_THE_AGENT = noClasses().that().resideInAPackage("dev.ibu..")
+            .and().resideOutsideOfPackage(AGENT)
+            .should().dependOnClassesThat().resideInAPackage(AGENT)
+            .allowEmptyShould(false)
+            .because("the agent is the composition root: nothing but the agent depends on it");
+
+    static final ArchRule NO_PACKAGE_CYCLES = slices().matching("dev.ibu.(*)..")
+            .should().beFreeOfCycles()
+            .allowEmptyShould(false)
+            .because("no package cycles");
+
+    static Stream<Arguments> rulesWithBadFixtures() {
+        return Stream.of(
+                Arguments.of("domain depends on nothing of ours", DOMAIN_DEPENDS_ON_NOTHING_OF_OURS,
+                        new Class<?>[] {DomainUsesPorts.class, PortsPlain.class}),
+                Arguments.of("ports depend only on the domain", PORTS_DEPEND_ONLY_ON_THE_DOMAIN,
+                        new Class<?>[] {PortsUsesAdapter.class, K8sPlain.class}),
+                Arguments.of("ports use only JDK, vavr, slf4j", PORTS_USE_ONLY_JDK_VAVR_SLF4J,
+                        new Class<?>[] {PortsUsesPicocli.class}),
+                Arguments.of("adapters do not know each other (k8s -> host)", ADAPTERS_DO_NOT_KNOW_EACH_OTHER,
+                        new Class<?>[] {K8sUsesHost.class, HostPlain.class}),
+                Arguments.of("adapters do not know each other (oadp -> k8s)", ADAPTERS_DO_NOT_KNOW_EACH_OTHER,
+                        new Class<?>[] {OadpUsesK8s.class, K8sPlain.class}),
+                Arguments.of("adapters do not depend on the agent", ADAPTERS_DO_NOT_DEPEND_ON_THE_AGENT,
+                        new Class<?>[] {OadpUsesAgent.class, AgentPlain.class}),
+                Arguments.of("only the agent depends on the agent", ONLY_THE_AGENT_DEPENDS_ON_THE_AGENT,
+                        new Class<?>[] {PortsUsesAgent.class, AgentPlain.class}),
+                Arguments.of("no package cycles", NO_PACKAGE_CYCLES,
+                        new Class<?>[] {CycleA.class, CycleB.class}));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rulesWithBadFixtures")
+    void the_modules_obey(String name, ArchRule rule, Class<?>[] fixture) {
+        rule.check(MAIN);
+    }
+
+    @ParameterizedTest(name = "{0} reports a violation on its bad fixture")
+    @MethodSource("rulesWithBadFixtures")
+    void each_rule_bites_on_a_bad_fixture(String name, ArchRule rule, Class<?>[] fixture) {
+        assertThat(rule.evaluate(new ClassFileImporter().importClasses(fixture)).hasViolation()).isTrue();
+    }
+
+    @ParameterizedTest(name = "{0} fails on an empty selection")
+    @MethodSource("rulesWithBadFixtures")
+    void each_rule_fails_on_an_empty_selection(String name, ArchRule rule, Class<?>[] fixture) {
+        JavaClasses nothingOfOurs = new ClassFileImporter().importClasses(String.class);
+        assertThatThrownBy(() -> rule.evaluate(nothingOfOurs)).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("failed to check any classes");
+    }
+
+    @ParameterizedTest(name = "{0} holds classes")
+    @ValueSource(strings = {"dev.ibu.domain", "dev.ibu.ports.in", "dev.ibu.ports.out", "dev.ibu.ports.engine",
+        "dev.ibu.adapters.k8s", "dev.ibu.adapters.host", "dev.ibu.adapters.oadp", "dev.ibu.agent"})
+    void every_declared_package_holds_classes(String pkg) {
+        assertThat(MAIN.stream().filter(c -> c.getPackageName().equals(pkg)
+                        || c.getPackageName().startsWith(pkg + ".")).count())
+                .as("main classes in %s", pkg).isPositive();
+    }
+
+    @Test
+    void the_declared_packages_are_the_ones_tested() {
+        assertThat(DECLARED_PACKAGES).hasSize(8);
+        assertThat(MAIN.stream().noneMatch(c -> c.getPackageName().contains("archfixture")))
+                .as("fixtures are not part of the checked classes").isTrue();
+    }
+
+    @Test
+    void a_clean_fixture_set_passes_every_rule_that_selects_it() {
+        JavaClasses clean = new ClassFileImporter().importClasses(PortsPlain.class, K8sPlain.class, HostPlain.class);
+        for (ArchRule rule : List.of(PORTS_DEPEND_ONLY_ON_THE_DOMAIN, PORTS_USE_ONLY_JDK_VAVR_SLF4J,
+                ADAPTERS_DO_NOT_KNOW_EACH_OTHER, NO_PACKAGE_CYCLES, ONLY_THE_AGENT_DEPENDS_ON_THE_AGENT)) {
+            assertThat(rule.evaluate(clean).hasViolation()).as("%s", rule.getDescription()).isFalse();
+        }
+    }
+}
