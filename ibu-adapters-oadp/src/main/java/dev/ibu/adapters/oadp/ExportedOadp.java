@@ -11,12 +11,13 @@ import java.util.regex.Pattern;
 
 /**
  * The OADP part of an {@link ExportBundle}, read back after the pivot. Restore groups and the files inside a group
- * are ordered by their numbers ({@code restore2} before {@code restore10}, {@code 2_x} before {@code 10_y}); upstream
- * orders files lexically, a known bug not copied. Files of other owners in the bundle are ignored.
+ * are ordered by their numbers ({@code 2/} before {@code 10/}, {@code 2_x} before {@code 10_y}); upstream
+ * orders files lexically, a known bug not copied (and ordered {@code restore10} before
+ * {@code restore2} until LCA#5175). Files of other owners in the bundle are ignored.
  */
 record ExportedOadp(Optional<String> dpaYaml, List<String> secretYamls, List<List<String>> restoreGroups) {
     private static final Pattern RESTORE_FILE =
-            Pattern.compile("^" + Pattern.quote(OadpExporter.RESTORE_DIR) + "restore(\\d+)/(\\d+)_[^/]*\\.yaml$");
+            Pattern.compile("^(\\d+)/(\\d+)_[^/]*\\.yaml$");
 
     ExportedOadp {
         secretYamls = List.copyOf(secretYamls);

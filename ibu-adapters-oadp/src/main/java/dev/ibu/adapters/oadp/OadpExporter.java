@@ -15,14 +15,13 @@ import java.util.Set;
 
 /**
  * What must cross the pivot for the restores: the DataProtectionApplication, the Secrets its locations use, and
- * the Restore CRs grouped by wave. Bundle layout (mirrors upstream's {@code /opt/OADP}):
- * {@code dpa/<name>.yaml}, {@code secret/<name>.yaml},
- * {@code veleroRestore/restore<group>/<index>_<name>_<namespace>.yaml} (group and index 1-based).
+ * the Restore CRs grouped by wave. Bundle layout (upstream's {@code /opt/OADP} with the restore groups at the top,
+ * as {@link ExportBundle} wants the wave group first): {@code dpa/<name>.yaml}, {@code secret/<name>.yaml},
+ * {@code <group>/<index>_<name>_<namespace>.yaml} (group and index 1-based, consecutive).
  */
 final class OadpExporter {
     static final String DPA_DIR = "dpa/";
     static final String SECRET_DIR = "secret/";
-    static final String RESTORE_DIR = "veleroRestore/";
     private static final String CONFIG = "failed to export OADP configuration: ";
     private static final String RESTORES = "failed to export restores: ";
 
@@ -128,7 +127,7 @@ final class OadpExporter {
             List<VeleroCr> group = groups.get().get(g);
             for (int i = 0; i < group.size(); i++) {
                 VeleroCr r = group.get(i);
-                String file = RESTORE_DIR + "restore" + (g + 1) + "/" + (i + 1) + "_" + r.name() + "_" + r.namespace() + ".yaml";
+                String file = (g + 1) + "/" + (i + 1) + "_" + r.name() + "_" + r.namespace() + ".yaml";
                 files = files.put(file, Json.yaml(r.document()));
             }
         }

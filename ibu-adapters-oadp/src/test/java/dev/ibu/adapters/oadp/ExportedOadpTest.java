@@ -12,10 +12,10 @@ class ExportedOadpTest {
     @Test
     void restore_groups_and_files_are_ordered_numerically_not_lexically() {
         ExportBundle bundle = new ExportBundle(LinkedHashMap.of(
-                "veleroRestore/restore10/1_j_ns.yaml", "j",
-                "veleroRestore/restore2/10_c_ns.yaml", "c10",
-                "veleroRestore/restore2/2_b_ns.yaml", "b2",
-                "veleroRestore/restore1/1_a_ns.yaml", "a",
+                "10/1_j_ns.yaml", "j",
+                "2/10_c_ns.yaml", "c10",
+                "2/2_b_ns.yaml", "b2",
+                "1/1_a_ns.yaml", "a",
                 "dpa/dpa.yaml", "dpa",
                 "secret/s.yaml", "s",
                 "extra/unrelated.yaml", "ignored"));

@@ -21,16 +21,16 @@ import java.util.Map;
  * a ClusterVersion with a cluster ID, a {@link TestVelero} on a shared {@link ObjectStore}, a manual clock, and an
  * adapter whose waits tick Velero and move the clock (so blocking calls are deterministic and fast).
  */
-final class OadpWorld implements AutoCloseable {
+public final class OadpWorld implements AutoCloseable {
     static final String NS = OadpNames.OADP_NAMESPACE;
     static final String CLUSTER_ID = "7e1f1d3c-0000-4000-8000-000000000001";
     static final OadpSettings FAST = new OadpSettings(Duration.ofMinutes(5), Duration.ofSeconds(10), Duration.ofSeconds(1));
 
     final MockCluster mock;
     final ObjectStore store;
-    final TestVelero velero;
+    public final TestVelero velero;
     final ManualClock clock = new ManualClock();
-    final OadpBackupAdapter adapter;
+    public final OadpBackupAdapter adapter;
     int sleeps;
 
     private OadpWorld(ObjectStore store, boolean installOadp, boolean withDpa) {
@@ -53,7 +53,7 @@ final class OadpWorld implements AutoCloseable {
     }
 
     /** A cluster with OADP installed and one DPA. */
-    static OadpWorld standard() {
+    public static OadpWorld standard() {
         return new OadpWorld(new ObjectStore(), true, true);
     }
 
@@ -70,7 +70,7 @@ final class OadpWorld implements AutoCloseable {
         return new OadpWorld(store, true, false);
     }
 
-    KubernetesClient client() {
+    public KubernetesClient client() {
         return mock.client();
     }
 
@@ -101,7 +101,7 @@ final class OadpWorld implements AutoCloseable {
                         "credential", Map.of("name", secret, "key", "cloud"))))))));
     }
 
-    ConfigMapRef configMap(String name, Map<String, String> data) {
+    public ConfigMapRef configMap(String name, Map<String, String> data) {
         client().configMaps().inNamespace(NS).resource(new ConfigMapBuilder().withNewMetadata().withName(name)
                 .withNamespace(NS).endMetadata().withData(data).build()).create();
         return new ConfigMapRef(name, NS);
@@ -111,7 +111,7 @@ final class OadpWorld implements AutoCloseable {
         return client().genericKubernetesResources(kind).inNamespace(NS).withName(name).get();
     }
 
-    java.util.List<GenericKubernetesResource> list(ResourceDefinitionContext kind) {
+    public java.util.List<GenericKubernetesResource> list(ResourceDefinitionContext kind) {
         return client().genericKubernetesResources(kind).inAnyNamespace().list().getItems();
     }
 

@@ -47,8 +47,8 @@ class UpgradeRunIT {
 
             ExportBundle bundle = pre.adapter.export(refs).get();
             assertThat(bundle.files().keySet().toJavaList()).contains("dpa/dataprotectionapplication.yaml",
-                    "secret/cloud-credentials.yaml", "veleroRestore/restore1/1_r-app1_openshift-adp.yaml",
-                    "veleroRestore/restore10/1_r-app10_openshift-adp.yaml");
+                    "secret/cloud-credentials.yaml", "1/1_r-app1_openshift-adp.yaml",
+                    "10/1_r-app10_openshift-adp.yaml");
 
             try (OadpWorld post = pre.pivot()) {
                 post.velero.syncLate(4);
