@@ -78,7 +78,8 @@ public final class ProcessRunner {
         ProcessResult r = new ProcessResult(argv, done ? p.exitValue() : -1, out.text(), err.text(),
             Duration.ofNanos(System.nanoTime() - start));
         if (!done) {
-            throw new HostCommandException(r, "timed out after " + inv.timeout().toSeconds() + " s and was killed");
+            long ms = inv.timeout().toMillis();
+            throw new HostCommandException(r, "timed out after " + (ms < 1000 ? ms + " ms" : ms / 1000 + " s") + " and was killed");
         }
         return r;
     }

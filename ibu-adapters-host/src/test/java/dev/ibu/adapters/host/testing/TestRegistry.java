@@ -22,15 +22,34 @@ public final class TestRegistry implements AutoCloseable {
     }
 
     public static TestRegistry start() throws IOException, InterruptedException {
+        return start(null, null);
+    }
+
+    /** A registry that demands {@code user}/{@code password} (htpasswd, bcrypt) for every request. */
+    public static TestRegistry startWithAuth(String user, String password) throws IOException, InterruptedException {
+        return start(user, password);
+    }
+
+    private static TestRegistry start(String user, String password) throws IOException, InterruptedException {
         HostTools.require("docker-registry", "skopeo");
         Path dir = Files.createTempDirectory("test-registry");
+        String auth = "";
+        if (user != null) {
+            HostTools.require("/usr/bin/python3");
+            // docker-registry only accepts bcrypt entries (Debian's python3 makes them); cost 4 keeps each request fast
+            String hash = new ProcessBuilder("/usr/bin/python3", "-W", "ignore", "-c",
+                "import crypt,sys; print(crypt.crypt(sys.argv[1], crypt.mksalt(crypt.METHOD_BLOWFISH, rounds=16)))", password)
+                .start().inputReader().readLine();
+            Files.writeString(dir.resolve("htpasswd"), user + ":" + hash + "\n");
+            auth = "auth:\n  htpasswd:\n    realm: test-realm\n    path: " + dir.resolve("htpasswd") + "\n";
+        }
         int port;
         try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             port = s.getLocalPort();
         }
         Path cfg = dir.resolve("config.yml");
         Files.writeString(cfg, "version: 0.1\nlog:\n  level: warn\nstorage:\n  filesystem:\n    rootdirectory: "
-            + dir.resolve("data") + "\n  delete:\n    enabled: true\nhttp:\n  addr: 127.0.0.1:" + port + "\n");
+            + dir.resolve("data") + "\n  delete:\n    enabled: true\nhttp:\n  addr: 127.0.0.1:" + port + "\n" + auth);
         Process p = new ProcessBuilder("docker-registry", "serve", cfg.toString())
             .redirectErrorStream(true).redirectOutput(dir.resolve("registry.log").toFile()).start();
         TestRegistry r = new TestRegistry(p, port, dir);
@@ -53,7 +72,8 @@ public final class TestRegistry implements AutoCloseable {
             HttpURLConnection c = (HttpURLConnection) URI.create("http://127.0.0.1:" + port + "/v2/").toURL().openConnection();
             c.setConnectTimeout(500);
             c.setReadTimeout(500);
-            return c.getResponseCode() == 200;
+            int code = c.getResponseCode();
+            return code == 200 || code == 401;
         } catch (IOException e) {
             return false;
         }
