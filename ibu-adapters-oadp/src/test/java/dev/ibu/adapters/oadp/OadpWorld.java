@@ -29,11 +29,16 @@ public final class OadpWorld implements AutoCloseable {
     final MockCluster mock;
     final ObjectStore store;
     public final TestVelero velero;
-    final ManualClock clock = new ManualClock();
+    final ManualClock clock;
     public final OadpBackupAdapter adapter;
     int sleeps;
 
     private OadpWorld(ObjectStore store, boolean installOadp, boolean withDpa) {
+        this(store, installOadp, withDpa, new ManualClock());
+    }
+
+    private OadpWorld(ObjectStore store, boolean installOadp, boolean withDpa, ManualClock clock) {
+        this.clock = clock;
         this.mock = MockCluster.start();
         this.store = store;
         this.velero = new TestVelero(mock.client(), store);
@@ -55,6 +60,24 @@ public final class OadpWorld implements AutoCloseable {
     /** A cluster with OADP installed and one DPA. */
     public static OadpWorld standard() {
         return new OadpWorld(new ObjectStore(), true, true);
+    }
+
+    /** A standard cluster whose adapter and waits use {@code clock} (e.g. a test kit world's). */
+    static OadpWorld standard(ManualClock clock) {
+        return new OadpWorld(new ObjectStore(), true, true, clock);
+    }
+
+    /**
+     * What the pivot does to this cluster's API objects: etcd comes from the seed, so no Backup, Restore,
+     * DeleteBackupRequest, DPA, location or credentials Secret is left; the bucket and the cluster ID stay.
+     */
+    void wipeForPivot() {
+        for (ResourceDefinitionContext kind : java.util.List.of(VeleroKinds.BACKUP, VeleroKinds.RESTORE,
+                VeleroKinds.DELETE_BACKUP_REQUEST, VeleroKinds.BACKUP_STORAGE_LOCATION, VeleroKinds.DPA)) {
+            list(kind).forEach(r -> client().genericKubernetesResources(kind).inNamespace(r.getMetadata().getNamespace())
+                    .withName(r.getMetadata().getName()).delete());
+        }
+        client().secrets().inNamespace(NS).withName("cloud-credentials").delete();
     }
 
     static OadpWorld withoutOadp() {

@@ -1,0 +1,108 @@
+package dev.ibu.adapters.oadp;
+
+import dev.ibu.domain.Annotations;
+import dev.ibu.domain.ConfigMapRef;
+import dev.ibu.domain.ImageBasedUpgrade;
+import dev.ibu.domain.Spec;
+import dev.ibu.domain.Stage;
+import dev.ibu.ports.engine.EnginePorts;
+import dev.ibu.ports.engine.UpgradeEngine;
+import dev.ibu.ports.in.ReconcileCommand;
+import dev.ibu.ports.in.ReconcileResult;
+import dev.ibu.ports.testkit.TestWorld;
+import io.vavr.collection.List;
+import io.vavr.control.Option;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The real engine with this adapter as its BackupPort (everything else from the in-memory test kit): the seed
+ * document's Prep -> Upgrade -> reboot -> restores -> finalize, and a finalize during an S3 outage that ends in
+ * FinalizeFailed with upstream's message and recovers through {@code lca.openshift.io/manual-cleanup-done}.
+ */
+class EngineWithOadpAdapterIT {
+    private final TestWorld world = TestWorld.fresh();
+    private OadpWorld oadp;
+    private UpgradeEngine engine;
+
+    @Test
+    void upgrade_with_application_backups_then_finalize_during_an_s3_outage() {
+        try (OadpWorld o = OadpWorld.standard(world.clock())) {
+            oadp = o;
+            ConfigMapRef ref = o.configMap("oadp-cm-example", Map.of("apps.yaml", Docs.stream(
+                    Docs.backup("apache-app", "1"), Docs.backup("db", "2"),
+                    Docs.restore("apache-app", "apache-app", "1"), Docs.restore("db", "db", "2"))));
+            restartAgent();
+            settle();
+            world.cluster().patchSpec(s -> new Spec(s.stage(), world.seedImageRef(), List.of(ref), s.extraManifests(),
+                    s.autoRollbackOnFailure()));
+
+            world.requestStage(Stage.PREP);
+            settle();
+            assertThat(conditions()).contains("PrepCompleted True Completed Prep stage completed successfully");
+
+            world.requestStage(Stage.UPGRADE);
+            settle();
+            assertThat(world.host().rebootPending()).as(conditions().toString()).isTrue();
+            assertThat(o.store.backupKeys()).containsExactlyInAnyOrder("openshift-adp/apache-app", "openshift-adp/db");
+
+            o.wipeForPivot();
+            o.velero.syncLate(3);
+            world.completeReboot();
+            restartAgent();
+            settle();
+            assertThat(conditions()).contains("UpgradeCompleted True Completed Upgrade completed");
+            assertThat(o.velero.log()).contains("restore-completed apache-app", "restore-completed db");
+
+            o.store.setReachable(false);
+            world.requestStage(Stage.IDLE);
+            settle();
+            assertThat(conditions()).contains("Idle False FinalizeFailed failed to cleanup backups: failed to delete"
+                    + " backups: context deadline exceeded Perform cleanup manually then add"
+                    + " 'lca.openshift.io/manual-cleanup-done' annotation to ibu CR to transition back to Idle");
+            assertThat(o.list(VeleroKinds.BACKUP)).hasSize(2);
+
+            o.store.setReachable(true);
+            o.velero.tick();
+            world.cluster().annotate(Annotations.MANUAL_CLEANUP_DONE, "");
+            settle();
+            assertThat(conditions()).containsExactly("Idle True Idle Idle");
+            assertThat(o.list(VeleroKinds.BACKUP)).isEmpty();
+            assertThat(o.store.backupKeys()).isEmpty();
+        }
+    }
+
+    private void restartAgent() {
+        EnginePorts in = new EnginePorts(world.cluster(), world.cluster(), world.cluster(), world.cluster(),
+                world.cluster(), world.cluster(), oadp.adapter, world.registry(), world.host(), world.precache(),
+                world.host(), world.host(), world.host(), world.cluster(), world.clock());
+        engine = new UpgradeEngine(in);
+        engine.initialize();
+    }
+
+    /** As the agent: reconcile, wait the requeue (clock and both worlds move), until idle or a reboot is due. */
+    private void settle() {
+        for (int i = 0; i < 300; i++) {
+            ReconcileResult r = engine.reconcile(ReconcileCommand.singleton("it-" + i));
+            if (world.host().rebootPending()) {
+                return;
+            }
+            Option<Duration> wait = r.error().isDefined() ? Option.some(Duration.ofSeconds(5)) : r.requeueAfter();
+            if (wait.isEmpty()) {
+                return;
+            }
+            world.tick(wait.get());
+            oadp.velero.tick();
+        }
+    }
+
+    private java.util.List<String> conditions() {
+        ImageBasedUpgrade ibu = world.cluster().currentIbu();
+        return ibu.status().conditions().items()
+                .map(c -> c.type() + " " + c.status() + " " + c.reason() + " " + c.message()).toJavaList();
+    }
+}
