@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /** Properties of requested/validate/validNextStages over arbitrary condition lists and over reachable states. */
 class StageMachinePropertyTest {
-    static final int RUNS = 1_000;
+    static final int RUNS = 1_200;
     static final long SEED = 0x5_7A6EL;
     static final Instant NOW = Fx.T1;
 
@@ -78,8 +78,11 @@ class StageMachinePropertyTest {
     @Test
     void a_failed_stage_is_never_requested() {
         AtomicInteger failedCases = new AtomicInteger();
+        AtomicInteger runs = new AtomicInteger();
+        AtomicInteger walks = new AtomicInteger();
         qt().withFixedSeed(SEED).withExamples(RUNS).forAll(conditions(), stages(), booleans().all())
                 .checkAssert((c, spec, ap) -> {
+                    runs.incrementAndGet();
                     if (c.find(spec.completedType()).exists(x -> x.status() == ConditionStatus.FALSE)) {
                         failedCases.incrementAndGet();
                     }
@@ -87,12 +90,17 @@ class StageMachinePropertyTest {
                 });
         // also every failed state the model check can reach
         qt().withFixedSeed(SEED).withExamples(RUNS).forAll(walks()).checkAssert(w -> {
+            walks.incrementAndGet();
             for (World world : w) {
                 for (Stage s : Stage.values()) {
                     failedIsNeverRequested(world.conditions(), s, world.isAfterPivot(), Harness.DOMAIN);
                 }
             }
         });
+        System.out.printf("failed never requested: %d condition lists (%d with a failed stage), %d walks%n",
+                runs.get(), failedCases.get(), walks.get());
+        assertThat(runs.get()).as("generated condition lists").isGreaterThanOrEqualTo(1_000);
+        assertThat(walks.get()).as("generated walks").isGreaterThanOrEqualTo(1_000);
         assertThat(failedCases.get()).as("generated cases with a failed stage").isGreaterThan(RUNS / 10);
     }
 
@@ -123,8 +131,13 @@ class StageMachinePropertyTest {
     @Test
     void after_an_accepted_request_valid_next_stages_never_offers_it_again() {
         AtomicInteger accepted = new AtomicInteger();
+        AtomicInteger runs = new AtomicInteger();
         qt().withFixedSeed(SEED).withExamples(RUNS).forAll(conditions(), stages(), booleans().all())
-                .checkAssert((c, spec, ap) -> acceptedIsNotOfferedAgain(c, spec, ap, Harness.DOMAIN, accepted));
+                .checkAssert((c, spec, ap) -> {
+                    runs.incrementAndGet();
+                    acceptedIsNotOfferedAgain(c, spec, ap, Harness.DOMAIN, accepted);
+                });
+        assertThat(runs.get()).as("generated runs").isGreaterThanOrEqualTo(1_000);
         assertThat(accepted.get()).as("generated cases with an accepted request").isGreaterThan(RUNS / 20);
     }
 
@@ -188,7 +201,8 @@ class StageMachinePropertyTest {
             runs.incrementAndGet();
             onlyRollbackFailedIsADeadEnd(walk, liveness, deadEnds);
         });
-        assertThat(runs.get()).isGreaterThanOrEqualTo(RUNS - 1);
+        System.out.printf("dead ends: %d walks, %d visits of a dead state%n", runs.get(), deadEnds.get());
+        assertThat(runs.get()).as("generated walks").isGreaterThanOrEqualTo(1_000);
         assertThat(deadEnds.get()).as("visited Rollback failed states (coverage)").isPositive();
     }
 
