@@ -93,6 +93,11 @@ public final class OadpWorld implements AutoCloseable {
         return new OadpWorld(store, true, false);
     }
 
+    /** Another adapter on this cluster, e.g. with the system clock and real sleeps. */
+    OadpBackupAdapter adapter(dev.ibu.ports.out.ClockPort clock, OadpSettings settings, OadpBackupAdapter.Sleeper sleeper) {
+        return new OadpBackupAdapter(client(), clock, settings, sleeper);
+    }
+
     public KubernetesClient client() {
         return mock.client();
     }

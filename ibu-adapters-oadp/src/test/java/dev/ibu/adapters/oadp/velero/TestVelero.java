@@ -4,6 +4,7 @@ import dev.ibu.adapters.oadp.VeleroKinds;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.Watch;
 import io.fabric8.kubernetes.client.Watcher;
 import io.fabric8.kubernetes.client.WatcherException;
@@ -42,6 +43,8 @@ public final class TestVelero implements AutoCloseable {
     private final List<Watch> watches = new CopyOnWriteArrayList<>();
     private final List<String> log = new CopyOnWriteArrayList<>();
     private volatile OutageDeletion outageDeletion = OutageDeletion.HANG;
+    private final List<String> errors = new CopyOnWriteArrayList<>();
+    private volatile boolean closed;
 
     public TestVelero(KubernetesClient client, ObjectStore store) {
         this.client = client;
@@ -102,7 +105,15 @@ public final class TestVelero implements AutoCloseable {
             watches.add(client.genericKubernetesResources(kind).inAnyNamespace().watch(new Watcher<>() {
                 @Override
                 public void eventReceived(Action action, GenericKubernetesResource resource) {
-                    tick();
+                    if (closed) {
+                        return;
+                    }
+                    try {
+                        tick();
+                    } catch (KubernetesClientException | IllegalStateException e) {
+                        // the next event retries; while closing, the client may already be gone
+                        errors.add(e.getMessage());
+                    }
                 }
 
                 @Override
@@ -262,6 +273,7 @@ public final class TestVelero implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         watches.forEach(Watch::close);
     }
 }
