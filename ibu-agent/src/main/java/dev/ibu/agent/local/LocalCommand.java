@@ -82,7 +82,7 @@ public final class LocalCommand implements Callable<Integer> {
                 out.flush();
             });
             Kubectl kubectl = new Kubectl(api.client());
-            Rehearsal rehearsal = new Rehearsal(kubectl, agent, world, out, !noYaml);
+            Rehearsal rehearsal = new Rehearsal(kubectl, agent, world, out, !noYaml, failing);
             out.println("ibu-agent local: an image-based upgrade rehearsed on this machine");
             out.println("  API server " + api.url() + " (embedded, CRD imagebasedupgrades.lca.openshift.io loaded); "
                     + "host, precache, OADP, health, registry and time are simulated");
@@ -91,6 +91,7 @@ public final class LocalCommand implements Callable<Integer> {
             rehearsal.printCr();
             rehearsal.section("15.3.1 step 1: ConfigMaps, seed pull secret, and the spec");
             Prerequisites.create(api.client());
+            Prerequisites.mirror(world.kit.cluster());
             out.println("$ oc create -f extra-manifests-cms.yaml -f oadp-cm.yaml -f seed-pull-secret.yaml");
             out.println("$ oc patch imagebasedupgrades.lca.openshift.io upgrade -p='" + Prerequisites.SPEC_PATCH
                     + "' --type=merge");

@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The seed document's procedure, step by step, against the simulated agent: each stage is requested with the
@@ -24,8 +25,11 @@ final class Rehearsal {
     private final SimWorld world;
     private final PrintWriter out;
     private final boolean printYaml;
+    private final Set<FailStep> failing;
 
-    Rehearsal(Kubectl kubectl, SimulatedAgent agent, SimWorld world, PrintWriter out, boolean printYaml) {
+    Rehearsal(Kubectl kubectl, SimulatedAgent agent, SimWorld world, PrintWriter out, boolean printYaml,
+            Set<FailStep> failing) {
+        this.failing = Set.copyOf(failing);
         this.kubectl = kubectl;
         this.agent = agent;
         this.world = world;
@@ -38,7 +42,7 @@ final class Rehearsal {
         if (!stage("Prep", "15.3.1: Prep", NS)) {
             return recover();
         }
-        if (world.faults.active(FailStep.ABORT)) {
+        if (failing.contains(FailStep.ABORT)) {
             section("Abort after Prep (troubleshooting 15.3.4.2: AbortFailed)");
             return toIdle(NS);
         }
@@ -81,8 +85,8 @@ final class Rehearsal {
                 && ("AbortFailed".equals(reason) || "FinalizeFailed".equals(reason))) {
             section("Troubleshooting 15.3.4.2: " + reason + " -> clean up by hand, then annotate");
             out.println("(simulated) the person deletes the leftover backup CRs by hand");
-            world.faults.fix(FailStep.ABORT);
-            world.faults.fix(FailStep.CLEANUP);
+            world.fix(FailStep.ABORT);
+            world.fix(FailStep.CLEANUP);
             out.println("$ oc annotate ibu upgrade " + Annotations.MANUAL_CLEANUP_DONE + "=");
             kubectl.annotate(Annotations.MANUAL_CLEANUP_DONE);
             agent.settle();

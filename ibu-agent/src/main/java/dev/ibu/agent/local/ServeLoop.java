@@ -63,8 +63,8 @@ final class ServeLoop {
             }
             if (ibu != null && annotations(ibu).containsKey(Annotations.MANUAL_CLEANUP_DONE)) {
                 // the annotation says "I cleaned up by hand": the simulated leftovers are gone
-                world.faults.fix(FailStep.ABORT);
-                world.faults.fix(FailStep.CLEANUP);
+                world.fix(FailStep.ABORT);
+                world.fix(FailStep.CLEANUP);
             }
             out.println("-- the CR changed: reconciling");
             agent.settle();

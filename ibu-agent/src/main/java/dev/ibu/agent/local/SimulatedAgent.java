@@ -1,6 +1,5 @@
 package dev.ibu.agent.local;
 
-import dev.ibu.agent.local.sim.SimHost;
 import dev.ibu.agent.local.sim.SimWorldDefaults;
 import dev.ibu.domain.Condition;
 import dev.ibu.domain.ImageBasedUpgrade;
@@ -58,8 +57,8 @@ final class SimulatedAgent {
             String id = "r" + (++reconciles);
             ReconcileResult r = withId(id, () -> engine.reconcile(ReconcileCommand.singleton(id)));
             report(id, r);
-            if (world.host.rebootRequested().isDefined()) {
-                reboot(world.host.rebootRequested().get());
+            if (world.rebootPending()) {
+                reboot();
                 continue;
             }
             if (r.error().isDefined()) {
@@ -67,7 +66,7 @@ final class SimulatedAgent {
                     out.accept("  giving up after " + MAX_ERRORS + " failed reconciles: " + r.error().get().message());
                     return Settled.GAVE_UP;
                 }
-                world.clock.advance(Duration.ofSeconds(1L << Math.min(errors, 8)));  // exponential backoff
+                world.advance(Duration.ofSeconds(1L << Math.min(errors, 8)));  // exponential backoff
                 continue;
             }
             errors = 0;
@@ -78,20 +77,17 @@ final class SimulatedAgent {
             if (after.compareTo(WAITING_FOR_A_PERSON) >= 0) {
                 return Settled.WAITING_FOR_A_PERSON;
             }
-            world.clock.advance(after);
+            world.advance(after);
         }
         out.accept("  giving up after " + MAX_PASSES + " reconciles");
         return Settled.GAVE_UP;
     }
 
-    private void reboot(String reason) {
-        out.accept("  --- reboot (" + reason + "): the node boots stateroot " + defaultStateroot()
+    private void reboot() {
+        out.accept("  --- reboot: the node boots stateroot " + world.defaultStateroot()
                 + "; the agent restarts (a new engine, initialize())");
-        world.clock.advance(Duration.ofMinutes(5));
-        String booted = world.host.completeReboot();
+        world.reboot();
         boots++;
-        world.cluster.booted(booted.equals(SimHost.ORIGINAL_STATEROOT)
-                ? SimWorldDefaults.CURRENT_VERSION : SimWorldDefaults.TARGET_VERSION);
         engine = new UpgradeEngine(world.ports);
         ReconcileResult init = start();
         out.accept("  " + clock() + "  init-" + boots + "  " + init.summary());
@@ -101,10 +97,6 @@ final class SimulatedAgent {
     String summary() {
         return "simulated time " + clock().substring(1) + ", " + reconciles + " reconciles, " + (boots - 1)
                 + " reboots";
-    }
-
-    private String defaultStateroot() {
-        return world.host.deployments().get(0);
     }
 
     private void report(String id, ReconcileResult r) {
@@ -123,7 +115,7 @@ final class SimulatedAgent {
     }
 
     private String clock() {
-        Duration d = Duration.between(SimWorldDefaults.START, world.clock.now());
+        Duration d = Duration.between(SimWorldDefaults.START, world.now());
         return String.format("+%02d:%02d:%02d", d.toHours(), d.toMinutesPart(), d.toSecondsPart());
     }
 

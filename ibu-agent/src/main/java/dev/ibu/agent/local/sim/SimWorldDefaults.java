@@ -9,6 +9,10 @@ public final class SimWorldDefaults {
     public static final String CURRENT_VERSION = "4.14.7";
     public static final String TARGET_VERSION = "4.15.2";
     public static final String SEED_IMAGE = "quay.io/example/ibu-seed-sno:4.15.2";
+    /** The Backup (and its Restore) in the oadpContent ConfigMap. */
+    public static final String BACKUP = "acm-klusterlet";
+    /** How many images the seed lists for precache. */
+    public static final int PRECACHE_IMAGES = 120;
 
     private SimWorldDefaults() {
     }
