@@ -74,9 +74,8 @@ final class Harness {
 
     static World start(Machine m) {
         ImageBasedUpgrade fresh = ImageBasedUpgrade.fresh();
-        Instant now = Fx.T0;
-        return new World(fresh.withStatus(m.decide(fresh, false, now).statusAfter()), false,
-                m.decide(fresh, false, now), 0);
+        TransitionStep first = m.decide(fresh, false, Fx.T0);
+        return new World(fresh.withStatus(first.statusAfter()), false, first, 0);
     }
 
     /** The stage outcomes the running handler can produce next (spec §4), plus the seed edit while spec is Idle. */

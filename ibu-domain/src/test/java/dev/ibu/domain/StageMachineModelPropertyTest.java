@@ -53,8 +53,9 @@ class StageMachineModelPropertyTest {
         boolean ap = false;
         S spec = S.IDLE;
         StringBuilder trace = new StringBuilder("start");
-        checkStep(w, Oracle.reconcile(model, spec, ap), trace, null, null);
-        model = Oracle.reconcile(model, spec, ap).after();
+        Prediction first = Oracle.reconcile(model, spec, ap);
+        checkStep(w, first, trace, null, null);
+        model = first.after();
         boolean pendingRejection = false;
         for (int pick : picks) {
             List<Action> options = Harness.enabled(w);
