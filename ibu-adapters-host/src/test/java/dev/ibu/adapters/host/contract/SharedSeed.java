@@ -1,0 +1,57 @@
+package dev.ibu.adapters.host.contract;
+
+import dev.ibu.adapters.host.HostLayout;
+import dev.ibu.adapters.host.process.ProcessRunner;
+import dev.ibu.adapters.host.seed.SeedImageBuilder;
+import dev.ibu.adapters.host.seed.SkopeoClient;
+import dev.ibu.adapters.host.testing.SeedFixture;
+import dev.ibu.adapters.host.testing.TestRegistry;
+import dev.ibu.adapters.host.testing.TestSysroot;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One registry with one seed (and a few app images) per contract test class: building them is the
+ * slow part, and the contract only needs a fresh host per test.
+ */
+final class SharedSeed implements AutoCloseable {
+
+    static final String VERSION = "4.16.0";
+    final TestRegistry registry;
+    final Path base;
+    final String seedRef;
+    final List<String> appImages;
+
+    SharedSeed(String name, int appImageCount) throws Exception {
+        registry = TestRegistry.start();
+        base = Files.createTempDirectory(name);
+        SkopeoClient skopeo = skopeo(HostLayout.forSysroot(base.resolve("unused"), base.resolve("build-work")));
+        java.util.ArrayList<String> apps = new java.util.ArrayList<>();
+        for (int i = 1; i <= appImageCount; i++) {
+            Path root = Files.createDirectories(base.resolve("app" + i));
+            Files.writeString(root.resolve("payload"), "app " + i);
+            SeedImageBuilder.writeOciLayout(root, base.resolve("app" + i + "-oci"), Map.of());
+            String ref = registry.host() + "/lab/app:" + i;
+            skopeo.copy("oci:" + base.resolve("app" + i + "-oci") + ":seed", "docker://" + ref, Optional.empty());
+            apps.add(ref);
+        }
+        appImages = List.copyOf(apps);
+        seedRef = registry.host() + "/lab/seed:" + VERSION;
+        new SeedImageBuilder(skopeo).buildAndPush(SeedFixture.create(base.resolve("seed"), VERSION, appImages, 3), seedRef,
+            Optional.empty(), base.resolve("build"));
+    }
+
+    SkopeoClient skopeo(HostLayout layout) {
+        return new SkopeoClient(ProcessRunner.local(), layout, Set.of(registry.host()), 0);
+    }
+
+    @Override
+    public void close() throws Exception {
+        registry.close();
+        TestSysroot.deleteTree(base);
+    }
+}
