@@ -223,6 +223,39 @@ class StageMachinePropertyTest {
                 .isInstanceOf(AssertionError.class).hasMessageContaining("can get back to Idle");
     }
 
+    /** Level-triggered: a second reconcile with nothing new (same spec, same host) changes nothing but times. */
+    static void repeatedPassIsStable(java.util.List<World> walk, Machine m) {
+        for (World w : walk) {
+            TransitionStep again = m.decide(w.ibu(), w.isAfterPivot(), Fx.T0.plusSeconds(w.tick() + 1));
+            String at = Fx.rows(w.conditions()) + " spec=" + w.ibu().spec().stage() + " ap=" + w.isAfterPivot();
+            assertThat(Fx.rows(again.statusAfter().conditions())).as("conditions after a repeated pass, %s", at)
+                    .isEqualTo(Fx.rows(w.conditions()));
+            assertThat(again.validNextStagesAfter()).as("validNextStages, %s", at)
+                    .isEqualTo(w.ibu().status().validNextStages());
+            assertThat(again.handlerToRun()).as("handler, %s", at).isEqualTo(w.handler());
+        }
+    }
+
+    @Test
+    void a_repeated_reconcile_reaches_the_same_result() {
+        AtomicInteger runs = new AtomicInteger();
+        qt().withFixedSeed(SEED).withExamples(RUNS).forAll(walks()).checkAssert(walk -> {
+            runs.incrementAndGet();
+            repeatedPassIsStable(walk, Harness.DOMAIN);
+        });
+        assertThat(runs.get()).as("generated walks").isGreaterThanOrEqualTo(1_000);
+    }
+
+    @Test
+    void canary_a_requested_rule_that_forgets_idle_in_progress_is_caught() {
+        Machine reRequestsIdle = withRequested((c, s) -> s == Stage.IDLE
+                ? !ConditionPredicates.completed(c, Stage.IDLE)
+                : ConditionPredicates.transitionRequested(c, s));
+        assertThatThrownBy(() -> qt().withFixedSeed(SEED).withExamples(RUNS).withShrinkCycles(50)
+                .forAll(walks(reRequestsIdle)).checkAssert(walk -> repeatedPassIsStable(walk, reRequestsIdle)))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("after a repeated pass");
+    }
+
     /**
      * Finding: after a finalize the node still boots the stateroot named after seedImageRef.version, so a new Prep
      * with the same version runs with isAfterPivot=true; if it fails, Idle is accepted as a no-op for ever. The only
