@@ -110,7 +110,11 @@ public abstract class InMemoryHostBoot extends InMemoryHostStore implements Rebo
         return monitorDeadline;
     }
 
-    /** The init monitor's timeout expires now; returns the rollback message. */
+    /**
+     * The init monitor's timeout expires now: it stops, and rolls back as {@link #autoRollback(String)} does (if it
+     * cannot, for want of an unbooted stateroot, nothing else happens, as upstream only logs that). Returns the
+     * rollback message.
+     */
     public synchronized String fireInitMonitor() {
         if (monitorArmedIn.isEmpty()) {
             throw new IllegalStateException("the init monitor is not running in " + host.bootedStateroot());
@@ -118,6 +122,8 @@ public abstract class InMemoryHostBoot extends InMemoryHostStore implements Rebo
         AutoRollbackConfig config = host.dirs.get(monitorArmedIn.get()).autoRollback.get();
         String message = "Rollback due to LCA Init Monitor timeout, after "
                 + GoDuration.format(config.monitorTimeoutSeconds());
+        monitorArmedIn = Option.none();
+        monitorDeadline = Option.none();
         autoRollback(message);
         return message;
     }
@@ -125,17 +131,21 @@ public abstract class InMemoryHostBoot extends InMemoryHostStore implements Rebo
     /**
      * Upstream's InitiateRollback, run by host services outside the agent (init monitor, post-pivot service):
      * marks the IBU saved in the unbooted (original) stateroot Upgrade failed with {@code message}, makes that
-     * stateroot the default and boots it.
+     * stateroot the default and boots it. Returns the stateroot booted, or NotFound when there is no unbooted
+     * stateroot to go back to (nothing changes then).
      */
-    public synchronized void autoRollback(String message) {
-        String original = host.unbootedStateroot().getOrElseThrow(() ->
-                new IllegalStateException("unable to find deployment in unbooted stateroot"));
+    public synchronized Either<PortFailure, String> autoRollback(String message) {
+        Option<String> unbooted = host.unbootedStateroot();
+        if (unbooted.isEmpty()) {
+            return Either.left(PortFailure.notFound("unable to find deployment in unbooted stateroot"));
+        }
+        String original = unbooted.get();
         StaterootDir dir = host.dirs.get(original);
         dir.ibu = dir.ibu.map(ibu -> markUpgradeFailed(ibu, message));
         host.setDefault(original);
         rebootReasons = rebootReasons.append("rollback");
         rebootPending = true;
-        bootNow();
+        return Either.right(bootNow());
     }
 
     void fireInitMonitorIfDue() {

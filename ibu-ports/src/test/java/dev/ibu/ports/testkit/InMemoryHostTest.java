@@ -247,6 +247,19 @@ class InMemoryHostTest {
     }
 
     @Test
+    void an_init_monitor_with_no_stateroot_to_go_back_to_stops_without_rolling_back() {
+        setUpNewStateroot(MONITOR_ON);
+        pivot();
+        host.remove("rhcos_4.14.0");
+
+        world.fireInitMonitor();
+
+        assertThat(host.bootedStateroot()).isEqualTo("rhcos_4.15.2");
+        assertThat(host.initMonitorArmed()).isFalse();
+        assertThat(host.autoRollback("again").getLeft()).isInstanceOf(PortFailure.NotFound.class);
+    }
+
+    @Test
     void precache_pulls_the_seed_images_and_the_extra_ones_one_per_tick() {
         setUpNewStateroot(MONITOR_ON);
         InMemoryPrecache precache = host.precache();
