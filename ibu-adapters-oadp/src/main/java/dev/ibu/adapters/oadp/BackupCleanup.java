@@ -95,7 +95,7 @@ final class BackupCleanup {
         }
         List<String> held = new ArrayList<>();
         for (GenericKubernetesResource r : restores.get()) {
-            PhaseBucket bucket = PhaseBucket.of(BackupDeleter.phase(r));
+            PhaseBucket bucket = PhaseBucket.of(VeleroResources.phase(r));
             if (bucket == PhaseBucket.PENDING || bucket == PhaseBucket.PROGRESSING) {
                 Object backupName = VeleroCr.map(r.getAdditionalProperties().get("spec")).get("backupName");
                 held.add(r.getMetadata().getNamespace() + "/" + backupName);

@@ -70,7 +70,7 @@ public final class BackupDeleter {
             return Either.right(Optional.of("deleteBackupRequest " + name + " failed with errors: " + errors.get()));
         }
         if (clock.now().isAfter(requestedAt.plus(timeout))) {
-            boolean processed = dbr.get().isEmpty() || "Processed".equals(phase(dbr.get().get()));
+            boolean processed = dbr.get().isEmpty() || "Processed".equals(VeleroResources.phase(dbr.get().get()));
             return Either.right(Optional.of(processed
                     ? "all DeleteBackupRequests are processed, but backup " + name + " is not deleted"
                     : "context deadline exceeded"));
@@ -133,19 +133,10 @@ public final class BackupDeleter {
 
     /** Go's {@code %v} of the error slice when Velero processed the request with errors. */
     private static Optional<String> processingErrors(GenericKubernetesResource dbr) {
-        Object errors = status(dbr).get("errors");
-        if (!"Processed".equals(phase(dbr)) || !(errors instanceof List<?> list) || list.isEmpty()) {
+        Object errors = VeleroResources.status(dbr).get("errors");
+        if (!"Processed".equals(VeleroResources.phase(dbr)) || !(errors instanceof List<?> list) || list.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of("[" + String.join(" ", list.stream().map(String::valueOf).toList()) + "]");
-    }
-
-    static String phase(GenericKubernetesResource r) {
-        Object p = status(r).get("phase");
-        return p == null ? "" : p.toString();
-    }
-
-    static Map<String, Object> status(GenericKubernetesResource r) {
-        return VeleroCr.map(r.getAdditionalProperties().get("status"));
     }
 }

@@ -8,7 +8,6 @@ import io.vavr.control.Either;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -105,7 +104,7 @@ final class BackupRunner {
                 }
                 tally.add(backup.name(), PhaseBucket.PROGRESSING);
             } else {
-                tally.add(backup.name(), PhaseBucket.of(BackupDeleter.phase(valid.get())));
+                tally.add(backup.name(), PhaseBucket.of(VeleroResources.phase(valid.get())));
             }
         }
         return Either.right(tally);
@@ -157,11 +156,5 @@ final class BackupRunner {
 
     private static PortFailure tracking(String message) {
         return PortFailure.transientFailure("error while starting or tracking backup: " + message);
-    }
-
-    static List<String> names(List<VeleroCr> crs) {
-        List<String> out = new ArrayList<>();
-        crs.forEach(c -> out.add(c.name()));
-        return out;
     }
 }

@@ -27,7 +27,7 @@ final class BackupStorage {
                     + " spec.backupLocations in " + OadpNames.OADP_NAMESPACE);
         }
         return bsls.get().stream()
-                .filter(b -> !"Available".equals(BackupDeleter.phase(b)))
+                .filter(b -> !"Available".equals(VeleroResources.phase(b)))
                 .findFirst()
                 .map(b -> "backupStorageLocation " + b.getMetadata().getName() + " not available" + FIX);
     }

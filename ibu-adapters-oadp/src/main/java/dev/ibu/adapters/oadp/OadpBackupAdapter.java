@@ -133,5 +133,4 @@ public final class OadpBackupAdapter implements BackupPort {
             }
         }
     }
-
 }

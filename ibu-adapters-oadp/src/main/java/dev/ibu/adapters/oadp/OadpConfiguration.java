@@ -8,7 +8,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -83,15 +82,11 @@ final class OadpConfiguration {
     }
 
     static boolean reconciled(GenericKubernetesResource dpa) {
-        Object conditions = BackupDeleter.status(dpa).get("conditions");
+        Object conditions = VeleroResources.status(dpa).get("conditions");
         if (!(conditions instanceof List<?> list)) {
             return false;
         }
         return list.stream().map(VeleroCr::map)
                 .anyMatch(c -> "Reconciled".equals(c.get("type")) && "True".equals(c.get("status")));
-    }
-
-    static Map<String, Object> status(GenericKubernetesResource r) {
-        return BackupDeleter.status(r);
     }
 }

@@ -77,7 +77,7 @@ final class RestoreRunner {
                 return Either.left(PortFailure.transientFailure("failed to get restore: " + live.getLeft()));
             }
             if (live.get().isPresent()) {
-                tally.add(name, PhaseBucket.of(BackupDeleter.phase(live.get().get())));
+                tally.add(name, PhaseBucket.of(VeleroResources.phase(live.get().get())));
                 continue;
             }
             String backupName = String.valueOf(VeleroCr.map(wanted.getAdditionalProperties().get("spec")).get("backupName"));

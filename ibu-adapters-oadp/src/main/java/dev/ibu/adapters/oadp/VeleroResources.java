@@ -47,4 +47,14 @@ final class VeleroResources {
         Map<String, String> labels = r.getMetadata().getLabels();
         return labels == null ? null : labels.get(key);
     }
+
+    /** {@code status.phase}, empty when the object has no status yet. */
+    static String phase(GenericKubernetesResource r) {
+        Object p = status(r).get("phase");
+        return p == null ? "" : p.toString();
+    }
+
+    static Map<String, Object> status(GenericKubernetesResource r) {
+        return VeleroCr.map(r.getAdditionalProperties().get("status"));
+    }
 }

@@ -6,6 +6,8 @@ import dev.ibu.ports.out.PortFailure;
 import dev.ibu.ports.out.WorkProgress;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.PersistentVolume;
+import io.fabric8.kubernetes.api.model.PersistentVolumeBuilder;
 import io.vavr.collection.List;
 import io.vavr.control.Either;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -76,6 +78,32 @@ class BackupAndRestoreFailuresIT {
             w.adapter.cleanup();
             assertThat(w.client().namespaces().withName("klusterlet").get().getMetadata().getLabels())
                     .doesNotContainKey(OadpNames.BACKUP_LABEL).containsEntry("keep", "me");
+        }
+    }
+
+    @Test
+    void lvm_storage_volumes_are_retained_across_the_upgrade_and_reset_after_the_restores() {
+        try (OadpWorld w = OadpWorld.standard()) {
+            w.client().persistentVolumes().resource(new PersistentVolumeBuilder().withNewMetadata().withName("pvc-1234")
+                    .addToAnnotations("pv.kubernetes.io/provisioned-by", "topolvm.io").endMetadata()
+                    .withNewSpec().withPersistentVolumeReclaimPolicy("Delete").endSpec().build()).create();
+            w.client().persistentVolumes().resource(new PersistentVolumeBuilder().withNewMetadata().withName("nfs-1")
+                    .endMetadata().withNewSpec().withPersistentVolumeReclaimPolicy("Delete").endSpec().build()).create();
+            ConfigMapRef ref = w.configMap("oadp-cm", Map.of("c.yaml", Docs.stream(
+                    Docs.backup("app", "1"), Docs.restore("r-app", "app", "1"))));
+
+            Drive.until(() -> w.adapter.backup(List.of(ref)), w.velero::tick, 20);
+            PersistentVolume lvms = w.client().persistentVolumes().withName("pvc-1234").get();
+            assertThat(lvms.getSpec().getPersistentVolumeReclaimPolicy()).isEqualTo("Retain");
+            assertThat(lvms.getMetadata().getAnnotations()).containsEntry(LvmsReclaimPolicy.UPDATED, "true");
+            assertThat(w.client().persistentVolumes().withName("nfs-1").get().getSpec()
+                    .getPersistentVolumeReclaimPolicy()).isEqualTo("Delete");
+
+            ExportBundle bundle = w.adapter.export(List.of(ref)).get();
+            Drive.until(() -> w.adapter.restore(bundle), w.velero::tick, 20);
+            PersistentVolume after = w.client().persistentVolumes().withName("pvc-1234").get();
+            assertThat(after.getSpec().getPersistentVolumeReclaimPolicy()).isEqualTo("Delete");
+            assertThat(after.getMetadata().getAnnotations()).doesNotContainKey(LvmsReclaimPolicy.UPDATED);
         }
     }
 

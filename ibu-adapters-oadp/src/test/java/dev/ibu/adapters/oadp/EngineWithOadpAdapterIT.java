@@ -76,6 +76,34 @@ class EngineWithOadpAdapterIT {
         }
     }
 
+    @Test
+    void a_failed_restore_fails_the_upgrade_and_rolls_back_to_the_original_stateroot() {
+        try (OadpWorld o = OadpWorld.standard(world.clock())) {
+            oadp = o;
+            ConfigMapRef ref = o.configMap("oadp-cm-example", Map.of("apps.yaml", Docs.stream(
+                    Docs.backup("apache-app", "1"), Docs.restore("apache-app", "apache-app", "1"))));
+            restartAgent();
+            settle();
+            world.cluster().patchSpec(s -> new Spec(s.stage(), world.seedImageRef(), List.of(ref), s.extraManifests(),
+                    s.autoRollbackOnFailure()));
+            world.requestStage(Stage.PREP);
+            settle();
+            String original = world.host().bootedStateroot();
+            world.requestStage(Stage.UPGRADE);
+            settle();
+            o.wipeForPivot();
+            o.velero.failRestore("apache-app", "PartiallyFailed");
+            world.completeReboot();
+            restartAgent();
+            settle();
+
+            assertThat(world.host().rebootPending()).isTrue();
+            assertThat(world.host().defaultStateroot()).isEqualTo(original);
+            assertThat(o.store.backupKeys()).as("the backup outlives the failed restore").hasSize(1);
+            assertThat(conditions()).contains("UpgradeInProgress False Failed Failed restore CRs: apache-app");
+        }
+    }
+
     private void restartAgent() {
         EnginePorts in = new EnginePorts(world.cluster(), world.cluster(), world.cluster(), world.cluster(),
                 world.cluster(), world.cluster(), oadp.adapter, world.registry(), world.host(), world.precache(),

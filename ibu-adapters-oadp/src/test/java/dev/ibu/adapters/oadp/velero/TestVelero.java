@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -265,10 +264,6 @@ public final class TestVelero implements AutoCloseable {
 
     private static String key(GenericKubernetesResource r) {
         return r.getMetadata().getNamespace() + "/" + r.getMetadata().getName();
-    }
-
-    public Set<String> failing() {
-        return Set.copyOf(failBackups.keySet());
     }
 
     @Override
