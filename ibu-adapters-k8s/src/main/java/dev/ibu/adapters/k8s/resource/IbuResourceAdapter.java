@@ -28,6 +28,11 @@ import org.slf4j.LoggerFactory;
 public final class IbuResourceAdapter implements IbuResourcePort {
     private static final Logger LOG = LoggerFactory.getLogger(IbuResourceAdapter.class);
     private static final String WHAT = "ImageBasedUpgrade " + ImageBasedUpgradeResource.NAME;
+    /**
+     * The API server refuses an object whose annotations exceed 256 KiB in total; a long value (thousands of
+     * extra-manifest warnings) is cut here so that the write, and the stage, can go on.
+     */
+    static final int MAX_ANNOTATION_VALUE = 64 * 1024;
 
     private final KubernetesClient client;
 
@@ -94,7 +99,8 @@ public final class IbuResourceAdapter implements IbuResourcePort {
     public Either<PortFailure, ImageBasedUpgrade> setAnnotation(String key, Option<String> value) {
         LOG.debug("{} annotation {} on {}", value.isDefined() ? "setting" : "removing", key, WHAT);
         if (value.isDefined()) {
-            String patch = Serialization.asJson(Map.of("metadata", Map.of("annotations", Map.of(key, value.get()))));
+            String patch = Serialization.asJson(Map.of("metadata", Map.of("annotations", Map.of(key,
+                    bounded(value.get())))));
             return patch(PatchType.JSON_MERGE, patch);
         }
         // JSON patch "remove" rather than a merge patch with null: explicit, and it fails instead of storing null
@@ -114,6 +120,15 @@ public final class IbuResourceAdapter implements IbuResourcePort {
                     ? read().flatMap(o -> o.toEither(() -> PortFailure.notFound(WHAT + " not found")))
                     : removed;
         });
+    }
+
+    static String bounded(String value) {
+        if (value.length() <= MAX_ANNOTATION_VALUE) {
+            return value;
+        }
+        String cut = value.substring(0, MAX_ANNOTATION_VALUE);
+        LOG.warn("annotation value of {} characters cut to {} on {}", value.length(), MAX_ANNOTATION_VALUE, WHAT);
+        return cut + "\n... (truncated: " + (value.length() - MAX_ANNOTATION_VALUE) + " more characters)";
     }
 
     private Either<PortFailure, ImageBasedUpgrade> patch(PatchType type, String body) {

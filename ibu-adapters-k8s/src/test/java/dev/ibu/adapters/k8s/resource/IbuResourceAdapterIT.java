@@ -155,4 +155,17 @@ class IbuResourceAdapterIT {
         assertThat(failure).isInstanceOf(PortFailure.Transient.class);
         assertThat(failure.message()).contains("ImageBasedUpgrade upgrade").contains("etcdserver: request timed out");
     }
+
+    @Test
+    void an_oversized_annotation_value_is_cut_and_says_so() {
+        adapter.create(ImageBasedUpgrade.fresh()).get();
+        String warnings = "Widget[w] - CRD not deployed on cluster; ".repeat(5000);
+
+        String stored = adapter.setAnnotation(Annotations.VALIDATION_WARNING, Option.some(warnings)).get()
+                .metadata().annotations().get(Annotations.VALIDATION_WARNING).get();
+
+        assertThat(stored).startsWith("Widget[w] - CRD not deployed on cluster; ")
+                .endsWith("... (truncated: " + (warnings.length() - 65536) + " more characters)");
+        assertThat(stored.length()).isLessThan(70_000);
+    }
 }
