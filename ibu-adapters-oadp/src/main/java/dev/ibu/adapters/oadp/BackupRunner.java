@@ -41,6 +41,7 @@ final class BackupRunner {
         }
         Optional<String> storage = BackupStorage.unavailable(cluster);
         if (storage.isPresent()) {
+            LOG.warn("backups wait: {}", storage.get());
             return Either.right(new WorkProgress.Waiting(storage.get()));
         }
         Either<String, Integer> retained = reclaim.retain();

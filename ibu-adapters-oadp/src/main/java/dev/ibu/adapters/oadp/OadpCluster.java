@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.MixedOperation;
 import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
@@ -126,6 +127,10 @@ public final class OadpCluster {
     private NonNamespaceOperation<GenericKubernetesResource, GenericKubernetesResourceList,
             Resource<GenericKubernetesResource>> scoped(ResourceDefinitionContext kind, String ns) {
         var op = client.genericKubernetesResources(kind);
+        if (kind.isNamespaceScoped() && (ns == null || ns.isEmpty())) {
+            // fabric8 would fall back to the client's namespace; upstream's request fails instead
+            throw new KubernetesClientException("metadata.namespace of a " + kind.getKind() + " is empty", 400, null);
+        }
         return kind.isNamespaceScoped() ? op.inNamespace(ns) : op;
     }
 }

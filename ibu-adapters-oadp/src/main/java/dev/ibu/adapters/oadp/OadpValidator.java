@@ -129,6 +129,11 @@ final class OadpValidator {
     /** Upstream words the Backup and Restore messages differently ("Invalid backup", "Invalid Restore"). */
     private Either<PortFailure, Void> dryRun(io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext kind,
                                              VeleroCr cr, String invalidWord, String updateWord, String dryRunWord) {
+        if (cr.namespace().isEmpty()) {
+            return Either.left(PortFailure.invalid(CONFIGMAP + "Invalid " + invalidWord + " " + cr.name()
+                    + " detected in configmap, error: metadata.namespace is empty (set it to " + OadpNames.OADP_NAMESPACE
+                    + "). Please update the invalid " + updateWord + " in configmap."));
+        }
         Either<ApiError, GenericKubernetesResource> r = cluster.dryRunCreate(kind, VeleroResources.toResource(cr));
         if (r.isRight() || r.getLeft().alreadyExists()) {
             return Either.right(null);

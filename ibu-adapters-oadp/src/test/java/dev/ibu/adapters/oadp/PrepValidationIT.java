@@ -70,6 +70,16 @@ class PrepValidationIT {
     }
 
     @Test
+    void a_backup_without_namespace_is_invalid() {
+        try (OadpWorld w = OadpWorld.standard()) {
+            String noNs = "apiVersion: velero.io/v1\nkind: Backup\nmetadata:\n  name: app\nspec: {}\n";
+            ConfigMapRef ref = w.configMap("oadp-cm", Map.of("c.yaml", Docs.stream(noNs, Docs.restore("r-app", "app", "1"))));
+            assertThat(message(w, ref)).isEqualTo(CM + "Invalid backup app detected in configmap, error: metadata.namespace"
+                    + " is empty (set it to openshift-adp). Please update the invalid Backup in configmap.");
+        }
+    }
+
+    @Test
     void restore_rejected_by_the_api_server() {
         try (OadpWorld w = OadpWorld.standard()) {
             w.mock.admission().addValidator(r -> "Restore".equals(r.getKind())
