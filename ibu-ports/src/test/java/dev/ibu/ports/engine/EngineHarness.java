@@ -20,8 +20,16 @@ final class EngineHarness {
     private UpgradeEngine engine;
     final List<ReconcileResult> results = new ArrayList<>();
 
+    private final java.util.function.UnaryOperator<EnginePorts> mutate;
+
     EngineHarness(TestWorld world) {
+        this(world, java.util.function.UnaryOperator.identity());
+    }
+
+    /** {@code mutate} may replace ports, e.g. with a deliberately broken one for a canary. */
+    EngineHarness(TestWorld world, java.util.function.UnaryOperator<EnginePorts> mutate) {
         this.world = world;
+        this.mutate = mutate;
         restartAgent();
     }
 
@@ -33,7 +41,7 @@ final class EngineHarness {
 
     /** A new agent process: a fresh engine that runs its start-up step. */
     ReconcileResult restartAgent() {
-        engine = new UpgradeEngine(ports(world));
+        engine = new UpgradeEngine(mutate.apply(ports(world)));
         return engine.initialize();
     }
 
