@@ -137,8 +137,24 @@ class StageMachinePropertyTest {
                     runs.incrementAndGet();
                     acceptedIsNotOfferedAgain(c, spec, ap, Harness.DOMAIN, accepted);
                 });
+        AtomicInteger acceptedOnWalks = new AtomicInteger();
+        qt().withFixedSeed(SEED).withExamples(RUNS).forAll(walks()).checkAssert(walk -> {
+            for (World w : walk) {
+                TransitionStep step = w.lastStep();
+                boolean effective = step.transition().exists(t -> t instanceof Transition.Accepted acc
+                        && acc.idleOutcome() != Transition.IdleOutcome.NO_OP);
+                if (effective) {
+                    acceptedOnWalks.incrementAndGet();
+                    assertThat(step.validNextStagesAfter()).as("after accepting %s, now %s", w.ibu().spec().stage(),
+                            Fx.rows(w.conditions())).doesNotContain(w.ibu().spec().stage());
+                }
+            }
+        });
+        System.out.printf("accepted never re-offered: %d arbitrary lists (%d accepted), walks with %d accepted%n",
+                runs.get(), accepted.get(), acceptedOnWalks.get());
         assertThat(runs.get()).as("generated runs").isGreaterThanOrEqualTo(1_000);
         assertThat(accepted.get()).as("generated cases with an accepted request").isGreaterThan(RUNS / 20);
+        assertThat(acceptedOnWalks.get()).as("accepted requests along walks").isGreaterThan(RUNS);
     }
 
     @Test
