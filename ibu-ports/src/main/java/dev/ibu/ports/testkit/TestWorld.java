@@ -19,6 +19,20 @@ import java.util.Objects;
  * <p>{@link #tick()} advances the host's jobs and Velero; {@link #completeReboot()} boots the default deployment
  * after the engine asked for a reboot. Whenever the node boots into another stateroot, the cluster's version becomes
  * that stateroot's (its name without {@code rhcos_}), as ClusterVersion would after a pivot.
+ *
+ * <p>Driving a pivot (the engine does the port calls; the test only ticks and boots):
+ * <pre>{@code
+ * TestWorld world = TestWorld.fresh();
+ * UpgradeEngine engine = ...;                  // built on world.cluster(), world.host(), world.precache(), ...
+ * world.cluster().create(ImageBasedUpgrade.fresh());
+ * world.requestPrep();                         // the user patches spec.stage: Prep with the seed
+ * // reconcile; between passes world.tick(requeueAfter): setup, precache, backups advance
+ * world.requestStage(Stage.UPGRADE);
+ * // reconcile until world.host().rebootPending(): the engine saved the CR and set the new stateroot default
+ * world.completeReboot();                      // boots rhcos_4.15.2; the cluster now reports 4.15.2
+ * // a fresh engine (the agent restarted) restores the CR and runs post-pivot
+ * world.fireInitMonitor();                     // or: the init monitor's timeout, back to rhcos_4.14.0
+ * }</pre>
  */
 public final class TestWorld {
     public static final String DEFAULT_CLUSTER_VERSION = "4.14.0";
