@@ -44,6 +44,7 @@ public final class InMemoryCluster extends InMemoryClusterConfig implements IbuR
     private Set<String> missingCrdKinds = HashSet.empty();
     private List<ManifestDoc> applied = List.empty();
     private List<RecordedEvent> events = List.empty();
+    private boolean celRules;
 
     public InMemoryCluster(Faults faults) {
         super(faults);
@@ -71,15 +72,44 @@ public final class InMemoryCluster extends InMemoryClusterConfig implements IbuR
         return patchSpec(s -> s.withStage(stage));
     }
 
-    /** A user's spec edit; the generation moves only if the spec changed. */
+    /**
+     * A user's spec edit; the generation moves only if the spec changed. With {@link #enforceCelRules} on, an edit the
+     * CRD's CEL rules refuse is a test bug here (use {@link #tryPatchSpec} to see the refusal).
+     */
     public synchronized ImageBasedUpgrade patchSpec(UnaryOperator<Spec> edit) {
+        return tryPatchSpec(edit).getOrElseThrow(f -> new IllegalStateException("the API server refused the edit: "
+                + f.message()));
+    }
+
+    /** A user's spec edit as the API server admits it: Invalid with the CEL rule's message when refused. */
+    public synchronized Either<PortFailure, ImageBasedUpgrade> tryPatchSpec(UnaryOperator<Spec> edit) {
         ImageBasedUpgrade current = currentIbu();
         Spec spec = edit.apply(current.spec());
         if (spec.equals(current.spec())) {
-            return current;
+            return Either.right(current);
+        }
+        if (celRules) {
+            Option<String> refused = CelAdmission.reject(current, spec);
+            if (refused.isDefined()) {
+                return Either.left(PortFailure.invalid(IBU + " is invalid: " + refused.get()));
+            }
         }
         Metadata m = current.metadata().withGeneration(current.generation() + 1);
-        return store(current.withSpec(spec).withMetadata(m));
+        return Either.right(store(current.withSpec(spec).withMetadata(m)));
+    }
+
+    /** The user's edit of {@code spec.stage}, as admitted. */
+    public Either<PortFailure, ImageBasedUpgrade> tryPatchSpecStage(Stage stage) {
+        return tryPatchSpec(s -> s.withStage(stage));
+    }
+
+    /**
+     * Off by default, so that tests can reach the controller's own transition checks (stage-machine.md §3.4); on,
+     * user spec edits go through the CRD's CEL rules (§1.4, rules 2-6) as on a real API server.
+     */
+    public synchronized InMemoryCluster enforceCelRules(boolean on) {
+        celRules = on;
+        return this;
     }
 
     /** {@code oc annotate ibu upgrade key=value}. */
