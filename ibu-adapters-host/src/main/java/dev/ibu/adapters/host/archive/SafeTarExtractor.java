@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -67,10 +69,12 @@ public final class SafeTarExtractor {
             Path root = target.toRealPath();
             TarArchiveInputStream tar = new TarArchiveInputStream(new BufferedInputStream(new KeepOpen(in), BUFFER));
             List<Runnable> dirFixups = new ArrayList<>();
+            Set<String> verifiedDirs = new HashSet<>();
+            byte[] buf = new byte[BUFFER];
             TarArchiveEntry e;
             while ((e = tar.getNextEntry()) != null) {
                 budget.charge(e.getName(), e.isFile() ? e.getSize() : 0);
-                unpackOne(tar, e, root, dirFixups);
+                unpackOne(tar, e, root, dirFixups, verifiedDirs, buf);
             }
             // directories last and deepest first: adding children changes their mtime, and a 0500 mode would block them
             for (int i = dirFixups.size() - 1; i >= 0; i--) {
@@ -81,7 +85,8 @@ public final class SafeTarExtractor {
         }
     }
 
-    private void unpackOne(InputStream tar, TarArchiveEntry e, Path root, List<Runnable> dirFixups) throws IOException {
+    private void unpackOne(InputStream tar, TarArchiveEntry e, Path root, List<Runnable> dirFixups, Set<String> verifiedDirs,
+                           byte[] buf) throws IOException {
         String name = e.getName();
         String rel = EntryPaths.normalise(name);
         if (e.isCharacterDevice() || e.isBlockDevice() || e.isFIFO()) {
@@ -92,22 +97,26 @@ public final class SafeTarExtractor {
             return; // the archive's own root ("./"): the target already exists
         }
         Path dest = root.resolve(rel);
-        ensureParents(root, rel, name);
+        ensureParents(root, rel, name, verifiedDirs);
         if (e.isDirectory()) {
             if (!Files.isDirectory(dest, NOFOLLOW)) {
                 removeIfNotDirectory(dest, name);
                 Files.createDirectory(dest);
             }
+            verifiedDirs.add(rel);
             dirFixups.add(() -> applyMetadata(dest, e));
         } else if (e.isSymbolicLink()) {
             writeSymlink(e, rel, dest);
         } else if (e.isLink()) {
-            writeHardLink(e, root, dest);
+            writeHardLink(e, root, dest, verifiedDirs);
         } else if (e.isFile()) {
             replaceable(dest, name);
             try (OutputStream out = Files.newOutputStream(dest, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
                 LinkOption.NOFOLLOW_LINKS)) {
-                tar.transferTo(out);
+                int n;
+                while ((n = tar.read(buf)) > 0) {
+                    out.write(buf, 0, n);
+                }
             }
             applyMetadata(dest, e);
         } else {
@@ -129,7 +138,7 @@ public final class SafeTarExtractor {
         }
     }
 
-    private void writeHardLink(TarArchiveEntry e, Path root, Path dest) throws IOException {
+    private void writeHardLink(TarArchiveEntry e, Path root, Path dest, Set<String> verifiedDirs) throws IOException {
         String linkRel;
         try {
             linkRel = EntryPaths.normalise(e.getLinkName());
@@ -138,7 +147,7 @@ public final class SafeTarExtractor {
                 + "\" points outside the extraction directory; remove it from the archive");
         }
         Path existing = root.resolve(linkRel);
-        ensureParents(root, linkRel, e.getName());
+        ensureParents(root, linkRel, e.getName(), verifiedDirs);
         if (linkRel.isEmpty() || !Files.exists(existing, NOFOLLOW) || Files.isDirectory(existing, NOFOLLOW)) {
             throw new UnsafeArchiveException(e.getName(), "hard link \"" + e.getName() + "\" -> \"" + e.getLinkName()
                 + "\" does not name a file unpacked earlier from this archive; rebuild the archive");
@@ -147,12 +156,24 @@ public final class SafeTarExtractor {
         Files.createLink(dest, existing);
     }
 
-    /** Creates missing parents and refuses to go through a symlink that is already on disk. */
-    private static void ensureParents(Path root, String rel, String entry) throws IOException {
+    /**
+     * Creates missing parents and refuses to go through a symlink that is already on disk. Directories
+     * checked once are remembered: a later entry can never turn a directory into a link (see replaceable).
+     */
+    private static void ensureParents(Path root, String rel, String entry, Set<String> verifiedDirs) throws IOException {
+        int slash = rel.lastIndexOf('/');
+        if (slash < 0 || verifiedDirs.contains(rel.substring(0, slash))) {
+            return;
+        }
         Path cur = root;
         String[] parts = rel.split("/");
+        StringBuilder sofar = new StringBuilder();
         for (int i = 0; i < parts.length - 1; i++) {
             cur = cur.resolve(parts[i]);
+            sofar.append(i == 0 ? "" : "/").append(parts[i]);
+            if (verifiedDirs.contains(sofar.toString())) {
+                continue;
+            }
             if (Files.isSymbolicLink(cur)) {
                 throw new UnsafeArchiveException(entry, "archive entry \"" + entry + "\" would be written through the symlink \""
                     + root.relativize(cur) + "\"; rebuild the archive so no entry lies below a symlink");
@@ -163,6 +184,7 @@ public final class SafeTarExtractor {
                 throw new UnsafeArchiveException(entry, "archive entry \"" + entry + "\" lies below \""
                     + root.relativize(cur) + "\", which is not a directory; rebuild the archive");
             }
+            verifiedDirs.add(sofar.toString());
         }
     }
 
@@ -194,6 +216,9 @@ public final class SafeTarExtractor {
     }
 
     private static void setOwners(Path dest, TarArchiveEntry e) throws IOException {
+        if (e.getLongUserId() == 0 && e.getLongGroupId() == 0) {
+            return; // we run as root: what we create is root's already
+        }
         Files.setAttribute(dest, "unix:uid", (int) e.getLongUserId(), NOFOLLOW);
         Files.setAttribute(dest, "unix:gid", (int) e.getLongGroupId(), NOFOLLOW);
     }

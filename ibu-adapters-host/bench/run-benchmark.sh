@@ -1,0 +1,12 @@
+#!/bin/bash
+# Prints the host adapter's figures (not a test): stateroot-from-seed, ours vs the upstream route, and
+# precache vs sequential skopeo copy. Needs root and the tools of .ci/install-host-tools.sh.
+# Usage: ibu-adapters-host/bench/run-benchmark.sh [treeFiles varFiles fileSize images imageBytes rounds]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+OUT="$PWD/ibu-adapters-host/target/bench-classpath.txt"
+mvn -B -o -q -pl ibu-adapters-host test-compile \
+  org.apache.maven.plugins:maven-dependency-plugin:2.8:build-classpath \
+  -Dmdep.outputFile="$OUT" -Dmdep.includeScope=test
+CP="ibu-adapters-host/target/classes:ibu-adapters-host/target/test-classes:$(cat "$OUT")"
+exec java -cp "$CP" dev.ibu.adapters.host.bench.HostBenchmark "$@"

@@ -1,0 +1,105 @@
+package dev.ibu.adapters.host;
+
+import dev.ibu.adapters.host.cert.CertificateAdapter;
+import dev.ibu.adapters.host.ostree.OstreeCli;
+import dev.ibu.adapters.host.ostree.StaterootAdapter;
+import dev.ibu.adapters.host.ostree.StaterootSetupJob;
+import dev.ibu.adapters.host.precache.PrecacheAdapter;
+import dev.ibu.adapters.host.precache.SkopeoImageStore;
+import dev.ibu.adapters.host.process.ProcessRunner;
+import dev.ibu.adapters.host.reboot.InitMonitor;
+import dev.ibu.adapters.host.reboot.RebootAdapter;
+import dev.ibu.adapters.host.reboot.RebootCommand;
+import dev.ibu.adapters.host.seed.SeedImageAdapter;
+import dev.ibu.adapters.host.seed.SeedImageBuilder;
+import dev.ibu.adapters.host.seed.SkopeoClient;
+import dev.ibu.adapters.host.state.AtomicFiles;
+import dev.ibu.adapters.host.state.StateStoreAdapter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.util.Set;
+
+/** Wires every host-side port from one {@link HostAdapterConfig}; close it to stop its background jobs. */
+public final class HostAdapters implements AutoCloseable {
+
+    private final HostAdapterConfig config;
+    private final ProcessRunner hostRunner;
+    private final OstreeCli ostree;
+    private final SkopeoClient skopeo;
+    private final HostJobs setupJobs;
+    private final HostJobs precacheJobs;
+    private final RebootCommand rebootCommand;
+
+    public HostAdapters(HostAdapterConfig config) {
+        this.config = config;
+        this.hostRunner = new ProcessRunner(config.hostPrefix(), config.commandTimeout());
+        this.ostree = new OstreeCli(hostRunner, config.layout());
+        this.skopeo = new SkopeoClient(hostRunner, config.layout(), config.plainHttpRegistries(), 3)
+            .with(config.skopeoEnv(), config.commandTimeout(), 3);
+        try {
+            AtomicFiles.ensurePrivateDir(config.layout().workRoot().resolve("ibu-jobs"));
+            writeLocalStorageConf();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare " + config.layout().workRoot(), e);
+        }
+        this.setupJobs = new HostJobs(config.layout().workRoot().resolve("ibu-jobs"), "stateroot-setup");
+        this.precacheJobs = new HostJobs(config.layout().workRoot().resolve("ibu-jobs"), "precache");
+        this.rebootCommand = config.rebootArgv().isEmpty() ? RebootCommand.systemd(hostRunner)
+            : RebootCommand.argv(hostRunner, config.rebootArgv());
+    }
+
+    /** Local mode keeps its own vfs container storage; write its storage.conf once. */
+    private void writeLocalStorageConf() throws IOException {
+        String conf = config.skopeoEnv().get("CONTAINERS_STORAGE_CONF");
+        if (conf == null || Files.exists(java.nio.file.Path.of(conf))) {
+            return;
+        }
+        java.nio.file.Path graph = config.storageGraphRoot();
+        Files.createDirectories(graph);
+        Files.writeString(java.nio.file.Path.of(conf), "[storage]\ndriver = \"" + config.storageDriver() + "\"\nrunroot = \""
+            + graph.resolveSibling("run") + "\"\ngraphroot = \"" + graph + "\"\n");
+    }
+
+    public StaterootAdapter stateroots() {
+        return new StaterootAdapter(ostree, hostRunner, config.layout(),
+            new StaterootSetupJob(ostree, skopeo, config.layout(), config.limits()), setupJobs);
+    }
+
+    public SeedImageAdapter seedImages() {
+        return new SeedImageAdapter(skopeo, config.layout());
+    }
+
+    public PrecacheAdapter precache() {
+        return new PrecacheAdapter(config.layout(), new SkopeoImageStore(skopeo, config.storageGraphRoot(), config.storageDriver()),
+            config.precache(), precacheJobs, Set::of, config.kubeletAuthFile());
+    }
+
+    public RebootAdapter reboot() {
+        return new RebootAdapter(rebootCommand, config.rebootWait(), hostRunner, config.layout());
+    }
+
+    public StateStoreAdapter stateStore() {
+        return new StateStoreAdapter(config.layout());
+    }
+
+    public CertificateAdapter certificates() {
+        return new CertificateAdapter(config.layout());
+    }
+
+    public SeedImageBuilder seedImageBuilder() {
+        return new SeedImageBuilder(skopeo);
+    }
+
+    /** The init monitor, for the agent's {@code init-monitor} command. */
+    public InitMonitor initMonitor() {
+        return new InitMonitor(config.layout(), ostree, stateStore(), rebootCommand, d -> Thread.sleep(d.toMillis()), Clock.systemUTC());
+    }
+
+    @Override
+    public void close() {
+        setupJobs.close();
+        precacheJobs.close();
+    }
+}
