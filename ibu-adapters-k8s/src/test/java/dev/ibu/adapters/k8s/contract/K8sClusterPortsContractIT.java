@@ -31,9 +31,25 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 
-/** The shared cluster-side port contracts against the adapters on the mock API server. */
+/**
+ * The shared cluster-side port contracts against the adapters on the mock API server. JUnit runs this outer
+ * class's {@code @AfterEach} around every nested test, so each fixture's server is closed there.
+ */
 class K8sClusterPortsContractIT {
     static final String AGENT_NS = "openshift-lifecycle-agent";
+    private StrictMockApi api;
+
+    StrictMockApi start() {
+        api = new StrictMockApi();
+        return api;
+    }
+
+    @AfterEach
+    void closeApi() {
+        if (api != null) {
+            api.close();
+        }
+    }
 
     static void putConfigMap(KubernetesClient client, ConfigMapRef ref, Map<String, String> data) {
         client.configMaps().inNamespace(ref.namespace()).resource(new ConfigMapBuilder().withNewMetadata()
@@ -51,11 +67,9 @@ class K8sClusterPortsContractIT {
 
     @Nested
     class ConfigMaps extends ConfigMapPortContractTest {
-        StrictMockApi api;
-
         @Override
         protected Fixture newFixture() {
-            api = new StrictMockApi();
+            StrictMockApi api = start();
             KubernetesClient client = api.client();
             ConfigMapAdapter adapter = new ConfigMapAdapter(client);
             return new Fixture() {
@@ -68,20 +82,13 @@ class K8sClusterPortsContractIT {
                 }
             };
         }
-
-        @AfterEach
-        void close() {
-            api.close();
-        }
     }
 
     @Nested
     class PullSecrets extends PullSecretPortContractTest {
-        StrictMockApi api;
-
         @Override
         protected Fixture newFixture() {
-            api = new StrictMockApi();
+            StrictMockApi api = start();
             PullSecretAdapter adapter = new PullSecretAdapter(api.client(), AGENT_NS);
             return new Fixture() {
                 public PullSecretPort port() {
@@ -96,20 +103,13 @@ class K8sClusterPortsContractIT {
                 }
             };
         }
-
-        @AfterEach
-        void close() {
-            api.close();
-        }
     }
 
     @Nested
     class Health extends ClusterHealthPortContractTest {
-        StrictMockApi api;
-
         @Override
         protected Fixture newFixture() {
-            api = new StrictMockApi();
+            StrictMockApi api = start();
             KubernetesClient client = api.client();
             ClusterHealthAdapter adapter = new ClusterHealthAdapter(client);
             return new Fixture() {
@@ -129,20 +129,13 @@ class K8sClusterPortsContractIT {
                 }
             };
         }
-
-        @AfterEach
-        void close() {
-            api.close();
-        }
     }
 
     @Nested
     class Info extends ClusterInfoPortContractTest {
-        StrictMockApi api;
-
         @Override
         protected Fixture newFixture() {
-            api = new StrictMockApi();
+            StrictMockApi api = start();
             create(api.client(), Kinds.CLUSTER_VERSION, null, "version",
                     Map.of("status", Map.of("desired", Map.of("version", "4.14.7"))));
             ClusterInfoAdapter adapter = new ClusterInfoAdapter(api.client());
@@ -156,20 +149,13 @@ class K8sClusterPortsContractIT {
                 }
             };
         }
-
-        @AfterEach
-        void close() {
-            api.close();
-        }
     }
 
     @Nested
     class ExtraManifests extends ExtraManifestPortContractTest {
-        StrictMockApi api;
-
         @Override
         protected Fixture newFixture() {
-            api = new StrictMockApi();
+            StrictMockApi api = start();
             KubernetesClient client = api.client();
             for (String ns : new String[] {"default", "openshift-lifecycle-agent", "openshift-adp"}) {
                 client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata()
@@ -185,11 +171,6 @@ class K8sClusterPortsContractIT {
                     K8sClusterPortsContractIT.putConfigMap(client, ref, data);
                 }
             };
-        }
-
-        @AfterEach
-        void close() {
-            api.close();
         }
     }
 }
