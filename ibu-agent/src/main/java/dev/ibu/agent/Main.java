@@ -25,6 +25,8 @@ public final class Main implements Runnable {
         cl.addSubcommand(new CommandLine(new ExplainCommand(out, err)));
         cl.addSubcommand(new CommandLine(new VersionCommand(out)));
         cl.addSubcommand(new CommandLine(new LocalCommand(out, err)));
+        cl.addSubcommand(new CommandLine(new CrdCommand(out)));
+        cl.addSubcommand(new CommandLine(new dev.ibu.agent.controller.RunCommand(err)));
         cl.setOut(out);
         cl.setErr(err);
         return cl.execute(args);

@@ -1,0 +1,49 @@
+package dev.ibu.agent.controller;
+
+import dev.ibu.agent.Main;
+import dev.ibu.agent.embedded.EmbeddedApiServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RunCommandTest {
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        return Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    }
+
+    @Test
+    void an_unreadable_kubeconfig_names_the_flag_and_the_fix() {
+        assertThat(run("run", "--kubeconfig=/nonexistent/kubeconfig")).isEqualTo(2);
+        assertThat(err.toString()).contains("--kubeconfig /nonexistent/kubeconfig cannot be read")
+                .contains("leave --kubeconfig out");
+    }
+
+    @Test
+    void a_host_without_a_sysroot_names_the_flag_and_the_fix(@TempDir Path dir) {
+        assertThat(run("run", "--host=" + dir)).isEqualTo(2);
+        assertThat(err.toString()).contains("--host=" + dir).contains("--host=none");
+    }
+
+    @Test
+    void a_bad_duration_is_refused_with_examples() {
+        assertThat(run("run", "--resync=often")).isEqualTo(2);
+        assertThat(err.toString()).contains("'often' is not a duration").contains("10m");
+    }
+
+    @Test
+    void without_a_host_the_agent_starts_keeps_retrying_and_stops_cleanly(@TempDir Path dir) {
+        try (EmbeddedApiServer api = EmbeddedApiServer.start(0, false)) {
+            Path kubeconfig = api.writeKubeconfig(dir.resolve("kubeconfig"));
+
+            assertThat(run("run", "--kubeconfig=" + kubeconfig, "--host=none", "--run-for=2s")).isZero();
+        }
+    }
+}
