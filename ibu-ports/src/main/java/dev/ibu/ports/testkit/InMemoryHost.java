@@ -15,7 +15,6 @@ import io.vavr.control.Option;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -32,6 +31,11 @@ import java.util.Objects;
  * seed from the registry (if any) and fails with upstream's {@code version specified in seed image (<a>) differs from
  * version in spec (<b>)} when the versions differ; on success the stateroot gets a deployment right after the default
  * (not default, not booted) and the auto-rollback config is recorded in it.
+ *
+ * <p>Job records (setup and precache) live in the booted stateroot's {@code /var}, as the host adapter keeps them in
+ * {@code /var/tmp}: after a boot into another stateroot the engine sees no job (NotStarted), after a boot back it
+ * sees the old records again, and removing a stateroot removes the records kept in it. A reboot fails the jobs that
+ * were running.
  */
 public final class InMemoryHost extends InMemoryHostBoot implements StaterootPort, CertificatePort {
     public static final String DEFAULT_BOOTED = "rhcos_4.14.0";
@@ -39,7 +43,6 @@ public final class InMemoryHost extends InMemoryHostBoot implements StaterootPor
     public static final Instant DEFAULT_KUBELET_EXPIRY = Instant.parse("2027-01-01T00:00:00Z");
 
     private final Option<InMemoryRegistry> registry;
-    private final Map<String, SetupJob> setupJobs = new LinkedHashMap<>();
     private final InMemoryPrecache precache;
     private Pacing setupPacing = Pacing.afterTicks(2);
     private Option<String> nextSetupFailure = Option.none();
@@ -127,7 +130,7 @@ public final class InMemoryHost extends InMemoryHostBoot implements StaterootPor
     }
 
     public synchronized JobState setupJobState(String stateroot) {
-        SetupJob job = setupJobs.get(stateroot);
+        SetupJob job = setupJobs().get(stateroot);
         return job == null ? new JobState.NotStarted() : job.state;
     }
 
@@ -138,7 +141,7 @@ public final class InMemoryHost extends InMemoryHostBoot implements StaterootPor
     /** Advances the jobs paced by ticks, and fires the init monitor when the clock is past its deadline. */
     public void tick() {
         synchronized (this) {
-            for (SetupJob job : new ArrayList<>(setupJobs.values())) {
+            for (SetupJob job : new ArrayList<>(setupJobs().values())) {
                 if (job.pacing.byTicks() && job.step()) {
                     finish(job);
                 }
@@ -162,7 +165,7 @@ public final class InMemoryHost extends InMemoryHostBoot implements StaterootPor
 
     private synchronized Either<PortFailure, Void> startSetupNow(StaterootSetup setup) {
         String name = setup.staterootName();
-        SetupJob existing = setupJobs.get(name);
+        SetupJob existing = setupJobs().get(name);
         if (existing != null && !(existing.state instanceof JobState.Failed)) {
             return Either.right(null);
         }
@@ -172,7 +175,7 @@ public final class InMemoryHost extends InMemoryHostBoot implements StaterootPor
         }
         removeNow(name); // a clean slate: a failed attempt leaves nothing behind
         SetupJob job = new SetupJob(setup, setupPacing);
-        setupJobs.put(name, job);
+        setupJobs().put(name, job);
         if (job.due()) {
             finish(job);
         }
@@ -183,7 +186,7 @@ public final class InMemoryHost extends InMemoryHostBoot implements StaterootPor
     public Either<PortFailure, JobState> setupState(String staterootName) {
         return faults.guard(Op.STATEROOT_SETUP_STATE, () -> {
             synchronized (this) {
-                SetupJob job = setupJobs.get(staterootName);
+                SetupJob job = setupJobs().get(staterootName);
                 if (job == null) {
                     return Either.right(new JobState.NotStarted());
                 }
@@ -249,15 +252,25 @@ public final class InMemoryHost extends InMemoryHostBoot implements StaterootPor
         job.state = new JobState.Succeeded();
     }
 
+    /** The setup job records of the booted stateroot (see {@link StaterootDir#setupJobs}); under the lock. */
+    private Map<String, SetupJob> setupJobs() {
+        return bootedDir().setupJobs;
+    }
+
+    /** The booted stateroot's directory; under the lock. */
+    StaterootDir bootedDir() {
+        return host.dirs.get(host.bootedStateroot());
+    }
+
     /** Undeploys, deletes the directory (with its state store) and forgets the setup job. */
     private void removeNow(String name) {
         host.remove(name);
-        setupJobs.remove(name);
+        setupJobs().remove(name);
     }
 
     @Override
     void interruptJobs(String why) {
-        setupJobs.values().stream().filter(SetupJob::running).forEach(j -> j.state = new JobState.Failed(why));
+        setupJobs().values().stream().filter(SetupJob::running).forEach(j -> j.state = new JobState.Failed(why));
         precache.interrupt(why);
     }
 

@@ -17,13 +17,12 @@ import java.util.Objects;
  * The precache job of an {@link InMemoryHost} ({@link InMemoryHost#precache()}). It pulls the images of the seed
  * the stateroot was set up from plus the extra ones, {@code imagesPerStep} per step (default one per tick); there is
  * no progress until the first step (upstream: "No precache status file to read yet"). Images marked failing count
- * as failed, and the job fails with {@code failed to pre-cache one or more images} unless best-effort. Shares the
- * host's lock.
+ * as failed, and the job fails with {@code failed to pre-cache one or more images} unless best-effort. Its record
+ * lives in the booted stateroot's {@code /var}, like the setup job's. Shares the host's lock.
  */
 public final class InMemoryPrecache implements PrecachePort {
     private final InMemoryHost host;
     private final Faults faults;
-    private PrecacheJob job;
     private Pacing pacing = Pacing.afterTicks(1);
     private int imagesPerStep = 1;
     private Set<String> failingImages = HashSet.empty();
@@ -34,7 +33,7 @@ public final class InMemoryPrecache implements PrecachePort {
         this.faults = faults;
     }
 
-    /** Each step (a tick, or a status poll) pulls {@code perStep} images; {@code Pacing.steps} is ignored. */
+    /** Each step (a tick, or a status poll) pulls {@code perStep} images. */
     public InMemoryPrecache pacing(Pacing.Mode mode, int perStep) {
         synchronized (host) {
             pacing = new Pacing(Objects.requireNonNull(mode), 1);
@@ -60,6 +59,7 @@ public final class InMemoryPrecache implements PrecachePort {
     /** The job's state without counting a port call. */
     public PrecacheStatus peek() {
         synchronized (host) {
+            PrecacheJob job = job();
             return job == null ? new PrecacheStatus(new JobState.NotStarted(), Option.none()) : job.status();
         }
     }
@@ -69,6 +69,7 @@ public final class InMemoryPrecache implements PrecachePort {
                                            Option<PullSecret> pullSecret) {
         return faults.guard(Op.PRECACHE_START, () -> {
             synchronized (host) {
+                PrecacheJob job = job();
                 if (job != null && !(job.status().state() instanceof JobState.Failed)) {
                     return Either.right(null);
                 }
@@ -81,7 +82,7 @@ public final class InMemoryPrecache implements PrecachePort {
                 if (images.isEmpty()) {
                     return Either.left(PortFailure.terminal("no images specified for precaching"));
                 }
-                job = new PrecacheJob(images, failingImages, bestEffort, imagesPerStep);
+                host.bootedDir().precache = new PrecacheJob(images, failingImages, bestEffort, imagesPerStep);
                 return Either.right(null);
             }
         });
@@ -91,8 +92,8 @@ public final class InMemoryPrecache implements PrecachePort {
     public Either<PortFailure, PrecacheStatus> status() {
         return faults.guard(Op.PRECACHE_STATUS, () -> {
             synchronized (host) {
-                if (job != null && !pacing.byTicks()) {
-                    job.step();
+                if (job() != null && !pacing.byTicks()) {
+                    job().step();
                 }
                 return Either.right(peek());
             }
@@ -103,7 +104,7 @@ public final class InMemoryPrecache implements PrecachePort {
     public Either<PortFailure, Void> cleanup() {
         return faults.guard(Op.PRECACHE_CLEANUP, () -> {
             synchronized (host) {
-                job = null;
+                host.bootedDir().precache = null;
                 return Either.right(null);
             }
         });
@@ -111,17 +112,21 @@ public final class InMemoryPrecache implements PrecachePort {
 
     void tick() {
         synchronized (host) {
-            if (job != null && pacing.byTicks()) {
-                job.step();
+            if (job() != null && pacing.byTicks()) {
+                job().step();
             }
         }
     }
 
     void interrupt(String why) {
         synchronized (host) {
-            if (job != null) {
-                job.interrupt(why);
+            if (job() != null) {
+                job().interrupt(why);
             }
         }
+    }
+
+    private PrecacheJob job() {
+        return host.bootedDir().precache;
     }
 }

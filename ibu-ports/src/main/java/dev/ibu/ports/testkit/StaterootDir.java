@@ -20,4 +20,11 @@ final class StaterootDir {
     List<String> seedImages = List.empty();
     /** The init monitor unit was stopped and deleted (it stays gone across reboots). */
     boolean initMonitorRemoved;
+    /**
+     * Records of the jobs run while this stateroot was booted: they live in its {@code /var} (as the host adapter
+     * keeps them in {@code /var/tmp}), so after a boot into another stateroot they are not seen, and they go with
+     * the stateroot.
+     */
+    final Map<String, SetupJob> setupJobs = new LinkedHashMap<>();
+    PrecacheJob precache;
 }

@@ -129,6 +129,32 @@ class InMemoryHostTest {
     }
 
     @Test
+    void job_records_live_in_the_booted_stateroot() {
+        setUpNewStateroot(MONITOR_ON);
+        host.precache().start("rhcos_4.15.2", List.empty(), Option.none());
+        pivot();
+
+        assertThat(host.setupState("rhcos_4.15.2").get()).isInstanceOf(JobState.NotStarted.class);
+        assertThat(host.precache().status().get().state()).isInstanceOf(JobState.NotStarted.class);
+
+        host.setDefault("rhcos_4.14.0");
+        host.reboot("rollback");
+        world.completeReboot();
+        assertThat(host.setupState("rhcos_4.15.2").get()).isInstanceOf(JobState.Succeeded.class);
+        assertThat(host.precache().status().get().state()).isInstanceOf(JobState.Failed.class);
+    }
+
+    @Test
+    void after_finalize_a_new_cycle_finds_no_setup_record() {
+        setUpNewStateroot(MONITOR_ON);
+        pivot();
+        host.remove("rhcos_4.14.0");
+
+        assertThat(host.setupState("rhcos_4.15.2").get()).isInstanceOf(JobState.NotStarted.class);
+        assertThat(host.startSetup(setup("4.15.2", MONITOR_ON)).getLeft()).isInstanceOf(PortFailure.Invalid.class);
+    }
+
+    @Test
     void complete_reboot_without_a_request_is_a_test_bug() {
         assertThatThrownBy(host::completeReboot).isInstanceOf(IllegalStateException.class);
     }
