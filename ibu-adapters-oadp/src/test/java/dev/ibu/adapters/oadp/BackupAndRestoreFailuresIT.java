@@ -38,6 +38,22 @@ class BackupAndRestoreFailuresIT {
     }
 
     @Test
+    void an_api_outage_while_tracking_is_retried_not_fatal() {
+        try (OadpWorld w = OadpWorld.standard()) {
+            ConfigMapRef ref = w.configMap("oadp-cm", Map.of("c.yaml", Docs.backup("app", "1")));
+            w.mock.admission().inject(q -> q.method().equals("GET") && q.path().endsWith("/backups/app"), 503, "unavailable");
+
+            Either<PortFailure, WorkProgress> r = w.adapter.backup(List.of(ref));
+
+            assertThat(r.getLeft()).isInstanceOf(PortFailure.Transient.class);
+            assertThat(r.getLeft().message()).startsWith("failed to cleanup stale Backups: failed to get backup: unavailable");
+            w.mock.admission().clearFaults();
+            assertThat(Drive.until(() -> w.adapter.backup(List.of(ref)), w.velero::tick, 20).last().get())
+                    .isInstanceOf(WorkProgress.Done.class);
+        }
+    }
+
+    @Test
     void backups_wait_while_the_storage_location_is_unavailable() {
         try (OadpWorld w = OadpWorld.standard()) {
             ConfigMapRef ref = w.configMap("oadp-cm", Map.of("c.yaml", Docs.backup("app", "1")));

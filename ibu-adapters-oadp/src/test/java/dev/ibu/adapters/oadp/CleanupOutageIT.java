@@ -94,6 +94,35 @@ class CleanupOutageIT {
     }
 
     @Test
+    void the_deletion_bound_survives_an_agent_restart() {
+        try (OadpWorld w = backedUp()) {
+            w.store.setReachable(false);
+            assertThat(w.adapter.cleanupStep().get()).isInstanceOf(WorkProgress.Waiting.class);
+
+            OadpBackupAdapter restarted = w.adapter(w.clock, OadpWorld.FAST, d -> { });
+            w.clock.advance(Duration.ofMinutes(5).plusSeconds(1));
+
+            assertThat(restarted.cleanupStep().getLeft().message())
+                    .isEqualTo("failed to cleanup backups: failed to delete backups: context deadline exceeded");
+        }
+    }
+
+    @Test
+    void api_errors_are_transient_and_name_the_step() {
+        try (OadpWorld w = backedUp()) {
+            var fault = w.mock.admission().inject(q -> q.method().equals("GET") && q.path().contains("/backups"),
+                    503, "etcdserver: leader changed");
+
+            Either<PortFailure, WorkProgress> r = w.adapter.cleanupStep();
+
+            assertThat(r.getLeft()).isEqualTo(PortFailure.transientFailure(
+                    "failed to cleanup backups: failed to list backups: etcdserver: leader changed"));
+            w.mock.admission().clearFaults();
+            assertThat(fault.code()).isEqualTo(503);
+        }
+    }
+
+    @Test
     void a_backup_whose_restore_is_still_running_is_kept() {
         try (OadpWorld w = backedUp()) {
             w.create(VeleroKinds.RESTORE, OadpWorld.resource(VeleroKinds.RESTORE, "r-app-a", OadpWorld.NS,
