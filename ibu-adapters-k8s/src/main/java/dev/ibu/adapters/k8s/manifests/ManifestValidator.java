@@ -87,7 +87,9 @@ final class ManifestValidator {
                             + " not found on cluster or not added in configmap in right order"));
         }
         ManifestApplier.Outcome outcome = applier.apply(m, true);
-        if (outcome instanceof ManifestApplier.NotServed) {
+        if (outcome instanceof ManifestApplier.NotServed || outcome instanceof ManifestApplier.Failed
+                && ((ManifestApplier.Failed) outcome).error().getCode() == 404) {
+            // 404 on a dry run in an existing namespace: the kind is known to the client but not served here
             return Either.right(Option.some(m.describe() + " - CRD not deployed on cluster"));
         }
         if (outcome instanceof ManifestApplier.Failed) {

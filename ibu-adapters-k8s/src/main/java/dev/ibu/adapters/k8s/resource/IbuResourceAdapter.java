@@ -68,7 +68,9 @@ public final class IbuResourceAdapter implements IbuResourcePort {
         return created.flatMap(c -> {
             c.setStatus(status);
             Either<PortFailure, ImageBasedUpgradeResource> written = call(() -> ibus().resource(c).updateStatus());
-            return written.map(IbuMapper::toDomain);
+            // never a silent half-restore: say that the object exists without the saved status
+            return written.map(IbuMapper::toDomain).mapLeft(f -> withMessage(f, WHAT + " was created but its saved "
+                    + "status could not be written: " + f.message()));
         });
     }
 
@@ -135,6 +137,19 @@ public final class IbuResourceAdapter implements IbuResourcePort {
         Either<PortFailure, ImageBasedUpgradeResource> patched = call(() -> upgrade().patch(PatchContext.of(type),
                 body));
         return patched.map(IbuMapper::toDomain);
+    }
+
+    private static PortFailure withMessage(PortFailure f, String message) {
+        if (f instanceof PortFailure.Conflict) {
+            return PortFailure.conflict(message);
+        }
+        if (f instanceof PortFailure.NotFound) {
+            return PortFailure.notFound(message);
+        }
+        if (f instanceof PortFailure.Invalid) {
+            return PortFailure.invalid(message);
+        }
+        return f instanceof PortFailure.Terminal ? PortFailure.terminal(message) : PortFailure.transientFailure(message);
     }
 
     private static void requireSingleton(ImageBasedUpgrade ibu) {
