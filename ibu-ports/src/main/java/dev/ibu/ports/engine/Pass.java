@@ -56,8 +56,18 @@ final class Pass {
         return host.bootedStateroot();
     }
 
+    /**
+     * Upstream: the booted stateroot is the one spec.seedImageRef.version names. We add: only once this cycle's
+     * Upgrade (or Rollback) has started. After a finalize the node keeps booting that stateroot, and a new Prep
+     * for the same version would otherwise count as after the pivot, making its abort a no-op for ever.
+     */
     boolean isAfterPivot() {
-        return newStateroot().isDefined() && newStateroot().equals(bootedStateroot());
+        return newStateroot().isDefined() && newStateroot().equals(bootedStateroot()) && upgradeStarted();
+    }
+
+    private boolean upgradeStarted() {
+        return conditions().items().exists(c -> !dev.ibu.domain.Reasons.INVALID_TRANSITION.equals(c.reason())
+                && (c.type().startsWith("Upgrade") || c.type().startsWith("Rollback")));
     }
 
     /** The stateroot the cluster ran before the upgrade: booted before the pivot, the other one after it. */

@@ -43,6 +43,12 @@ final class PrepHandler implements StageHandler {
                     + "seed image's OCP version (e.g. 4.15.2), then go back to Idle and start Prep again");
         }
         String stateroot = pass.newStateroot().get();
+        if (pass.bootedStateroot().contains(stateroot)) {
+            // never set up (or report as set up) the stateroot the node runs: that is the current release
+            return fail(pass, validateSpec(pass, spec).getOrElse(() -> "failed to validate IBU spec: "
+                    + "spec.seedImageRef.version " + spec.seedImageRef().version() + " names the booted stateroot "
+                    + stateroot + ", so the cluster already runs it; use a seed of a newer version"));
+        }
         JobState setup = pass.orRetry(pass.ports.stateroots().setupState(stateroot));
         if (setup instanceof JobState.NotStarted) {
             return launchSetup(pass, spec, stateroot);

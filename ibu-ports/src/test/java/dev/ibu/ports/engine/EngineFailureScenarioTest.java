@@ -291,4 +291,38 @@ class EngineFailureScenarioTest {
         assertThat(Snapshot.last(h.ibu())).startsWith("PrepInProgress False Failed \"failed to validate IBU spec: ")
                 .contains("extra").contains("MachineConfig");
     }
+
+    @Test
+    void a_second_cycle_for_the_version_already_booted_fails_prep_and_can_still_be_aborted() {
+        start(false);
+        upgradeToPivot();
+        h.settle();
+        h.request(Stage.IDLE);
+        h.settle();
+        assertThat(world.host().bootedStateroot()).isEqualTo(world.newStateroot());
+        // the same seed again: Prep fails (not newer), and Idle must abort rather than do nothing for ever
+        world.requestPrep();
+        h.settle();
+        assertThat(Snapshot.last(h.ibu())).contains("must be higher than current OCP version (4.15.2)");
+        h.request(Stage.IDLE);
+        h.settle();
+        assertThat(Snapshot.conditions(h.ibu())).containsExactly("Idle True Idle \"Idle\"");
+        assertThat(world.host().staterootNames()).containsExactly(world.newStateroot());
+    }
+
+    @Test
+    void prep_never_targets_the_booted_stateroot_even_when_cluster_version_lags() {
+        start(false);
+        upgradeToPivot();
+        h.settle();
+        h.request(Stage.IDLE);
+        h.settle();
+        world.cluster().setVersion("4.14.0");  // ClusterVersion not updated yet: the version check would pass
+        world.requestPrep();
+        h.settle();
+        assertThat(Snapshot.last(h.ibu())).isEqualTo("PrepInProgress False Failed \"failed to validate IBU spec: "
+                + "spec.seedImageRef.version 4.15.2 names the booted stateroot rhcos_4.15.2, so the cluster already "
+                + "runs it; use a seed of a newer version\"");
+        assertThat(world.host().bootedStateroot()).isEqualTo(world.newStateroot());
+    }
 }
