@@ -1,0 +1,84 @@
+package dev.ibu.agent.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.MappingIterator;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** The kustomize layout under ibu-agent/deploy: it builds, its CRD is the generated one, its RBAC is least-privilege. */
+class DeployManifestsTest {
+    private static final Path BASE = Path.of("deploy/base");
+    private static final YAMLMapper YAML = YAMLMapper.builder().build();
+
+    @Test
+    void the_shipped_crd_is_the_one_generated_from_the_records() throws Exception {
+        String generated;
+        try (InputStream in = getClass().getResourceAsStream(
+                "/META-INF/fabric8/imagebasedupgrades.lca.openshift.io-v1.yml")) {
+            assertThat(in).as("generated CRD on the class path (ibu-adapters-k8s)").isNotNull();
+            generated = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        JsonNode shipped = YAML.readTree(Files.readString(Path.of("deploy/crd/imagebasedupgrades.yaml")));
+        assertThat(shipped).as("deploy/crd/imagebasedupgrades.yaml drifted from the generated CRD: regenerate it with "
+                + "`java -jar ibu-agent/target/ibu-agent.jar crd > ibu-agent/deploy/crd/imagebasedupgrades.yaml`")
+                .isEqualTo(YAML.readTree(generated));
+    }
+
+    @Test
+    void rbac_has_no_wildcards_and_every_rule_says_which_handler_needs_it() throws Exception {
+        for (String file : List.of("cluster-role.yaml", "role.yaml")) {
+            List<String> lines = Files.readAllLines(BASE.resolve(file));
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).startsWith("- apiGroups:")) {
+                    assertThat(lines.get(i - 1)).as(file + " line " + (i + 1) + " needs a comment naming the handler")
+                            .startsWith("#");
+                }
+            }
+            JsonNode role = YAML.readTree(BASE.resolve(file).toFile());
+            for (JsonNode rule : role.get("rules")) {
+                assertThat(strings(rule.get("verbs"))).as(file + ": wildcard verb").doesNotContain("*");
+                assertThat(strings(rule.get("resources"))).as(file + ": wildcard resource").doesNotContain("*");
+                assertThat(strings(rule.get("apiGroups"))).as(file + ": wildcard group").doesNotContain("*");
+            }
+        }
+    }
+
+    @Test
+    void kustomize_builds_the_agent_with_host_access_as_upstream() throws Exception {
+        Process p = new ProcessBuilder("kubectl", "kustomize", BASE.toString()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(out).isZero();
+        List<JsonNode> docs = new ArrayList<>();
+        try (MappingIterator<JsonNode> it = YAML.readerFor(JsonNode.class).readValues(out)) {
+            it.forEachRemaining(docs::add);
+        }
+        assertThat(docs.stream().map(d -> d.get("kind").asString())).contains("Namespace", "CustomResourceDefinition",
+                "ServiceAccount", "ClusterRole", "ClusterRoleBinding", "Role", "RoleBinding", "Deployment");
+        JsonNode deployment = docs.stream().filter(d -> d.get("kind").asString().equals("Deployment")).findFirst()
+                .orElseThrow();
+        assertThat(deployment.at("/metadata/namespace").asString()).isEqualTo("openshift-lifecycle-agent");
+        JsonNode pod = deployment.at("/spec/template/spec");
+        assertThat(pod.get("hostPID").asBoolean()).isTrue();
+        assertThat(pod.at("/volumes/0/hostPath/path").asString()).isEqualTo("/");
+        assertThat(pod.at("/containers/0/volumeMounts/0/mountPath").asString()).isEqualTo("/host");
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        if (array != null) {
+            array.forEach(n -> out.add(n.asString()));
+        }
+        return out;
+    }
+}
