@@ -56,6 +56,11 @@ final class InitIbu {
         return ReconcileResult.after(UpgradeEngine.zero(), "initialized");
     }
 
+    /** Restores {@code saved} (already written to the booted stateroot's store) without waiting for a reboot. */
+    static ReconcileResult restoreNow(EnginePorts ports, String stateroot, ImageBasedUpgrade saved) {
+        return restore(ports, stateroot, saved);
+    }
+
     private static ReconcileResult restore(EnginePorts ports, String stateroot, ImageBasedUpgrade saved) {
         Either<PortFailure, Option<ImageBasedUpgrade>> current = ports.resource().read();
         if (current.isLeft()) {

@@ -48,6 +48,36 @@ public final class UpgradeEngine implements ReconcileUpgradeUseCase {
     }
 
     @Override
+    public ReconcileResult deleted(ImageBasedUpgrade lastSeen) {
+        if (!Metadata.SINGLETON_NAME.equals(lastSeen.metadata().name())) {
+            return ReconcileResult.done("ignored: not the singleton");
+        }
+        var c = lastSeen.status().conditions();
+        boolean idle = ConditionPredicates.completed(c, Stage.IDLE) || c.isEmpty();
+        boolean rollbackFailed = ConditionPredicates.failed(c, Stage.ROLLBACK);
+        Either<PortFailure, HostStatus> host = ports.stateroots().status();
+        if (host.isLeft()) {
+            return ReconcileResult.error(host.getLeft());
+        }
+        Option<String> booted = host.get().bootedStateroot();
+        if (idle || rollbackFailed || booted.isEmpty()) {
+            booted.forEach(b -> ports.stateStore().deleteIbu(b));
+            LOG.info("the ImageBasedUpgrade was deleted while {}: a fresh one replaces it",
+                    idle ? "Idle" : "Rollback failed");
+            return InitIbu.run(ports);
+        }
+        Either<PortFailure, Void> saved = ports.stateStore().saveIbu(booted.get(), lastSeen);
+        if (saved.isLeft()) {
+            return ReconcileResult.error(saved.getLeft());
+        }
+        LOG.warn("the ImageBasedUpgrade was deleted mid-upgrade: restoring it (set spec.stage to Idle to end the "
+                + "upgrade instead)");
+        ports.events().emit(EventPort.Type.WARNING, "Restored", "The ImageBasedUpgrade cannot be deleted while an "
+                + "upgrade is in progress; it was restored. Set spec.stage to Idle to abort or finalize.");
+        return InitIbu.restoreNow(ports, booted.get(), lastSeen);
+    }
+
+    @Override
     public ReconcileResult reconcile(ReconcileCommand command) {
         if (!Metadata.SINGLETON_NAME.equals(command.name())) {
             LOG.error("ignoring ImageBasedUpgrade {}: the IBU is a singleton named 'upgrade'", command.name());

@@ -12,4 +12,11 @@ public interface ReconcileUpgradeUseCase {
     ReconcileResult initialize();
 
     ReconcileResult reconcile(ReconcileCommand command);
+
+    /**
+     * The resource was deleted; {@code lastSeen} is its last state (an informer's delete event carries it). Upstream
+     * makes the IBU undeletable mid-upgrade: unless it was Idle or Rollback failed, it is saved and restored at once;
+     * otherwise a fresh Idle resource replaces it (with no cleanup).
+     */
+    ReconcileResult deleted(dev.ibu.domain.ImageBasedUpgrade lastSeen);
 }

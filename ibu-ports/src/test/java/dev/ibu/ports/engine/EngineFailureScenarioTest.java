@@ -325,4 +325,25 @@ class EngineFailureScenarioTest {
                 + "runs it; use a seed of a newer version\"");
         assertThat(world.host().bootedStateroot()).isEqualTo(world.newStateroot());
     }
+
+    @Test
+    void deleting_the_resource_mid_upgrade_restores_it_and_deleting_it_while_idle_recreates_it_fresh() {
+        start(true);
+        prep();
+        var before = h.ibu();
+        world.cluster().delete();
+        h.deleted(before);
+        assertThat(Snapshot.conditions(h.ibu())).isEqualTo(Snapshot.conditions(before));
+        assertThat(h.ibu().spec()).isEqualTo(before.spec());
+        assertThat(world.host().savedIbu(ORIGINAL)).isEmpty();
+        h.request(Stage.IDLE);
+        h.settle();
+        var idle = h.ibu();
+        world.cluster().delete();
+        h.deleted(idle);
+        assertThat(Snapshot.conditions(h.ibu())).isEmpty();
+        assertThat(h.ibu().spec().stage()).isEqualTo(Stage.IDLE);
+        h.settle();
+        assertThat(Snapshot.conditions(h.ibu())).containsExactly("Idle True Idle \"Idle\"");
+    }
 }

@@ -45,6 +45,10 @@ final class EngineHarness {
         return engine.initialize();
     }
 
+    ReconcileResult deleted(ImageBasedUpgrade lastSeen) {
+        return engine.deleted(lastSeen);
+    }
+
     ReconcileResult reconcile() {
         ReconcileResult r = engine.reconcile(ReconcileCommand.singleton("test"));
         results.add(r);
