@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Leader election on the {@code coordination.k8s.io} Lease {@value #LEASE} in the agent's namespace: the controller
@@ -23,10 +24,12 @@ final class LeaderElection {
     private LeaderElection() {
     }
 
-    static void runWhenLeader(KubernetesClient client, String namespace, Runnable onLeading, Runnable onLost) {
+    /** Starts campaigning; cancel the returned future to step down (the Lease is released). */
+    static CompletableFuture<?> runWhenLeader(KubernetesClient client, String namespace, Runnable onLeading,
+            Runnable onLost) {
         String identity = identity();
         LOG.info("waiting to become leader (Lease {}/{}, identity {})", namespace, LEASE, identity);
-        client.leaderElector().withConfig(new LeaderElectionConfigBuilder()
+        return client.leaderElector().withConfig(new LeaderElectionConfigBuilder()
                 .withName(LEASE)
                 .withLock(new LeaseLock(namespace, LEASE, identity))
                 .withLeaseDuration(Duration.ofSeconds(15))

@@ -85,8 +85,9 @@ public final class RunCommand implements Callable<Integer> {
             Thread hook = new Thread(stop::countDown, "ibu-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
             try (Controller controller = new Controller(client, engine, settings, r -> { })) {
+                java.util.concurrent.CompletableFuture<?> campaign = null;
                 if (leaderElect) {
-                    LeaderElection.runWhenLeader(client, ns, controller::start, stop::countDown);
+                    campaign = LeaderElection.runWhenLeader(client, ns, controller::start, stop::countDown);
                 } else {
                     controller.start();
                 }
@@ -94,6 +95,9 @@ public final class RunCommand implements Callable<Integer> {
                     stop.await(runFor.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
                 } else {
                     stop.await();
+                }
+                if (campaign != null) {
+                    campaign.cancel(true);  // steps down and releases the Lease
                 }
             } finally {
                 try {

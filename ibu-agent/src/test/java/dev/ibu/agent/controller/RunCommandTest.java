@@ -2,6 +2,7 @@ package dev.ibu.agent.controller;
 
 import dev.ibu.agent.Main;
 import dev.ibu.agent.embedded.EmbeddedApiServer;
+import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,6 +37,25 @@ class RunCommandTest {
     void a_bad_duration_is_refused_with_examples() {
         assertThat(run("run", "--resync=often")).isEqualTo(2);
         assertThat(err.toString()).contains("'often' is not a duration").contains("10m");
+    }
+
+    @Test
+    void with_leader_election_it_holds_the_lease_while_it_runs(@TempDir Path dir) throws Exception {
+        try (EmbeddedApiServer api = EmbeddedApiServer.start(0, false)) {
+            Path kubeconfig = api.writeKubeconfig(dir.resolve("kubeconfig"));
+            int[] code = {-1};
+            Thread agent = new Thread(() -> code[0] = run("run", "--kubeconfig=" + kubeconfig, "--host=none",
+                    "--leader-elect", "--namespace=ibu-test", "--run-for=6s"));
+            agent.start();
+
+            Eventually.until("the Lease is held", () -> {
+                Lease lease = api.client().resources(Lease.class).inNamespace("ibu-test").withName(LeaderElection.LEASE).get();
+                return lease != null && lease.getSpec().getHolderIdentity() != null
+                        && !lease.getSpec().getHolderIdentity().isEmpty();
+            });
+            agent.join(60_000);
+            assertThat(code[0]).isZero();
+        }
     }
 
     @Test
