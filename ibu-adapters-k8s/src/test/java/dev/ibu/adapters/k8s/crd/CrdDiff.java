@@ -25,10 +25,20 @@ final class CrdDiff {
 
     private final List<String> differences = new ArrayList<>();
 
+    private boolean descriptions;
+
     static List<String> between(CustomResourceDefinition expected, CustomResourceDefinition actual) {
         CrdDiff diff = new CrdDiff();
         diff.compareCrd(expected, actual);
         return List.copyOf(diff.differences);
+    }
+
+    /** Only the descriptions ({@code oc explain} text), whitespace-normalised. */
+    static List<String> descriptionsBetween(CustomResourceDefinition expected, CustomResourceDefinition actual) {
+        CrdDiff diff = new CrdDiff();
+        diff.descriptions = true;
+        diff.compareCrd(expected, actual);
+        return diff.differences.stream().filter(d -> d.contains(".description:")).collect(Collectors.toList());
     }
 
     private void compareCrd(CustomResourceDefinition e, CustomResourceDefinition a) {
@@ -62,6 +72,9 @@ final class CrdDiff {
         if (e == null || a == null) {
             same(path + " present", e != null, a != null);
             return;
+        }
+        if (descriptions) {
+            same(path + ".description", normalise(e.getDescription()), normalise(a.getDescription()));
         }
         same(path + ".type", e.getType(), a.getType());
         same(path + ".enum", strings(e.getEnum()), strings(a.getEnum()));
@@ -102,6 +115,10 @@ final class CrdDiff {
         if (!Objects.equals(expected, actual)) {
             differences.add(path + ": upstream " + expected + ", generated " + actual);
         }
+    }
+
+    private static String normalise(String text) {
+        return text == null ? null : text.replaceAll("\\s+", " ").trim();
     }
 
     private static boolean hasStatus(CustomResourceDefinitionVersion v) {
