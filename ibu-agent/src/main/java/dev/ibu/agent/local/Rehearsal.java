@@ -60,7 +60,10 @@ final class Rehearsal {
     private boolean stage(String stage, String title, String ns) {
         section(title);
         patch("{\"spec\": {\"stage\": \"" + stage + "\"}}", ns);
-        agent.settle();
+        agent.settle(() -> {
+            out.println("-- after the reboot, while the cluster settles (15.3.2 step 2):");
+            printCr();
+        });
         printCr();
         Optional<Map<String, Object>> completed = condition(stage + "Completed");
         boolean ok = completed.map(c -> "True".equals(c.get("status"))).orElse(false);

@@ -3,6 +3,7 @@ package dev.ibu.agent.local;
 import dev.ibu.agent.local.sim.SimWorldDefaults;
 import dev.ibu.domain.Condition;
 import dev.ibu.domain.ImageBasedUpgrade;
+import dev.ibu.domain.Messages;
 import dev.ibu.ports.engine.UpgradeEngine;
 import dev.ibu.ports.in.ReconcileCommand;
 import dev.ibu.ports.in.ReconcileResult;
@@ -52,11 +53,24 @@ final class SimulatedAgent {
     enum Settled { DONE, WAITING_FOR_A_PERSON, GAVE_UP }
 
     Settled settle() {
+        return settle(() -> { });
+    }
+
+    /**
+     * Settles; {@code whileWaitingForHealth} runs once, the first time the post-pivot upgrade waits for the cluster
+     * to stabilize (the moment the seed document shows {@code oc get ibu -o yaml} during the upgrade).
+     */
+    Settled settle(Runnable whileWaitingForHealth) {
+        boolean shown = false;
         int errors = 0;
         for (int i = 0; i < MAX_PASSES; i++) {
             String id = "r" + (++reconciles);
             ReconcileResult r = withId(id, () -> engine.reconcile(ReconcileCommand.singleton(id)));
             report(id, r);
+            if (!shown && waitingForHealth()) {
+                shown = true;
+                whileWaitingForHealth.run();
+            }
             if (world.rebootPending()) {
                 reboot();
                 continue;
@@ -93,6 +107,12 @@ final class SimulatedAgent {
         out.accept("  " + clock() + "  init-" + boots + "  " + init.summary());
     }
 
+    private boolean waitingForHealth() {
+        return world.ports.resource().read().getOrElse(Option.none())
+                .flatMap(x -> x.status().conditions().last())
+                .exists(c -> c.isTrue() && c.message().startsWith(Messages.WAIT_POST_PIVOT));
+    }
+
     /** Simulated time, reconciles and boots so far. */
     String summary() {
         return "simulated time " + clock().substring(1) + ", " + reconciles + " reconciles, " + (boots - 1)
@@ -101,17 +121,27 @@ final class SimulatedAgent {
 
     private void report(String id, ReconcileResult r) {
         Option<ImageBasedUpgrade> ibu = world.ports.resource().read().getOrElse(Option.none());
-        String stage = ibu.map(x -> x.spec().stage().wireName()).getOrElse("-");
+        String stage = ibu.map(x -> x.spec().stage().wireName() + phase(x)).getOrElse("-");
         String state = ibu.flatMap(x -> x.status().conditions().last()).map(SimulatedAgent::describe).getOrElse("");
         String next = r.error().isDefined() ? "retry with backoff (" + r.error().get().message() + ")"
                 : r.requeueAfter().map(d -> "again in " + d.toSeconds() + "s").getOrElse("done");
-        out.accept(String.format("  %s  %-4s %-8s %s -> %s", clock(), id, stage, state, next));
+        out.accept(String.format("  %s  %-4s %-18s %s -> %s", clock(), id, stage, state, next));
+    }
+
+    /** The open phase of the spec stage's history entry ({@code /Precache}, {@code /PostPivot}), if any. */
+    private static String phase(ImageBasedUpgrade ibu) {
+        String stage = ibu.spec().stage().wireName();
+        return ibu.status().history().filter(h -> h.stage().equals(stage)).lastOption()
+                .flatMap(h -> h.phases().filter(p -> p.completionTime().isEmpty()).lastOption())
+                .map(p -> "/" + p.phase()).getOrElse("");
     }
 
     private static String describe(Condition c) {
         String message = c.message();
         int nl = message.indexOf('\n');
-        return c.type() + "/" + c.reason() + ": " + (nl < 0 ? message : message.substring(0, nl) + " ...");
+        // a multi-line message (health checks) keeps its lines, indented under the progress line
+        return c.type() + "/" + c.reason() + ": " + (nl < 0 ? message
+                : message.replace("\n", "\n                                 "));
     }
 
     private String clock() {

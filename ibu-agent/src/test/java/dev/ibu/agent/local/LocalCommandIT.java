@@ -25,7 +25,23 @@ class LocalCommandIT {
                 "PrepCompleted/True/Completed/Prep stage completed successfully");
         assertThat(LocalOutput.status(prep, "validNextStages")).isEqualTo(List.of("Idle", "Upgrade"));
 
-        Map<String, Object> upgrade = run.crAfter("15.3.2: Upgrade");
+        List<Map<String, Object>> upgrading = run.crsIn("15.3.2: Upgrade");
+        assertThat(upgrading).hasSize(2);
+        Map<String, Object> settling = upgrading.get(0);
+        // the seed document's output while the cluster settles after the pivot
+        assertThat(LocalOutput.conditions(settling)).containsExactly(
+                "Idle/False/InProgress/In progress",
+                "PrepInProgress/False/Completed/Prep completed",
+                "PrepCompleted/True/Completed/Prep stage completed successfully",
+                "UpgradeInProgress/True/InProgress/Waiting for system to stabilize: one or more health checks failed\n"
+                        + "  - one or more ClusterOperators not yet ready: authentication\n"
+                        + "  - one or more MachineConfigPools not yet ready: master\n"
+                        + "  - one or more ClusterServiceVersions not yet ready: sriov-fec.v2.8.0");
+        assertThat(LocalOutput.status(settling, "observedGeneration")).isEqualTo(1);
+        assertThat(LocalOutput.status(settling, "validNextStages")).isEqualTo(List.of("Rollback"));
+        assertThat(LocalOutput.status(settling, "rollbackAvailabilityExpiration")).isNotNull();
+
+        Map<String, Object> upgrade = upgrading.get(1);
         assertThat(LocalOutput.conditions(upgrade)).containsExactly(
                 "Idle/False/InProgress/In progress",
                 "PrepInProgress/False/Completed/Prep completed",

@@ -36,15 +36,29 @@ record LocalOutput(int exitCode, String out, String err) {
         return crs;
     }
 
-    /** The CR printed right after the section whose title contains {@code title}. */
-    Map<String, Object> crAfter(String title) {
+    /** The CRs printed in the section whose title contains {@code title}, in order. */
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> crsIn(String title) {
         int section = out.indexOf(title);
         if (section < 0) {
             throw new AssertionError("no section '" + title + "' in:\n" + out);
         }
-        int before = (int) out.substring(0, out.indexOf(GET, section)).lines()
-                .filter(l -> l.equals(GET.trim())).count();
-        return crs().get(before);
+        int next = out.indexOf("\n== ", section);
+        String text = out.substring(section, next < 0 ? out.length() : next);
+        List<Map<String, Object>> crs = new ArrayList<>();
+        YAMLMapper yaml = new YAMLMapper();
+        for (int at = text.indexOf(GET); at >= 0; at = text.indexOf(GET, at + GET.length())) {
+            int start = at + GET.length();
+            int end = text.indexOf("\n\n", start);
+            crs.add(yaml.readValue(text.substring(start, end < 0 ? text.length() : end), Map.class));
+        }
+        return crs;
+    }
+
+    /** The last CR printed in the section whose title contains {@code title}. */
+    Map<String, Object> crAfter(String title) {
+        List<Map<String, Object>> crs = crsIn(title);
+        return crs.get(crs.size() - 1);
     }
 
     Map<String, Object> lastCr() {
