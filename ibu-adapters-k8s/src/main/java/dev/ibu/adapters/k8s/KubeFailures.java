@@ -2,6 +2,7 @@ package dev.ibu.adapters.k8s;
 
 import dev.ibu.ports.out.PortFailure;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import tools.jackson.core.JacksonException;
 
 /**
  * Turns a fabric8 exception into the port's expected-failure vocabulary. {@code what} names the object
@@ -14,6 +15,10 @@ public final class KubeFailures {
     public static PortFailure from(String what, KubernetesClientException e) {
         int code = e.getCode();
         String cause = cause(e);
+        if (decodeError(e) != null) {
+            return PortFailure.invalid(what + " could not be read: " + decodeError(e).getOriginalMessage()
+                    + "; fix the stored object (kubectl edit) so that it matches the CRD");
+        }
         if (code == 409) {
             return PortFailure.conflict(what + " changed since it was read (" + cause + "); read it again");
         }
@@ -31,13 +36,27 @@ public final class KubeFailures {
         return PortFailure.transientFailure(what + ": API server request failed (" + cause + "); will retry");
     }
 
-    /** The API server's own message when there is one, else the client's. */
+    /** The API server's own message when there is one, else the innermost cause's (fabric8's is generic). */
     public static String cause(KubernetesClientException e) {
         if (e.getStatus() != null && e.getStatus().getMessage() != null && !e.getStatus().getMessage().isBlank()) {
             return e.getStatus().getMessage();
         }
-        String m = e.getMessage();
-        return m == null ? e.getClass().getSimpleName() : m;
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String m = root.getMessage();
+        return m == null ? root.getClass().getSimpleName() : m;
+    }
+
+    /** The JSON/YAML decoding error behind a failed read, if that is what it was. */
+    static JacksonException decodeError(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof JacksonException) {
+                return (JacksonException) t;
+            }
+        }
+        return null;
     }
 
     public static boolean isNotFound(KubernetesClientException e) {

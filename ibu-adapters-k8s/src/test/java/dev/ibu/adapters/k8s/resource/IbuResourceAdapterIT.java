@@ -168,4 +168,19 @@ class IbuResourceAdapterIT {
                 .endsWith("... (truncated: " + (warnings.length() - 65536) + " more characters)");
         assertThat(stored.length()).isLessThan(70_000);
     }
+
+    /** The CRD's enum keeps such values out of a real cluster; a lenient store must still not crash the agent. */
+    @Test
+    void an_unreadable_resource_is_a_failure_naming_it() {
+        var bogus = new io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder()
+                .withApiVersion("lca.openshift.io/v1").withKind("ImageBasedUpgrade").withNewMetadata()
+                .withName("upgrade").endMetadata().build();
+        bogus.setAdditionalProperty("spec", java.util.Map.of("stage", "Finish"));
+        client.genericKubernetesResources("lca.openshift.io/v1", "ImageBasedUpgrade").resource(bogus).create();
+
+        PortFailure failure = adapter.read().getLeft();
+
+        assertThat(failure).isInstanceOf(PortFailure.Invalid.class);
+        assertThat(failure.message()).contains("ImageBasedUpgrade upgrade").contains("Finish");
+    }
 }
