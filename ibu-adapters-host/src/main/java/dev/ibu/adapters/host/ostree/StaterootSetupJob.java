@@ -21,6 +21,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -30,6 +35,9 @@ import java.util.function.Consumer;
  * lay down etc and its deletions, and write the auto-rollback config.
  */
 public final class StaterootSetupJob {
+
+    /** Seed files the deploy needs; lca-cli's layer has them all before var.tgz. */
+    private static final Set<String> EARLY = Set.of("ostree.tgz", "rpm-ostree.json", "mco-currentconfig.json", "manifest.json");
 
     /** Where the seed's image list lands in the new stateroot (read by precache). */
     public static final String CONTAINERS_LIST = "lib/lca/containers.list";
@@ -59,14 +67,7 @@ public final class StaterootSetupJob {
             progress.accept("unpacking seed image");
             Path repo = ws.resolve("ostree");
             Path meta = ws.resolve("meta");
-            new SeedUnpacker(SafeTarExtractor.forCurrentUser()).unpack(SeedUnpacker.layers(image),
-                new SeedUnpacker.Destinations(repo, layout.staterootDir(sr), meta), new ExtractionBudget(limits));
-            AtomicFiles.deleteTree(image);
-            SeedMetadata seed = SeedMetadata.read(meta);
-            checkVersion(seed, setup.version());
-            progress.accept("deploying seed commit " + seed.commit());
-            ostree.pullLocal(layout.commandPath(repo));
-            ostree.deploy(sr, seed.commit(), List.of("ibu=" + setup.version()), kargs(seed), true); // set-default always works here: natively or through the libostree shim
+            SeedMetadata seed = unpackAndDeploy(setup, sr, image, repo, meta, progress);
             Path deployDir = deploymentDir(sr);
             layDownEtc(seed, meta, deployDir);
             Path var = layout.staterootVar(sr);
@@ -75,6 +76,51 @@ public final class StaterootSetupJob {
         } finally {
             AtomicFiles.deleteTree(ws);
         }
+    }
+
+    /**
+     * Streams the layer and, as soon as the repo and the metadata are on disk (lca-cli's layout puts
+     * ostree.tgz and rpm-ostree.json before var.tgz), pulls and deploys the commit on another thread
+     * while var.tgz is still being unpacked: the two touch disjoint directories.
+     */
+    private SeedMetadata unpackAndDeploy(StaterootSetup setup, String sr, Path image, Path repo, Path meta,
+                                         Consumer<String> progress) {
+        Set<String> seen = new HashSet<>();
+        AtomicReference<CompletableFuture<SeedMetadata>> deploy = new AtomicReference<>();
+        Runnable startDeploy = () -> deploy.set(CompletableFuture.supplyAsync(() -> deploy(setup, sr, repo, meta, progress),
+            task -> new Thread(task, "ibu-deploy-" + sr).start()));
+        try {
+            new SeedUnpacker(SafeTarExtractor.forCurrentUser()).unpack(SeedUnpacker.layers(image),
+                new SeedUnpacker.Destinations(repo, layout.staterootDir(sr), meta), new ExtractionBudget(limits), name -> {
+                    seen.add(name);
+                    if (deploy.get() == null && seen.containsAll(EARLY)) {
+                        startDeploy.run();
+                    }
+                });
+        } catch (RuntimeException e) {
+            if (deploy.get() != null) {
+                deploy.get().handle((x, y) -> null).join(); // never leave a deploy running behind a failed unpack
+            }
+            throw e;
+        }
+        if (deploy.get() == null) {
+            startDeploy.run(); // another layout: deploy once everything is unpacked
+        }
+        AtomicFiles.deleteTree(image);
+        try {
+            return deploy.get().join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
+    private SeedMetadata deploy(StaterootSetup setup, String sr, Path repo, Path meta, Consumer<String> progress) {
+        SeedMetadata seed = SeedMetadata.read(meta);
+        checkVersion(seed, setup.version());
+        progress.accept("deploying seed commit " + seed.commit());
+        ostree.pullLocal(layout.commandPath(repo));
+        ostree.deploy(sr, seed.commit(), List.of("ibu=" + setup.version()), kargs(seed), true); // set-default always works here
+        return seed;
     }
 
     static void checkVersion(SeedMetadata seed, String version) {

@@ -14,6 +14,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
@@ -59,12 +60,20 @@ public final class SeedUnpacker {
     }
 
     public void unpack(List<Path> layerBlobs, Destinations to, ExtractionBudget budget) {
+        unpack(layerBlobs, to, budget, name -> { });
+    }
+
+    /**
+     * As {@link #unpack(List, Destinations, ExtractionBudget)}, telling {@code afterEntry} the name of each
+     * seed file once it is fully on disk, so the caller can start work that needs it while the rest streams.
+     */
+    public void unpack(List<Path> layerBlobs, Destinations to, ExtractionBudget budget, Consumer<String> afterEntry) {
         try {
             Files.createDirectories(to.metaDir());
             Files.createDirectories(to.ostreeRepo());
             for (Path blob : layerBlobs) {
                 try (InputStream in = new GZIPInputStream(new BufferedInputStream(Files.newInputStream(blob), 1 << 16), 1 << 16)) {
-                    unpackLayer(in, to, budget);
+                    unpackLayer(in, to, budget, afterEntry);
                 }
             }
         } catch (IOException e) {
@@ -72,7 +81,8 @@ public final class SeedUnpacker {
         }
     }
 
-    private void unpackLayer(InputStream layer, Destinations to, ExtractionBudget budget) throws IOException {
+    private void unpackLayer(InputStream layer, Destinations to, ExtractionBudget budget, Consumer<String> afterEntry)
+        throws IOException {
         TarArchiveInputStream tar = new TarArchiveInputStream(layer);
         TarArchiveEntry e;
         while ((e = tar.getNextEntry()) != null) {
@@ -86,7 +96,10 @@ public final class SeedUnpacker {
                 extractor.extractTgz(tar, to.varParent(), budget);
             } else if (META.contains(name) || (name.startsWith("ostree-") && name.endsWith(".origin"))) {
                 spool(tar, e, to.metaDir().resolve(name));
+            } else {
+                continue;
             }
+            afterEntry.accept(name);
         }
     }
 
