@@ -1,7 +1,6 @@
 package dev.ibu.ports.engine;
 
 import dev.ibu.domain.ConditionPredicates;
-import dev.ibu.domain.Condition;
 import dev.ibu.domain.History;
 import dev.ibu.domain.ImageBasedUpgrade;
 import dev.ibu.domain.Metadata;
@@ -107,12 +106,13 @@ public final class UpgradeEngine implements ReconcileUpgradeUseCase {
         TransitionStep step = TransitionStep.decide(pass.ibu(), pass.isAfterPivot(), pass.now);
         if (step.transitionRequested()) {
             Transition t = step.transition().get();
+            if (t instanceof Transition.Rejected r) {
+                announceRejected(pass, step, r);
+            }
             pass.update(c -> t.conditions());
             if (t instanceof Transition.Accepted a) {
-                announceAccepted(pass, a);
+                announceAccepted(a);
                 pass.persist();
-            } else {
-                announceRejected(pass, step, (Transition.Rejected) t);
             }
         }
         Option<Stage> running = ConditionPredicates.inProgressStage(pass.conditions());
@@ -139,21 +139,20 @@ public final class UpgradeEngine implements ReconcileUpgradeUseCase {
         return new RollbackHandler();
     }
 
-    private void announceAccepted(Pass pass, Transition.Accepted a) {
+    private void announceAccepted(Transition.Accepted a) {
         String what = a.idleOutcome() == Transition.IdleOutcome.NOT_IDLE ? a.requested().wireName()
                 : "Idle (" + a.idleOutcome().name().toLowerCase(java.util.Locale.ROOT) + ")";
         LOG.info("transition to {} accepted", what);
         ports.events().emit(EventPort.Type.NORMAL, "TransitionAccepted", "Stage transition to " + what + " accepted");
     }
 
+    /** Called before the rejection is written: upstream re-evaluates it every pass; people hear of it once. */
     private void announceRejected(Pass pass, TransitionStep step, Transition.Rejected r) {
-        // upstream re-evaluates a rejected request on every pass; tell people once, not every 30 s
-        Option<Condition> before = step.statusAfter().conditions().find(r.requested().inProgressType());
-        boolean alreadyShown = pass.ibu().status().conditions().items().exists(c ->
+        boolean alreadyShown = pass.conditions().items().exists(c ->
                 c.type().equals(r.requested().inProgressType()) && c.message().equals(r.message())
-                        && c.reason().equals("InvalidTransition"));
-        LOG.info("transition to {} rejected: {} ({})", r.requested(), r.message(), before.isDefined());
+                        && c.reason().equals(dev.ibu.domain.Reasons.INVALID_TRANSITION));
         if (!alreadyShown) {
+            LOG.info("transition to {} rejected: {}", r.requested(), r.message());
             ports.events().emit(EventPort.Type.WARNING, "InvalidTransition", "Stage transition to "
                     + r.requested() + " rejected: " + r.message() + "; valid next stages: "
                     + step.validNextStagesBefore().mkString(", "));

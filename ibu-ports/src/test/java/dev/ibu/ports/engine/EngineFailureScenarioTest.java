@@ -346,4 +346,18 @@ class EngineFailureScenarioTest {
         h.settle();
         assertThat(Snapshot.conditions(h.ibu())).containsExactly("Idle True Idle \"Idle\"");
     }
+
+    @Test
+    void a_rejected_request_is_announced_by_one_warning_event_not_one_per_pass() {
+        start(false);
+        h.request(Stage.ROLLBACK);
+        h.reconcile();
+        h.reconcile();
+        h.reconcile();
+        assertThat(Snapshot.last(h.ibu())).isEqualTo("RollbackInProgress False InvalidTransition \"Upgrade not "
+                + "started or already finalized\"");
+        assertThat(world.cluster().events().filter(e -> e.reason().equals("InvalidTransition")).map(e -> e.message()))
+                .containsExactly("Stage transition to Rollback rejected: Upgrade not started or already finalized; "
+                        + "valid next stages: Prep");
+    }
 }
