@@ -52,14 +52,16 @@ public final class ExtraManifestAdapter implements ExtraManifestPort {
         RestMapper mapper = new RestMapper(client);
         Either<PortFailure, ManifestValidation> result = new ManifestValidator(client,
                 new ManifestApplier(client, mapper)).validate(decoded.get()._1, decoded.get()._2);
-        return result.flatMap(v -> policyCount().map(ok -> v));
+        // the policy manifests are only looked at in Prep when a count is expected, as upstream does
+        return result.flatMap(v -> ibu().flatMap(ibu -> expectsCount(ibu) ? policyGroups().map(g -> v)
+                : Either.right(v)));
     }
 
     @Override
     public Either<PortFailure, ExportBundle> export(List<ConfigMapRef> refs) {
         Either<PortFailure, List<List<Manifest>>> fromPolicies = policyGroups().mapLeft(e ->
-                e instanceof PortFailure.Invalid
-                        ? PortFailure.invalid("failed to export manifests from policies: " + e.message()) : e);
+                e instanceof PortFailure.Invalid ? PortFailure.invalid("failed to export manifests from policies: "
+                        + "failed to validate and extract manifests from policies: " + e.message()) : e);
         if (fromPolicies.isLeft()) {
             return Either.left(fromPolicies.getLeft());
         }
@@ -115,43 +117,49 @@ public final class ExtraManifestAdapter implements ExtraManifestPort {
         return Either.right(new Tuple2<>(groups.get().flatMap(g -> g), errors));
     }
 
-    private Either<PortFailure, List<List<Manifest>>> policyGroups() {
-        Option<ImageBasedUpgradeResource> ibu;
+    private static boolean expectsCount(Option<ImageBasedUpgradeResource> ibu) {
+        return ibu.exists(r -> r.getMetadata().getAnnotations() != null
+                && r.getMetadata().getAnnotations().containsKey(Annotations.TARGET_VERSION_MANIFEST_COUNT));
+    }
+
+    /** The {@code upgrade} resource, for the target version and the expected policy-manifest count. */
+    private Either<PortFailure, Option<ImageBasedUpgradeResource>> ibu() {
         try {
-            ibu = Option.of(client.resources(ImageBasedUpgradeResource.class)
-                    .withName(ImageBasedUpgradeResource.NAME).get());
+            return Either.right(Option.of(client.resources(ImageBasedUpgradeResource.class)
+                    .withName(ImageBasedUpgradeResource.NAME).get()));
         } catch (KubernetesClientException e) {
             return Either.left(KubeFailures.from("ImageBasedUpgrade upgrade", e));
-        }
-        String version = ibu.flatMap(r -> Option.of(r.getSpec())).flatMap(s -> Option.of(s.seedImageRef()))
-                .map(s -> s.version()).getOrNull();
-        try {
-            return policies.groups(version).mapLeft(errors -> PortFailure.invalid(errors.mkString("; ")));
-        } catch (KubernetesClientException e) {
-            return Either.left(KubeFailures.from("Policies (policy.open-cluster-management.io/v1)", e));
         }
     }
 
-    /** Prep check of {@code lca.openshift.io/target-ocp-version-manifest-count}, when the annotation is set. */
-    private Either<PortFailure, Void> policyCount() {
-        ImageBasedUpgradeResource ibu;
-        try {
-            ibu = client.resources(ImageBasedUpgradeResource.class).withName(ImageBasedUpgradeResource.NAME).get();
-        } catch (KubernetesClientException e) {
-            return Either.left(KubeFailures.from("ImageBasedUpgrade upgrade", e));
-        }
-        var annotations = ibu == null ? null : ibu.getMetadata().getAnnotations();
-        String expected = annotations == null ? null : annotations.get(Annotations.TARGET_VERSION_MANIFEST_COUNT);
+    /** Policy manifest groups, checked against the expected count when the annotation asks for it. */
+    private Either<PortFailure, List<List<Manifest>>> policyGroups() {
+        return ibu().flatMap(ibu -> {
+            String version = ibu.flatMap(r -> Option.of(r.getSpec())).flatMap(s -> Option.of(s.seedImageRef()))
+                    .map(s -> s.version()).getOrNull();
+            Either<PortFailure, List<List<Manifest>>> groups;
+            try {
+                groups = policies.groups(version).mapLeft(errors -> PortFailure.invalid(errors.mkString("; ")));
+            } catch (KubernetesClientException e) {
+                return Either.left(KubeFailures.from("Policies (policy.open-cluster-management.io/v1)", e));
+            }
+            return groups.flatMap(g -> countMatches(ibu, g).map(ok -> g));
+        });
+    }
+
+    /** {@code lca.openshift.io/target-ocp-version-manifest-count}, compared as a string like upstream does. */
+    private static Either<PortFailure, Void> countMatches(Option<ImageBasedUpgradeResource> ibu,
+            List<List<Manifest>> groups) {
+        String expected = ibu.flatMap(r -> Option.of(r.getMetadata().getAnnotations()))
+                .flatMap(a -> Option.of(a.get(Annotations.TARGET_VERSION_MANIFEST_COUNT))).getOrNull();
         if (expected == null) {
             return Either.right(null);
         }
-        return policyGroups().flatMap(groups -> {
-            int found = groups.map(List::size).sum().intValue();
-            LOG.info("policy manifests labelled for the target version: {} (expected {})", found, expected);
-            return String.valueOf(found).equals(expected.trim()) ? Either.right(null)
-                    : Either.left(PortFailure.invalid("The labeled manifests count found in policies " + found
-                            + " does not match the expected manifests count " + expected + " (annotation "
-                            + Annotations.TARGET_VERSION_MANIFEST_COUNT + " on ImageBasedUpgrade upgrade)"));
-        });
+        int found = groups.map(List::size).sum().intValue();
+        LOG.info("policy manifests labelled for the target version: {} (expected {})", found, expected);
+        return String.valueOf(found).equals(expected) ? Either.right(null)
+                : Either.left(PortFailure.invalid("The labeled manifests count found in policies " + found
+                        + " does not match the expected manifests count " + expected + " (annotation "
+                        + Annotations.TARGET_VERSION_MANIFEST_COUNT + " on ImageBasedUpgrade upgrade)"));
     }
 }

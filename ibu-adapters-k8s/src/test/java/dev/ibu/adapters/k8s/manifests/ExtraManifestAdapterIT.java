@@ -233,16 +233,19 @@ class ExtraManifestAdapterIT {
     }
 
     @Test
-    void prep_checks_the_expected_policy_manifest_count_when_annotated() {
+    void prep_and_export_check_the_expected_policy_manifest_count_when_annotated() {
         upgradeFor("4.16.1", Map.of("lca.openshift.io/target-ocp-version-manifest-count", "3"));
         policy("ztp-site", "ztp-group.site-policy", "inform", "10", template("musthave", "site-cm", "4.16", "new"));
         extraManifests(Map.of("m.yaml", "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: n1\n"));
 
         PortFailure failure = adapter.validate(List.of(CM)).getLeft();
+        PortFailure atExport = adapter.export(List.of(CM)).getLeft();
 
-        assertThat(failure.message()).isEqualTo("The labeled manifests count found in policies 1 does not match the "
-                + "expected manifests count 3 (annotation lca.openshift.io/target-ocp-version-manifest-count on "
-                + "ImageBasedUpgrade upgrade)");
+        String mismatch = "The labeled manifests count found in policies 1 does not match the expected manifests "
+                + "count 3 (annotation lca.openshift.io/target-ocp-version-manifest-count on ImageBasedUpgrade upgrade)";
+        assertThat(failure.message()).isEqualTo(mismatch);
+        assertThat(atExport.message()).isEqualTo("failed to export manifests from policies: failed to validate and "
+                + "extract manifests from policies: " + mismatch);
     }
 
     @Test
