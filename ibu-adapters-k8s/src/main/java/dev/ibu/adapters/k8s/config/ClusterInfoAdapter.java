@@ -25,6 +25,7 @@ public final class ClusterInfoAdapter implements ClusterInfoPort {
     static final ResourceDefinitionContext MACHINE_CONFIG = Kinds.cluster("machineconfiguration.openshift.io", "v1",
             "MachineConfig", "machineconfigs");
     static final String CURRENT_CONFIG = "machineconfiguration.openshift.io/currentConfig";
+    static final String USER_CA_BUNDLE = "user-ca-bundle";
 
     private final KubernetesClient client;
 
@@ -43,9 +44,13 @@ public final class ClusterInfoAdapter implements ClusterInfoPort {
                         + "is this an OpenShift cluster with a running cluster-version-operator?"));
             }
             GenericKubernetesResource proxy = client.genericKubernetesResources(PROXY).withName("cluster").get();
-            Option<Boolean> userCaBundle = userCaBundle();
-            return Either.right(new ClusterInfo(desired, hasProxy(proxy), hasFips(), userCaBundle,
-                    userCaBundle.contains(true) ? trustedCa(proxy) : Option.none(), Option.none()));
+            Option<String> trustedCa = trustedCa(proxy);
+            Option<PortFailure> badTrustedCa = trustedCa.flatMap(this::checkTrustedCa);
+            if (badTrustedCa.isDefined()) {
+                return Either.left(badTrustedCa.get());
+            }
+            return Either.right(new ClusterInfo(desired, hasProxy(proxy), hasFips(), Option.some(userCaBundle()),
+                    trustedCa, Option.none()));
         } catch (KubernetesClientException e) {
             return Either.left(KubeFailures.from("cluster info (ClusterVersion, Proxy, FIPS, trust bundle)", e));
         }
@@ -82,9 +87,32 @@ public final class ClusterInfoAdapter implements ClusterInfoPort {
         return false;
     }
 
-    private Option<Boolean> userCaBundle() {
-        ConfigMap cm = client.configMaps().inNamespace("openshift-config").withName("user-ca-bundle").get();
-        String bundle = cm == null || cm.getData() == null ? null : cm.getData().get("ca-bundle.crt");
-        return Option.some(bundle != null && !bundle.isEmpty());
+    /** {@code openshift-config/user-ca-bundle} key {@code ca-bundle.crt} is present and non-empty. */
+    private boolean userCaBundle() {
+        return !bundle(USER_CA_BUNDLE).getOrElse("").isEmpty();
+    }
+
+    /** A trustedCA ConfigMap other than user-ca-bundle must exist and hold a bundle (upstream's check 9). */
+    private Option<PortFailure> checkTrustedCa(String name) {
+        if (USER_CA_BUNDLE.equals(name)) {
+            return Option.none();
+        }
+        Option<String> bundle = bundle(name);
+        if (bundle.isEmpty()) {
+            return Option.some(PortFailure.notFound("proxy trustedCA configmap openshift-config/" + name
+                    + " not found: create it or fix spec.trustedCA.name of Proxy cluster"));
+        }
+        return bundle.get().isEmpty() ? Option.some(PortFailure.invalid("proxy trustedCA configmap openshift-config/"
+                + name + " exists but is empty")) : Option.none();
+    }
+
+    /** The {@code ca-bundle.crt} of a ConfigMap in openshift-config: none when the ConfigMap is missing. */
+    private Option<String> bundle(String name) {
+        ConfigMap cm = client.configMaps().inNamespace("openshift-config").withName(name).get();
+        if (cm == null) {
+            return Option.none();
+        }
+        String text = cm.getData() == null ? null : cm.getData().get("ca-bundle.crt");
+        return Option.some(text == null ? "" : text);
     }
 }

@@ -35,9 +35,8 @@ class ClusterInfoAdapterIT {
         client.nodes().resource(new NodeBuilder().withNewMetadata().withName("sno1")
                 .addToAnnotations(ClusterInfoAdapter.CURRENT_CONFIG, "rendered-master-abc").endMetadata().build())
                 .create();
-        client.configMaps().inNamespace("openshift-config").resource(new ConfigMapBuilder().withNewMetadata()
-                .withName("user-ca-bundle").endMetadata().addToData("ca-bundle.crt", "-----BEGIN CERTIFICATE-----")
-                .build()).create();
+        bundle("user-ca-bundle", "-----BEGIN CERTIFICATE-----");
+        bundle("custom-ca", "-----BEGIN CERTIFICATE-----");
 
         ClusterInfo info = new ClusterInfoAdapter(client).current().get();
 
@@ -60,6 +59,21 @@ class ClusterInfoAdapterIT {
         assertThat(info.hasFips()).isFalse();
         assertThat(info.hasUserCaBundle()).isEqualTo(Option.some(false));
         assertThat(info.proxyTrustedCaName()).isEqualTo(Option.none());
+    }
+
+    private void bundle(String name, String text) {
+        client.configMaps().inNamespace("openshift-config").resource(new ConfigMapBuilder().withNewMetadata()
+                .withName(name).endMetadata().addToData("ca-bundle.crt", text).build()).create();
+    }
+
+    @Test
+    void an_empty_trusted_ca_config_map_is_an_error_of_its_own() {
+        create(Kinds.CLUSTER_VERSION, "version", Map.of("status", Map.of("desired", Map.of("version", "4.14.0"))));
+        create(ClusterInfoAdapter.PROXY, "cluster", Map.of("spec", Map.of("trustedCA", Map.of("name", "corp-ca"))));
+        bundle("corp-ca", "");
+
+        assertThat(new ClusterInfoAdapter(client).current().getLeft().message())
+                .isEqualTo("proxy trustedCA configmap openshift-config/corp-ca exists but is empty");
     }
 
     @Test
