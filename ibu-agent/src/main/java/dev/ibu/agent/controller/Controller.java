@@ -1,6 +1,7 @@
 package dev.ibu.agent.controller;
 
 import dev.ibu.adapters.k8s.crd.ImageBasedUpgradeResource;
+import dev.ibu.adapters.k8s.resource.IbuMapper;
 import dev.ibu.ports.in.ReconcileResult;
 import dev.ibu.ports.in.ReconcileUpgradeUseCase;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -35,6 +36,7 @@ public final class Controller implements AutoCloseable {
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r,
             "ibu-resync"));
     private final Thread worker;
+    private final ControllerLoop.Deletions deletions = new ControllerLoop.Deletions();
     private SharedIndexInformer<ImageBasedUpgradeResource> informer;
     private Thread startup;
     private boolean closed;
@@ -51,7 +53,7 @@ public final class Controller implements AutoCloseable {
         this.engine = engine;
         this.settings = settings;
         this.worker = new Thread(new ControllerLoop(queue, engine, new Backoff(settings.backoffBase(),
-                settings.backoffCap()), observer), "ibu-reconcile");
+                settings.backoffCap()), observer, deletions), "ibu-reconcile");
     }
 
     /**
@@ -144,7 +146,8 @@ public final class Controller implements AutoCloseable {
 
         @Override
         public void onDelete(ImageBasedUpgradeResource obj, boolean deletedFinalStateUnknown) {
-            // the engine re-creates it (or restores the saved one): the CR is effectively undeletable
+            // mid-upgrade the engine saves and restores it (undeletable, as upstream); otherwise a fresh Idle one
+            deletions.deleted(IbuMapper.toDomain(obj));
             queue.add(KEY);
         }
     }

@@ -1,5 +1,6 @@
 package dev.ibu.agent.controller;
 
+import dev.ibu.domain.ImageBasedUpgrade;
 import dev.ibu.ports.in.ReconcileCommand;
 import dev.ibu.ports.in.ReconcileResult;
 import dev.ibu.ports.in.ReconcileUpgradeUseCase;
@@ -15,7 +16,8 @@ import java.util.function.Consumer;
 /**
  * The one worker: takes a key from the {@link WorkQueue}, reconciles it with a fresh reconcile id in the MDC, and
  * queues it again after the engine's {@code requeueAfter}, or after an exponential backoff when it returned an
- * error. A reconcile that throws is a bug: it is logged and retried with backoff, and the worker keeps going.
+ * error. A deletion seen by the informer is handed to the engine's {@code deleted} first (stage-machine.md §4.8).
+ * A reconcile that throws is a bug: it is logged and retried with backoff, and the worker keeps going.
  */
 public final class ControllerLoop implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(ControllerLoop.class);
@@ -26,9 +28,25 @@ public final class ControllerLoop implements Runnable {
     private final Backoff backoff;
     private final Consumer<ReconcileResult> observer;
     private final AtomicLong counter = new AtomicLong();
+    private final Deletions deletions;
+
+    /** The last state of a deleted IBU, handed from the informer to the worker (which alone calls the engine). */
+    public static final class Deletions {
+        private final java.util.concurrent.atomic.AtomicReference<ImageBasedUpgrade> last =
+                new java.util.concurrent.atomic.AtomicReference<>();
+
+        public void deleted(ImageBasedUpgrade lastSeen) {
+            last.set(lastSeen);
+        }
+
+        Optional<ImageBasedUpgrade> take() {
+            return Optional.ofNullable(last.getAndSet(null));
+        }
+    }
 
     public ControllerLoop(WorkQueue queue, ReconcileUpgradeUseCase engine, Backoff backoff,
-            Consumer<ReconcileResult> observer) {
+            Consumer<ReconcileResult> observer, Deletions deletions) {
+        this.deletions = deletions;
         this.queue = queue;
         this.engine = engine;
         this.backoff = backoff;
@@ -56,7 +74,13 @@ public final class ControllerLoop implements Runnable {
         String id = String.format("%s-%d", name, counter.incrementAndGet());
         MDC.put(MDC_KEY, id);
         try {
-            ReconcileResult r = engine.reconcile(new ReconcileCommand(name, id));
+            Optional<ImageBasedUpgrade> deleted = deletions.take();
+            ReconcileResult r = deleted.isPresent() ? engine.deleted(deleted.get())
+                    : engine.reconcile(new ReconcileCommand(name, id));
+            if (deleted.isPresent()) {
+                LOG.info("the ImageBasedUpgrade was deleted: {}", r.summary());
+                queue.add(name);  // then reconcile what is there now
+            }
             if (r.error().isDefined()) {
                 Duration wait = backoff.next();
                 LOG.warn("reconcile failed: {}; retrying in {}s", r.error().get().message(), wait.toSeconds());

@@ -29,7 +29,7 @@ public final class LocalCommand implements Callable<Integer> {
     boolean rollback;
 
     @Option(names = "--fail", paramLabel = "STEP",
-            description = "Make one step fail and show the recovery: stateroot, precache, backup, abort, cleanup.")
+            description = "Make one step fail and show the recovery: stateroot, precache, backup, restore, abort, cleanup.")
     String fail;
 
     @Option(names = "--serve", description = "Do not rehearse: keep the API server up for kubectl and print a "

@@ -75,7 +75,7 @@ final class Rehearsal {
     }
 
     private boolean recover() {
-        section("Recovery: back to Idle (abort)");
+        section("Recovery: back to Idle");
         return toIdle(NS);
     }
 

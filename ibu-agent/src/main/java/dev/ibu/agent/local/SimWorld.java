@@ -68,6 +68,8 @@ final class SimWorld {
             kit.precache().failImages(kit.seed().images().last());
         } else if (step == FailStep.BACKUP) {
             kit.velero().failBackup(SimWorldDefaults.BACKUP);
+        } else if (step == FailStep.RESTORE) {
+            kit.velero().failRestore(SimWorldDefaults.BACKUP);
         } else {
             kit.velero().loseS3(true);  // abort, cleanup: deleting the backups fails
         }

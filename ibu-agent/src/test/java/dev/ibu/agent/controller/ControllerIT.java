@@ -85,6 +85,23 @@ class ControllerIT {
                 .getMetadata().getUid()));
     }
 
+    @Test
+    void a_cr_deleted_mid_prep_is_restored_with_its_status() throws Exception {
+        controller.start();
+        Eventually.until("the CR exists", () -> current().isDefined() && !results.isEmpty());
+        api.client().genericKubernetesResources("lca.openshift.io/v1", "ImageBasedUpgrade").withName("upgrade")
+                .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\": {\"stage\": \"Prep\", \"seedImageRef\": "
+                        + "{\"version\": \"" + TestWorld.DEFAULT_SEED_VERSION + "\", \"image\": \""
+                        + TestWorld.DEFAULT_SEED_IMAGE + "\"}}}");
+        Eventually.until("Prep is in progress", () -> current().flatMap(i -> i.status().conditions()
+                .find("PrepInProgress")).exists(c -> c.isTrue()));
+
+        resource.delete();
+
+        Eventually.until("the CR is back, still in Prep", () -> current().exists(i -> i.spec().stage().wireName()
+                .equals("Prep") && i.status().conditions().find("PrepInProgress").isDefined()));
+    }
+
     private io.vavr.control.Option<ImageBasedUpgrade> current() {
         return resource.read().getOrElse(io.vavr.control.Option.none());
     }

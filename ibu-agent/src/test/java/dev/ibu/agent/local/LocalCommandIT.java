@@ -85,6 +85,19 @@ class LocalCommandIT {
     }
 
     @Test
+    void a_failed_restore_after_the_pivot_rolls_back_automatically_and_idle_recovers() {
+        LocalOutput run = LocalOutput.run("local", "--fail=restore");
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        // the failure message is last, so kubectl get ibu's State/Details show it (as upstream's docs do)
+        assertThat(LocalOutput.conditions(run.crAfter("15.3.2: Upgrade"))).endsWith(
+                "UpgradeCompleted/False/Failed/Upgrade failed",
+                "UpgradeInProgress/False/Failed/Rollback due to restore failure: Failed restore CRs: acm-klusterlet");
+        assertThat(run.out()).contains("the node boots stateroot rhcos_4.14.7;");
+        assertIdle(run.lastCr());
+    }
+
+    @Test
     void abort_failed_shows_the_seed_message_and_the_annotation_fixes_it() {
         LocalOutput run = LocalOutput.run("local", "--fail=abort");
 
@@ -114,7 +127,7 @@ class LocalCommandIT {
         LocalOutput run = LocalOutput.run("local", "--fail=disk");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("--fail=disk").contains("stateroot, precache, backup, abort, cleanup");
+        assertThat(run.err()).contains("--fail=disk").contains("stateroot, precache, backup, restore, abort, cleanup");
     }
 
     private static void assertIdle(Map<String, Object> cr) {

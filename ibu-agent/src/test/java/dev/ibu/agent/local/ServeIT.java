@@ -41,8 +41,10 @@ class ServeIT {
             ibu.patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\": {\"stage\": \"Prep\"}}");
 
             waitFor("PrepCompleted", () -> lastReason(ibu.get()).equals("Completed"));
-            assertThat(out.toString()).contains("-- the CR changed: reconciling")
-                    .contains("PrepCompleted/Completed: Prep stage completed successfully");
+            // the progress line follows the status write
+            waitFor("the progress line", () -> out.toString().contains("PrepCompleted/Completed: Prep stage "
+                    + "completed successfully"));
+            assertThat(out.toString()).contains("-- the CR changed: reconciling");
         }
     }
 

@@ -12,6 +12,8 @@ public enum FailStep {
     PRECACHE,
     /** A Velero Backup fails before the pivot: Upgrade failed, then abort to Idle. */
     BACKUP,
+    /** A Velero Restore fails after the pivot: Upgrade failed, automatic rollback to the original stateroot. */
+    RESTORE,
     /** Deleting the backups fails during abort after Prep: AbortFailed, then the manual-cleanup-done annotation. */
     ABORT,
     /** Deleting the backups fails during finalize: FinalizeFailed, then the manual-cleanup-done annotation. */
