@@ -12,7 +12,12 @@ public final class Json {
 
     /** The value at {@code path} under the resource's top-level fields (e.g. "status", "phase"), or null. */
     public static Object at(GenericKubernetesResource r, String... path) {
-        Object node = r.getAdditionalProperties();
+        return at((Object) r.getAdditionalProperties(), path);
+    }
+
+    /** The value at {@code path} in a tree of maps and lists (decoded YAML or JSON), or null. */
+    public static Object at(Object root, String... path) {
+        Object node = root;
         for (String key : path) {
             if (!(node instanceof Map)) {
                 return null;
@@ -23,8 +28,13 @@ public final class Json {
     }
 
     public static String string(GenericKubernetesResource r, String... path) {
-        Object v = at(r, path);
-        return v == null ? null : String.valueOf(v);
+        return string((Object) r.getAdditionalProperties(), path);
+    }
+
+    /** The scalar at {@code path} as text (numbers and booleans too: YAML turns {@code 4.16} into a number). */
+    public static String string(Object root, String... path) {
+        Object v = at(root, path);
+        return v == null || v instanceof Map || v instanceof List ? null : String.valueOf(v);
     }
 
     public static List<?> list(GenericKubernetesResource r, String... path) {

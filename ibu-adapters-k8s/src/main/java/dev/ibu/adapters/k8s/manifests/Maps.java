@@ -1,30 +1,22 @@
 package dev.ibu.adapters.k8s.manifests;
 
+import dev.ibu.adapters.k8s.Json;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Helpers for the plain map/list trees that decoded YAML and JSON produce. */
+/** Helpers for the plain map/list trees that decoded YAML and JSON produce (navigation lives in {@link Json}). */
 final class Maps {
     private Maps() {
     }
 
     static Object at(Object root, String... path) {
-        Object node = root;
-        for (String key : path) {
-            if (!(node instanceof Map)) {
-                return null;
-            }
-            node = ((Map<?, ?>) node).get(key);
-        }
-        return node;
+        return Json.at(root, path);
     }
 
-    /** The scalar at {@code path} as text (numbers and booleans too: YAML turns {@code 4.16} into a number). */
     static String string(Object root, String... path) {
-        Object v = at(root, path);
-        return v == null || v instanceof Map || v instanceof List ? null : String.valueOf(v);
+        return Json.string(root, path);
     }
 
     @SuppressWarnings("unchecked")
