@@ -2,7 +2,10 @@ package dev.ibu.adapters.oadp.kube;
 
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionBuilder;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
@@ -44,7 +47,11 @@ public final class MockCluster implements AutoCloseable {
         KubernetesMockServer server = new KubernetesMockServer(new Context(Serialization.jsonMapper()), web,
                 responses, admission, false);
         server.init();
-        return new MockCluster(server, server.createClient(), admission);
+        // fabric8 retries 5xx ten times with doubling backoff (about 100 s); injected faults must answer at once
+        KubernetesClient base = server.createClient();
+        Config config = new ConfigBuilder(base.getConfiguration()).withRequestRetryBackoffLimit(0).build();
+        base.close();
+        return new MockCluster(server, new KubernetesClientBuilder().withConfig(config).build(), admission);
     }
 
     public KubernetesClient client() {

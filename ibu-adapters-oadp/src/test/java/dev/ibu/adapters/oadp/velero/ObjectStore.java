@@ -37,6 +37,11 @@ public final class ObjectStore {
         backups.remove(key);
     }
 
+    /** Empties the bucket (a fresh installation). */
+    public void clear() {
+        backups.clear();
+    }
+
     public void seed(String key, Map<String, Object> backup) {
         backups.put(key, backup);
     }
