@@ -33,13 +33,9 @@ class EngineWithOadpAdapterIT {
     void upgrade_with_application_backups_then_finalize_during_an_s3_outage() {
         try (OadpWorld o = OadpWorld.standard(world.clock())) {
             oadp = o;
-            ConfigMapRef ref = o.configMap("oadp-cm-example", Map.of("apps.yaml", Docs.stream(
+            startWith(o.configMap("oadp-cm-example", Map.of("apps.yaml", Docs.stream(
                     Docs.backup("apache-app", "1"), Docs.backup("db", "2"),
-                    Docs.restore("apache-app", "apache-app", "1"), Docs.restore("db", "db", "2"))));
-            restartAgent();
-            settle();
-            world.cluster().patchSpec(s -> new Spec(s.stage(), world.seedImageRef(), List.of(ref), s.extraManifests(),
-                    s.autoRollbackOnFailure()));
+                    Docs.restore("apache-app", "apache-app", "1"), Docs.restore("db", "db", "2")))));
 
             world.requestStage(Stage.PREP);
             settle();
@@ -80,12 +76,8 @@ class EngineWithOadpAdapterIT {
     void a_failed_restore_fails_the_upgrade_and_rolls_back_to_the_original_stateroot() {
         try (OadpWorld o = OadpWorld.standard(world.clock())) {
             oadp = o;
-            ConfigMapRef ref = o.configMap("oadp-cm-example", Map.of("apps.yaml", Docs.stream(
-                    Docs.backup("apache-app", "1"), Docs.restore("apache-app", "apache-app", "1"))));
-            restartAgent();
-            settle();
-            world.cluster().patchSpec(s -> new Spec(s.stage(), world.seedImageRef(), List.of(ref), s.extraManifests(),
-                    s.autoRollbackOnFailure()));
+            startWith(o.configMap("oadp-cm-example", Map.of("apps.yaml", Docs.stream(
+                    Docs.backup("apache-app", "1"), Docs.restore("apache-app", "apache-app", "1")))));
             world.requestStage(Stage.PREP);
             settle();
             String original = world.host().bootedStateroot();
@@ -102,6 +94,14 @@ class EngineWithOadpAdapterIT {
             assertThat(o.store.backupKeys()).as("the backup outlives the failed restore").hasSize(1);
             assertThat(conditions()).contains("UpgradeInProgress False Failed Failed restore CRs: apache-app");
         }
+    }
+
+    /** The agent starts, creates the IBU, and the user sets spec.oadpContent and the seed. */
+    private void startWith(ConfigMapRef ref) {
+        restartAgent();
+        settle();
+        world.cluster().patchSpec(s -> new Spec(s.stage(), world.seedImageRef(), List.of(ref), s.extraManifests(),
+                s.autoRollbackOnFailure()));
     }
 
     private void restartAgent() {

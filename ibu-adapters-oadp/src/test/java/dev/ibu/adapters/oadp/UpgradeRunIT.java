@@ -28,58 +28,69 @@ class UpgradeRunIT {
     void prep_upgrade_restore_finalize_keeps_every_backup_until_its_restore_completed() {
         try (OadpWorld pre = OadpWorld.standard()) {
             List<ConfigMapRef> refs = List.of(content(pre));
-
-            Either<PortFailure, ManifestValidation> prep = pre.adapter.validate(refs);
-            assertThat(prep.isRight()).as("Prep validation: %s", prep).isTrue();
-            assertThat(prep.get().warnings()).isEmpty();
-            assertThat(pre.mock.admission().dryRuns()).filteredOn(r -> r.startsWith("POST")).hasSize(2 * APPS);
-            assertThat(pre.list(VeleroKinds.BACKUP)).as("dry-runs persist nothing").isEmpty();
-
-            Drive backups = Drive.until(() -> pre.adapter.backup(refs), pre.velero::tick, 200);
-            assertThat(backups.last().isRight() && backups.last().get() instanceof WorkProgress.Done)
-                    .as("backups: %s", backups.last()).isTrue();
-            System.out.printf("backups: %d passes%n", backups.passes.size());
-            assertThat(completed(pre.velero.log(), "backup-completed ")).containsExactlyElementsOf(appNames("app"));
-            for (GenericKubernetesResource b : pre.list(VeleroKinds.BACKUP)) {
-                assertThat(b.getMetadata().getLabels()).containsEntry(OadpNames.CLUSTER_ID_LABEL, OadpWorld.CLUSTER_ID);
-            }
-            assertThat(pre.store.backupKeys()).hasSize(APPS);
-
+            prep(pre, refs);
+            backUp(pre, refs);
             ExportBundle bundle = pre.adapter.export(refs).get();
             assertThat(bundle.files().keySet().toJavaList()).contains("dpa/dataprotectionapplication.yaml",
                     "secret/cloud-credentials.yaml", "1/1_r-app1_openshift-adp.yaml",
                     "10/1_r-app10_openshift-adp.yaml");
-
             try (OadpWorld post = pre.pivot()) {
-                post.velero.syncLate(4);
-                Drive restores = Drive.until(() -> post.adapter.restore(bundle), post.velero::tick, 300);
-                assertThat(restores.last().isRight() && restores.last().get() instanceof WorkProgress.Done)
-                        .as("restores: %s", restores.last()).isTrue();
-                assertThat(post.get(VeleroKinds.DPA, "dataprotectionapplication")).isNotNull();
-                assertThat(post.client().secrets().inNamespace(OadpWorld.NS).withName("cloud-credentials").get()
-                        .getData()).containsKey("cloud");
-                System.out.printf("restores: %d passes, first waits: %s%n", restores.passes.size(),
-                        restores.passes.subList(0, 3));
-                java.util.List<String> log = post.velero.log();
-                assertThat(completed(log, "restore-created ")).as("restores by numeric group")
-                        .containsExactlyElementsOf(appNames("r-app"));
-                for (String app : appNames("app")) {
-                    assertThat(log.indexOf("backup-synced " + app)).as("synced before its restore")
-                            .isLessThan(log.indexOf("restore-created r-" + app)).isNotNegative();
-                }
-
-                Either<PortFailure, Void> finalized = post.adapter.cleanup();
-                assertThat(finalized.isRight()).as("cleanup: %s", finalized).isTrue();
-                assertThat(post.list(VeleroKinds.BACKUP)).isEmpty();
-                assertThat(post.list(VeleroKinds.DELETE_BACKUP_REQUEST)).isEmpty();
-                assertThat(post.store.backupKeys()).isEmpty();
-                java.util.List<String> all = post.velero.log();
-                for (String app : appNames("app")) {
-                    assertThat(all.indexOf("backup-deleted " + app)).as("%s deleted after its restore completed", app)
-                            .isGreaterThan(all.indexOf("restore-completed r-" + app));
-                }
+                restoreAfterPivot(post, bundle);
+                finalizeUpgrade(post);
             }
             assertThat(pre.velero.log()).noneMatch(l -> l.startsWith("backup-deleted"));
+        }
+    }
+
+    private static void prep(OadpWorld pre, List<ConfigMapRef> refs) {
+        Either<PortFailure, ManifestValidation> prep = pre.adapter.validate(refs);
+        assertThat(prep.isRight()).as("Prep validation: %s", prep).isTrue();
+        assertThat(prep.get().warnings()).isEmpty();
+        assertThat(pre.mock.admission().dryRuns()).filteredOn(r -> r.startsWith("POST")).hasSize(2 * APPS);
+        assertThat(pre.list(VeleroKinds.BACKUP)).as("dry-runs persist nothing").isEmpty();
+    }
+
+    private static void backUp(OadpWorld pre, List<ConfigMapRef> refs) {
+        Drive backups = Drive.until(() -> pre.adapter.backup(refs), pre.velero::tick, 200);
+        assertThat(backups.last().isRight() && backups.last().get() instanceof WorkProgress.Done)
+                .as("backups: %s", backups.last()).isTrue();
+        System.out.printf("backups: %d passes%n", backups.passes.size());
+        assertThat(completed(pre.velero.log(), "backup-completed ")).containsExactlyElementsOf(appNames("app"));
+        for (GenericKubernetesResource b : pre.list(VeleroKinds.BACKUP)) {
+            assertThat(b.getMetadata().getLabels()).containsEntry(OadpNames.CLUSTER_ID_LABEL, OadpWorld.CLUSTER_ID);
+        }
+        assertThat(pre.store.backupKeys()).hasSize(APPS);
+    }
+
+    private static void restoreAfterPivot(OadpWorld post, ExportBundle bundle) {
+        post.velero.syncLate(4);
+        Drive restores = Drive.until(() -> post.adapter.restore(bundle), post.velero::tick, 300);
+        assertThat(restores.last().isRight() && restores.last().get() instanceof WorkProgress.Done)
+                .as("restores: %s", restores.last()).isTrue();
+        assertThat(post.get(VeleroKinds.DPA, "dataprotectionapplication")).isNotNull();
+        assertThat(post.client().secrets().inNamespace(OadpWorld.NS).withName("cloud-credentials").get()
+                .getData()).containsKey("cloud");
+        System.out.printf("restores: %d passes, first waits: %s%n", restores.passes.size(),
+                restores.passes.subList(0, 3));
+        java.util.List<String> log = post.velero.log();
+        assertThat(completed(log, "restore-created ")).as("restores by numeric group")
+                .containsExactlyElementsOf(appNames("r-app"));
+        for (String app : appNames("app")) {
+            assertThat(log.indexOf("backup-synced " + app)).as("synced before its restore")
+                    .isLessThan(log.indexOf("restore-created r-" + app)).isNotNegative();
+        }
+    }
+
+    private static void finalizeUpgrade(OadpWorld post) {
+        Either<PortFailure, Void> finalized = post.adapter.cleanup();
+        assertThat(finalized.isRight()).as("cleanup: %s", finalized).isTrue();
+        assertThat(post.list(VeleroKinds.BACKUP)).isEmpty();
+        assertThat(post.list(VeleroKinds.DELETE_BACKUP_REQUEST)).isEmpty();
+        assertThat(post.store.backupKeys()).isEmpty();
+        java.util.List<String> all = post.velero.log();
+        for (String app : appNames("app")) {
+            assertThat(all.indexOf("backup-deleted " + app)).as("%s deleted after its restore completed", app)
+                    .isGreaterThan(all.indexOf("restore-completed r-" + app));
         }
     }
 
