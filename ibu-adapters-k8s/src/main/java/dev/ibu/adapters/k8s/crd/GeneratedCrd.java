@@ -34,6 +34,10 @@ public final class GeneratedCrd {
 
     /** The CRD as a fabric8 object, ready for {@code client.resource(crd).create()}. */
     public static CustomResourceDefinition definition() {
-        return Serialization.unmarshal(yaml(), CustomResourceDefinition.class);
+        CustomResourceDefinition crd = Serialization.unmarshal(yaml(), CustomResourceDefinition.class);
+        if (crd == null) {
+            throw new IllegalStateException("CRD " + RESOURCE + " on the class path is empty: rebuild ibu-adapters-k8s");
+        }
+        return crd;
     }
 }
