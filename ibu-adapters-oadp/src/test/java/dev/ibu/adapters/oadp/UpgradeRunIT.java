@@ -51,10 +51,14 @@ class UpgradeRunIT {
     }
 
     private static void backUp(OadpWorld pre, List<ConfigMapRef> refs) {
+        int before = pre.mock.requestCount();
+        long started = System.nanoTime();
         Drive backups = Drive.until(() -> pre.adapter.backup(refs), pre.velero::tick, 200);
+        System.out.printf("figure: %d backups in %d waves: %d passes, %d API requests (adapter and test Velero),"
+                + " %d ms%n", APPS, APPS, backups.passes.size(), pre.mock.requestCount() - before,
+                (System.nanoTime() - started) / 1_000_000);
         assertThat(backups.last().isRight() && backups.last().get() instanceof WorkProgress.Done)
                 .as("backups: %s", backups.last()).isTrue();
-        System.out.printf("backups: %d passes%n", backups.passes.size());
         assertThat(completed(pre.velero.log(), "backup-completed ")).containsExactlyElementsOf(appNames("app"));
         for (GenericKubernetesResource b : pre.list(VeleroKinds.BACKUP)) {
             assertThat(b.getMetadata().getLabels()).containsEntry(OadpNames.CLUSTER_ID_LABEL, OadpWorld.CLUSTER_ID);

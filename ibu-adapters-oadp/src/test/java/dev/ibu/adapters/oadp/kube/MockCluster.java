@@ -58,6 +58,11 @@ public final class MockCluster implements AutoCloseable {
         return client;
     }
 
+    /** Requests the API server has answered so far (a figure for reports, never asserted). */
+    public int requestCount() {
+        return server.getRequestCount();
+    }
+
     public AdmissionDispatcher admission() {
         return admission;
     }
