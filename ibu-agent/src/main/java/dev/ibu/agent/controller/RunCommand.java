@@ -1,7 +1,14 @@
 package dev.ibu.agent.controller;
 
 import dev.ibu.agent.DurationConverter;
+import dev.ibu.agent.observability.IbuStatusObserver;
+import dev.ibu.agent.observability.JsonLogging;
+import dev.ibu.agent.observability.MeteredUseCase;
+import dev.ibu.agent.observability.Observability;
+import dev.ibu.ports.engine.EnginePorts;
 import dev.ibu.ports.engine.EngineSettings;
+import dev.ibu.ports.in.ReconcileUpgradeUseCase;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import dev.ibu.ports.engine.UpgradeEngine;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -18,7 +25,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.net.InetSocketAddress;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /** {@code run}: the controller, on a cluster (in-cluster config) or against any API server (kubeconfig). */
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -48,6 +59,15 @@ public final class RunCommand implements Callable<Integer> {
             + "before reconciling (for more than one replica).")
     boolean leaderElect;
 
+    @Option(names = "--health-probe-bind-address", paramLabel = "[HOST]:PORT", defaultValue = ":8081",
+            description = "Serve /metrics, /healthz and /readyz here (port 0: any free port; 'off': none). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    String probeAddress;
+
+    @Option(names = "--log-format", defaultValue = "text",
+            description = "Log format: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
+    JsonLogging.Format logFormat;
+
     @Option(names = "--run-for", converter = DurationConverter.class, hidden = true,
             description = "Stop after this long (tests).")
     Duration runFor;
@@ -58,6 +78,7 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        JsonLogging.apply(logFormat);
         if (kubeconfig != null && !Files.isReadable(kubeconfig)) {
             err.println("--kubeconfig " + kubeconfig + " cannot be read: give the path of a readable kubeconfig "
                     + "file, or leave --kubeconfig out to use $KUBECONFIG, ~/.kube/config or the in-cluster config");
@@ -69,45 +90,104 @@ public final class RunCommand implements Callable<Integer> {
             err.flush();
             return 2;
         }
-        String ns = namespace != null ? namespace : System.getenv().getOrDefault("MY_POD_NAMESPACE",
-                EngineSettings.DEFAULT_NAMESPACE);
+        String ns = namespace();
         AgentWiring.HostPorts hostPorts = HostWiring.create(host, err);
         if (hostPorts == null) {
             return 2;
         }
         LOG.info("host adapters: {}", hostPorts.description());
-        try (KubernetesClient client = client()) {
-            LOG.info("API server {}, namespace {}", client.getMasterUrl(), ns);
-            UpgradeEngine engine = new UpgradeEngine(AgentWiring.ports(client, ns, hostPorts), new EngineSettings(ns));
-            Controller.Settings settings = new Controller.Settings(resync, Controller.Settings.DEFAULT.backoffBase(),
-                    Controller.Settings.DEFAULT.backoffCap(), Controller.Settings.DEFAULT.shutdownGrace());
-            CountDownLatch stop = new CountDownLatch(1);
-            Thread hook = new Thread(stop::countDown, "ibu-shutdown");
-            Runtime.getRuntime().addShutdownHook(hook);
-            try (Controller controller = new Controller(client, engine, settings, r -> { })) {
-                java.util.concurrent.CompletableFuture<?> campaign = null;
-                if (leaderElect) {
-                    campaign = LeaderElection.runWhenLeader(client, ns, controller::start, stop::countDown);
-                } else {
-                    controller.start();
-                }
-                if (runFor != null) {
-                    stop.await(runFor.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-                } else {
-                    stop.await();
-                }
-                if (campaign != null) {
-                    campaign.cancel(true);  // steps down and releases the Lease
-                }
-            } finally {
-                try {
-                    Runtime.getRuntime().removeShutdownHook(hook);
-                } catch (IllegalStateException shuttingDown) {
-                    // the JVM is already exiting: the hook has run
-                }
+        Optional<InetSocketAddress> probes = probeAddress();
+        if (probes == null) {
+            return 2;
+        }
+        try (KubernetesClient client = client();
+             Observability obs = probes.isPresent() ? Observability.start(probes.get(), leaderElect) : null) {
+            LOG.info("API server {}, namespace {}{}", client.getMasterUrl(), ns,
+                    obs == null ? "" : ", metrics and probes on port " + obs.port());
+            EnginePorts ports = AgentWiring.ports(client, ns, hostPorts);
+            ReconcileUpgradeUseCase engine = new UpgradeEngine(ports, new EngineSettings(ns));
+            if (obs != null) {
+                engine = new MeteredUseCase(engine, obs.metrics(), obs.readiness());
+                obs.watchPrecache(ports.precache());
             }
+            serve(client, engine, obs);
         }
         return 0;
+    }
+
+    private void serve(KubernetesClient client, ReconcileUpgradeUseCase engine, Observability obs)
+            throws InterruptedException {
+        Controller.Settings settings = new Controller.Settings(resync, Controller.Settings.DEFAULT.backoffBase(),
+                Controller.Settings.DEFAULT.backoffCap(), Controller.Settings.DEFAULT.shutdownGrace());
+        CountDownLatch stop = new CountDownLatch(1);
+        Thread hook = new Thread(stop::countDown, "ibu-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        SharedIndexInformer<?> statusMetrics = obs == null ? null : IbuStatusObserver.inform(client, obs.metrics());
+        try (Controller controller = new Controller(client, engine, settings, r -> { })) {
+            CompletableFuture<?> campaign = null;
+            if (leaderElect) {
+                if (obs != null) {
+                    obs.readiness().waitingForLease();
+                }
+                campaign = LeaderElection.runWhenLeader(client, namespace(), () -> {
+                    if (obs != null) {
+                        obs.readiness().leading();
+                    }
+                    controller.start();
+                }, () -> {
+                    if (obs != null) {
+                        obs.readiness().notReady();
+                    }
+                    stop.countDown();
+                });
+            } else {
+                controller.start();
+            }
+            if (runFor != null) {
+                stop.await(runFor.toMillis(), TimeUnit.MILLISECONDS);
+            } else {
+                stop.await();
+            }
+            if (obs != null) {
+                obs.readiness().notReady();
+            }
+            if (campaign != null) {
+                campaign.cancel(true);  // steps down and releases the Lease
+            }
+        } finally {
+            if (statusMetrics != null) {
+                statusMetrics.close();
+            }
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is already exiting: the hook has run
+            }
+        }
+    }
+
+    private String namespace() {
+        return namespace != null ? namespace : System.getenv().getOrDefault("MY_POD_NAMESPACE",
+                EngineSettings.DEFAULT_NAMESPACE);
+    }
+
+    /** Empty for 'off'; null (after saying why) when it cannot be parsed. */
+    private Optional<InetSocketAddress> probeAddress() {
+        if ("off".equals(probeAddress)) {
+            return Optional.empty();
+        }
+        int colon = probeAddress.lastIndexOf(':');
+        try {
+            int port = Integer.parseInt(probeAddress.substring(colon + 1));
+            String hostPart = colon <= 0 ? "" : probeAddress.substring(0, colon);
+            return Optional.of(hostPart.isEmpty() ? new InetSocketAddress(port) : new InetSocketAddress(hostPart,
+                    port));
+        } catch (RuntimeException e) {
+            err.println("--health-probe-bind-address=" + probeAddress + " is not [HOST]:PORT: use e.g. :8081, "
+                    + "127.0.0.1:0 or off");
+            err.flush();
+            return null;
+        }
     }
 
     private KubernetesClient client() throws java.io.IOException {

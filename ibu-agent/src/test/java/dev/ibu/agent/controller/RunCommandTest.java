@@ -34,6 +34,12 @@ class RunCommandTest {
     }
 
     @Test
+    void a_bad_probe_address_names_the_flag_and_examples() {
+        assertThat(run("run", "--health-probe-bind-address=nowhere")).isEqualTo(2);
+        assertThat(err.toString()).contains("--health-probe-bind-address=nowhere").contains(":8081");
+    }
+
+    @Test
     void a_bad_duration_is_refused_with_examples() {
         assertThat(run("run", "--resync=often")).isEqualTo(2);
         assertThat(err.toString()).contains("'often' is not a duration").contains("10m");
@@ -45,7 +51,8 @@ class RunCommandTest {
             Path kubeconfig = api.writeKubeconfig(dir.resolve("kubeconfig"));
             int[] code = {-1};
             Thread agent = new Thread(() -> code[0] = run("run", "--kubeconfig=" + kubeconfig, "--host=none",
-                    "--leader-elect", "--namespace=ibu-test", "--run-for=6s"));
+                    "--leader-elect", "--namespace=ibu-test", "--run-for=6s",
+                    "--health-probe-bind-address=127.0.0.1:0"));
             agent.start();
 
             Eventually.until("the Lease is held", () -> {
@@ -63,7 +70,8 @@ class RunCommandTest {
         try (EmbeddedApiServer api = EmbeddedApiServer.start(0, false)) {
             Path kubeconfig = api.writeKubeconfig(dir.resolve("kubeconfig"));
 
-            assertThat(run("run", "--kubeconfig=" + kubeconfig, "--host=none", "--run-for=2s")).isZero();
+            assertThat(run("run", "--kubeconfig=" + kubeconfig, "--host=none", "--run-for=2s",
+                    "--health-probe-bind-address=off")).isZero();
         }
     }
 }
