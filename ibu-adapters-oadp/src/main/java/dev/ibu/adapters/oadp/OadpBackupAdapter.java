@@ -102,6 +102,7 @@ public final class OadpBackupAdapter implements BackupPort {
     }
 
     /** One look at the Idle cleanup: Done, Waiting (call again, e.g. in 1 to 10 s) or a failure. */
+    @Override
     public Either<PortFailure, WorkProgress> cleanupStep() {
         if (!cluster.oadpInstalled()) {
             return Either.right(new WorkProgress.Done());

@@ -10,6 +10,7 @@ import dev.ibu.ports.out.EventPort;
 import dev.ibu.ports.out.HealthCheckSet;
 import dev.ibu.ports.out.HealthReport;
 import dev.ibu.ports.out.PortFailure;
+import dev.ibu.ports.out.WorkProgress;
 import io.vavr.collection.List;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
@@ -67,12 +68,18 @@ final class IdleHandler implements StageHandler {
             collect(r.map(x -> null), errors);
             r.forEach(stored -> pass.replace(stored.withStatus(pass.ibu().status())));
         }
-        collect(pass.ports.backups().cleanup(), errors);
+        Either<PortFailure, WorkProgress> backups = pass.ports.backups().cleanupStep();
+        collect(backups, errors);
+        boolean backupsPending = backups.isRight() && !(backups.get() instanceof WorkProgress.Done);
         pass.bootedStateroot().forEach(b -> {
             collect(pass.ports.stateStore().deleteBundles(b), errors);
             // a copy saved for an uncontrolled rollback must not be restored at a later start
             collect(pass.ports.stateStore().deleteIbu(b), errors);
         });
+        if (errors.isEmpty() && backupsPending) {
+            // Velero deletes backups asynchronously: look again soon instead of holding the reconcile
+            return ReconcileResult.after(Requeue.SHORT, "waiting for the backups to be deleted");
+        }
         if (errors.isEmpty()) {
             pass.updateStatus(s -> s.withRollbackAvailabilityExpiration(Option.none()).withHistory(List.empty())
                     .withConditions(Setters.reset(s.conditions(), pass.stamp())));

@@ -135,7 +135,7 @@ final class PrepHandler implements StageHandler {
         if (warnings.isEmpty()) {
             return;
         }
-        String text = warnings.mkString("\n");
+        String text = warnings.mkString("; ");  // upstream's separator
         ImageBasedUpgrade stored = pass.orRetry(pass.ports.resource().setAnnotation(Annotations.VALIDATION_WARNING,
                 Option.some(text)));
         pass.replace(stored.withStatus(pass.ibu().status()));

@@ -68,12 +68,14 @@ final class UpgradeHandler implements StageHandler {
             pass.orRetry(pass.ports.stateStore().saveBundle(newStateroot, OADP_BUNDLE, pass.orRetry(export)));
         }
         message(pass, Messages.EXPORTING_MANIFESTS);
-        if (!spec.extraManifests().isEmpty()) {
-            Either<PortFailure, ExportBundle> export = pass.ports.extraManifests().export(spec.extraManifests());
-            if (export.isLeft() && !(export.getLeft() instanceof PortFailure.Transient)) {
-                return fail(pass, export.getLeft().message());
-            }
-            pass.orRetry(pass.ports.stateStore().saveBundle(newStateroot, MANIFEST_BUNDLE, pass.orRetry(export)));
+        // always asked, as upstream: policy manifests labelled for the target version travel even without ConfigMaps
+        Either<PortFailure, ExportBundle> export = pass.ports.extraManifests().export(spec.extraManifests());
+        if (export.isLeft() && !(export.getLeft() instanceof PortFailure.Transient)) {
+            return fail(pass, export.getLeft().message());
+        }
+        ExportBundle manifests = pass.orRetry(export);
+        if (!manifests.isEmpty()) {
+            pass.orRetry(pass.ports.stateStore().saveBundle(newStateroot, MANIFEST_BUNDLE, manifests));
         }
         return pivot(pass, newStateroot);
     }

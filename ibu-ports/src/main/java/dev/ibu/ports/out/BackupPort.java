@@ -27,6 +27,14 @@ public interface BackupPort {
      */
     Either<PortFailure, WorkProgress> restore(ExportBundle exported);
 
-    /** Deletes the Backups (DeleteBackupRequests) and leftovers; an error names what is left. */
+    /** Deletes the Backups (DeleteBackupRequests) and leftovers, waiting for them; an error names what is left. */
     Either<PortFailure, Void> cleanup();
+
+    /**
+     * One non-blocking look at the same cleanup, for the reconcile loop: Done, or Waiting/Progressing (call again
+     * soon), or a failure once the adapter's bound on the wait has passed. The default runs {@link #cleanup()}.
+     */
+    default Either<PortFailure, WorkProgress> cleanupStep() {
+        return cleanup().map(done -> new WorkProgress.Done());
+    }
 }

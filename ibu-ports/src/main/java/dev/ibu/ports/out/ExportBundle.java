@@ -26,4 +26,10 @@ public record ExportBundle(Map<String, String> files) {
     public boolean isEmpty() {
         return files.isEmpty();
     }
+
+    /** Names only: a bundle can carry Secrets (the OADP credentials), which must never reach a log. */
+    @Override
+    public String toString() {
+        return "ExportBundle" + files.keySet().toList().sorted() + " (contents redacted)";
+    }
 }

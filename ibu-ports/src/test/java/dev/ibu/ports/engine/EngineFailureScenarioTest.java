@@ -360,4 +360,50 @@ class EngineFailureScenarioTest {
                 .containsExactly("Stage transition to Rollback rejected: Upgrade not started or already finalized; "
                         + "valid next stages: Prep");
     }
+
+    @Test
+    void backup_deletion_in_progress_keeps_the_reconcile_free_and_finishes_later() {
+        start(true);
+        prep();
+        int[] looks = {0};
+        var waitingVelero = new dev.ibu.ports.out.BackupPort() {
+            public io.vavr.control.Either<PortFailure, dev.ibu.ports.out.ManifestValidation> validate(
+                    List<ConfigMapRef> c) {
+                return world.velero().validate(c);
+            }
+
+            public io.vavr.control.Either<PortFailure, dev.ibu.ports.out.WorkProgress> backup(List<ConfigMapRef> c) {
+                return world.velero().backup(c);
+            }
+
+            public io.vavr.control.Either<PortFailure, dev.ibu.ports.out.ExportBundle> export(List<ConfigMapRef> c) {
+                return world.velero().export(c);
+            }
+
+            public io.vavr.control.Either<PortFailure, dev.ibu.ports.out.WorkProgress> restore(
+                    dev.ibu.ports.out.ExportBundle b) {
+                return world.velero().restore(b);
+            }
+
+            public io.vavr.control.Either<PortFailure, Void> cleanup() {
+                throw new AssertionError("the engine must not block on cleanup()");
+            }
+
+            public io.vavr.control.Either<PortFailure, dev.ibu.ports.out.WorkProgress> cleanupStep() {
+                return io.vavr.control.Either.right(++looks[0] < 3
+                        ? new dev.ibu.ports.out.WorkProgress.Waiting("DeleteBackupRequest apps pending")
+                        : new dev.ibu.ports.out.WorkProgress.Done());
+            }
+        };
+        h = new EngineHarness(world, p -> new EnginePorts(p.resource(), p.configMaps(), p.pullSecrets(), p.health(),
+                p.clusterInfo(), p.extraManifests(), waitingVelero, p.seedImages(), p.stateroots(), p.precache(),
+                p.reboot(), p.stateStore(), p.certificates(), p.events(), p.clock()));
+        h.request(Stage.IDLE);
+        var first = h.reconcile();
+        assertThat(first.requeueAfter()).contains(java.time.Duration.ofSeconds(30));
+        assertThat(Snapshot.last(h.ibu())).isEqualTo("Idle False Aborting \"Aborting\"");
+        h.settle();
+        assertThat(looks[0]).isEqualTo(3);
+        assertThat(Snapshot.conditions(h.ibu())).containsExactly("Idle True Idle \"Idle\"");
+    }
 }
