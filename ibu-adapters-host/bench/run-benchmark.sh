@@ -8,5 +8,9 @@ OUT="$PWD/ibu-adapters-host/target/bench-classpath.txt"
 mvn -B -o -q -pl ibu-adapters-host test-compile \
   org.apache.maven.plugins:maven-dependency-plugin:2.8:build-classpath \
   -Dmdep.outputFile="$OUT" -Dmdep.includeScope=test
-CP="ibu-adapters-host/target/classes:ibu-adapters-host/target/test-classes:$(cat "$OUT")"
+# private copies of the jars: a snapshot re-installed into ~/.m2 mid-run must not pull classes from under us
+LIB=ibu-adapters-host/target/bench-lib; rm -rf "$LIB"; mkdir -p "$LIB"
+CP="ibu-adapters-host/target/classes:ibu-adapters-host/target/test-classes"
+IFS=: read -ra JARS < "$OUT"
+for j in "${JARS[@]}"; do cp "$j" "$LIB/"; CP="$CP:$LIB/$(basename "$j")"; done
 exec java -cp "$CP" dev.ibu.adapters.host.bench.HostBenchmark "$@"

@@ -111,6 +111,9 @@ class PivotLifecycleIT {
         reboot.reboot("upgrade").get();
 
         assertThat(status().bootedStateroot()).as("after pivot").contains(NEW);
+        assertThat(stateroots.isAfterPivot("4.16.0").get()).isTrue();
+        assertThat(stateroots.startSetup(new StaterootSetup(NEW, "4.16.0", "unused", Option.none(),
+            new AutoRollbackConfig(true, 1800, true, true))).getLeft()).isInstanceOf(PortFailure.Invalid.class);
         assertThat(host.runner().runOk("cat", "/etc/lab.conf").stdout()).isEqualTo("setting=seed-custom\n");
         assertThat(host.runner().run(List.of("test", "-e", "/etc/obsolete.conf")).exitCode()).isEqualTo(1);
         assertThat(host.runner().runOk("cat", "/var/lib/lca/autorollback_config.json").stdout()).contains("\"monitor_timeout\":1800");
@@ -124,6 +127,7 @@ class PivotLifecycleIT {
         stateroots.setDefault("rhcos").get();
         reboot.reboot("rollback").get();
         assertThat(status().bootedStateroot()).as("after rollback").contains("rhcos");
+        assertThat(stateroots.isAfterPivot("4.16.0").get()).isFalse();
         assertThat(host.runner().runOk("cat", "/etc/lab.conf").stdout()).isEqualTo("setting=base rhcos\n");
 
         stateroots.setDefault(NEW).get();
@@ -144,6 +148,11 @@ class PivotLifecycleIT {
         InitMonitor monitor = new InitMonitor(host.layout(), ostree, store, host.rebootCommand(), slept::add,
             Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC));
 
+        assertThat(InitMonitor.runCommand(monitor, List.of("--monitor", "--exec-stop-post", "config"), java.util.Map.of()))
+            .as("flags are exclusive").isEqualTo(2);
+        assertThat(InitMonitor.runCommand(monitor, List.of("--exec-stop-post", "postpivot"), java.util.Map.of("SERVICE_RESULT", "success")))
+            .isZero();
+        assertThat(status().bootedStateroot()).as("a successful unit rolls nothing back").contains(NEW);
         InitMonitor.Outcome out = monitor.monitor();
 
         assertThat(out).isEqualTo(new InitMonitor.Outcome.RolledBack("Rollback due to LCA Init Monitor timeout, after 30m0s"));

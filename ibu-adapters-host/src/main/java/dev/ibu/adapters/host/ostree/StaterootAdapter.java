@@ -51,6 +51,14 @@ public final class StaterootAdapter implements StaterootPort {
         if (!OstreeCli.OSNAME.matcher(sr).matches()) {
             return Either.left(PortFailure.invalid("invalid stateroot name \"" + sr + "\": use letters, digits, '.', '_', '-'"));
         }
+        Either<PortFailure, HostStatus> st = status();
+        if (st.isLeft()) {
+            return Either.left(st.getLeft());
+        }
+        if (st.get().bootedStateroot().contains(sr)) {
+            return Either.left(PortFailure.invalid("stateroot " + sr + " is booted: setup cannot recreate it; "
+                + "set spec.seedImageRef.version to the seed's (newer) version"));
+        }
         JobState now = jobs.state(sr);
         if (now instanceof JobState.Failed) {
             Either<PortFailure, Void> cleaned = remove(sr);
@@ -62,6 +70,15 @@ public final class StaterootAdapter implements StaterootPort {
             jobs.start(sr, progress -> setupJob.run(setup, progress));
             return null;
         });
+    }
+
+    /**
+     * Upstream's isAfterPivot: the booted deployment belongs to {@code rhcos_<version>}, i.e. the node runs
+     * the new release (false before the pivot and again after a rollback).
+     */
+    public Either<PortFailure, Boolean> isAfterPivot(String version) {
+        String target = dev.ibu.domain.StaterootName.forVersion(version);
+        return status().map(s -> s.bootedStateroot().contains(target));
     }
 
     @Override

@@ -11,6 +11,7 @@ import io.vavr.control.Option;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,6 +62,23 @@ public final class InitMonitor {
         this.reboot = reboot;
         this.sleeper = sleeper;
         this.clock = clock;
+    }
+
+    /**
+     * The command line of upstream's {@code lca-cli init-monitor}: {@code --monitor} or
+     * {@code --exec-stop-post <component>} (mutually exclusive; systemd passes $SERVICE_RESULT in the
+     * environment). Returns the exit code: 0, 1 when a rollback was due but failed, 2 for bad usage.
+     */
+    public static int runCommand(InitMonitor monitor, List<String> args, Map<String, String> env) throws InterruptedException {
+        boolean watch = args.contains("--monitor");
+        int i = args.indexOf("--exec-stop-post");
+        if (watch == (i >= 0) || (i >= 0 && i + 1 >= args.size())) {
+            LOG.error("init-monitor: give exactly one of --monitor or --exec-stop-post <component> (config, postpivot)");
+            return 2;
+        }
+        Outcome out = watch ? monitor.monitor()
+            : monitor.execStopPost(args.get(i + 1), env.getOrDefault("SERVICE_RESULT", ""));
+        return out instanceof Outcome.Failed ? 1 : 0;
     }
 
     /** Watchdog mode ({@code --monitor}). */
