@@ -1,5 +1,6 @@
 package dev.ibu.agent.local;
 
+import dev.ibu.agent.DurationConverter;
 import dev.ibu.agent.LogLevels;
 import dev.ibu.agent.embedded.EmbeddedApiServer;
 import dev.ibu.agent.local.sim.FailStep;
@@ -49,6 +50,11 @@ public final class LocalCommand implements Callable<Integer> {
     @Option(names = "--no-yaml", description = "Print progress only, not the CR after each step.")
     boolean noYaml;
 
+    @Option(names = "--pace", converter = DurationConverter.class, paramLabel = "DURATION",
+            description = "Real time between two reconciles, so that kubectl can see the stages go by "
+                    + "(default: 0; with --serve: 1s).")
+    Duration pace;
+
     @Option(names = "--verbose", description = "Also log what the engine does (stderr).")
     boolean verbose;
 
@@ -75,12 +81,21 @@ public final class LocalCommand implements Callable<Integer> {
         LogLevels.quietLibraries(verbose);
         long started = System.nanoTime();
         int actualPort = port >= 0 ? port : serve ? 16443 : 0;
-        try (EmbeddedApiServer api = EmbeddedApiServer.start(actualPort, https)) {
+        EmbeddedApiServer server;
+        try {
+            server = EmbeddedApiServer.start(actualPort, https);
+        } catch (RuntimeException e) {
+            err.println("cannot start the embedded API server on 127.0.0.1:" + actualPort + " (" + e.getMessage()
+                    + "): is the port in use? Choose another with --port=N, or --port=0 for any free port");
+            err.flush();
+            return 1;
+        }
+        try (EmbeddedApiServer api = server) {
             SimWorld world = new SimWorld(api.client(), failing, e -> out.println("  event: " + e));
             SimulatedAgent agent = new SimulatedAgent(world, line -> {
                 out.println(line);
                 out.flush();
-            });
+            }, pace != null ? pace : serve ? Duration.ofSeconds(1) : Duration.ZERO);
             Kubectl kubectl = new Kubectl(api.client());
             Rehearsal rehearsal = new Rehearsal(kubectl, agent, world, out, !noYaml, failing);
             out.println("ibu-agent local: an image-based upgrade rehearsed on this machine");

@@ -30,11 +30,13 @@ final class SimulatedAgent {
 
     private final SimWorld world;
     private final Consumer<String> out;
+    private final Duration pace;
     private UpgradeEngine engine;
     private int reconciles;
     private int boots = 1;
 
-    SimulatedAgent(SimWorld world, Consumer<String> out) {
+    SimulatedAgent(SimWorld world, Consumer<String> out, Duration pace) {
+        this.pace = pace;
         this.world = world;
         this.out = out;
         this.engine = new UpgradeEngine(world.ports);
@@ -64,6 +66,9 @@ final class SimulatedAgent {
         boolean shown = false;
         int errors = 0;
         for (int i = 0; i < MAX_PASSES; i++) {
+            if (i > 0 && !pace.isZero() && !sleep(pace)) {
+                return Settled.GAVE_UP;
+            }
             String id = "r" + (++reconciles);
             ReconcileResult r = withId(id, () -> engine.reconcile(ReconcileCommand.singleton(id)));
             report(id, r);
@@ -95,6 +100,16 @@ final class SimulatedAgent {
         }
         out.accept("  giving up after " + MAX_PASSES + " reconciles");
         return Settled.GAVE_UP;
+    }
+
+    private static boolean sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private void reboot() {

@@ -29,7 +29,7 @@ class ServeIT {
         Path kubeconfig = dir.resolve("kubeconfig");
         StringWriter out = new StringWriter();
         Thread serving = new Thread(() -> Main.run(new String[] {"local", "--serve", "--port=0", "--serve-seconds=60",
-                "--kubeconfig-out=" + kubeconfig, "--no-yaml"}, new PrintWriter(out, true),
+                "--kubeconfig-out=" + kubeconfig, "--no-yaml", "--pace=10ms"}, new PrintWriter(out, true),
                 new PrintWriter(new StringWriter(), true)));
         serving.setDaemon(true);
         serving.start();
