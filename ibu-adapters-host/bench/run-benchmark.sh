@@ -11,6 +11,6 @@ mvn -B -o -q -pl ibu-adapters-host test-compile \
 # private copies of the jars: a snapshot re-installed into ~/.m2 mid-run must not pull classes from under us
 LIB=ibu-adapters-host/target/bench-lib; rm -rf "$LIB"; mkdir -p "$LIB"
 CP="ibu-adapters-host/target/classes:ibu-adapters-host/target/test-classes"
-IFS=: read -ra JARS < "$OUT"
+IFS=: read -ra JARS < "$OUT" || true  # the file has no trailing newline
 for j in "${JARS[@]}"; do cp "$j" "$LIB/"; CP="$CP:$LIB/$(basename "$j")"; done
 exec java -cp "$CP" dev.ibu.adapters.host.bench.HostBenchmark "$@"
