@@ -45,9 +45,15 @@ public final class OstreeCli {
         return OstreeStatusParser.parse(admin("status").stdout());
     }
 
-    /** Imports every ref and object of {@code srcRepo} (a command path) into the sysroot's repo. */
-    public void pullLocal(String srcRepo) {
-        runner.runOk(with(List.of("ostree", "pull-local"), repoArg(), List.of(srcRepo)));
+    /**
+     * Imports into the sysroot's repo the given refs or commits of {@code srcRepo} (a command path), or every
+     * ref when none is given (upstream's form). A commit named by checksum is pulled without creating a ref,
+     * so it stays pinned only by its deployment and is pruned once that is undeployed.
+     */
+    public void pullLocal(String srcRepo, String... refsOrCommits) {
+        List<String> tail = new ArrayList<>(List.of(srcRepo));
+        tail.addAll(List.of(refsOrCommits));
+        runner.runOk(with(List.of("ostree", "pull-local"), repoArg(), tail));
     }
 
     public void osInit(String osname) {

@@ -118,7 +118,8 @@ public final class StaterootSetupJob {
         SeedMetadata seed = SeedMetadata.read(meta);
         checkVersion(seed, setup.version());
         progress.accept("deploying seed commit " + seed.commit());
-        ostree.pullLocal(layout.commandPath(repo));
+        // only the booted commit: no refs of the seed land in (or overwrite refs of) the host's repo
+        ostree.pullLocal(layout.commandPath(repo), seed.commit());
         ostree.deploy(sr, seed.commit(), List.of("ibu=" + setup.version()), kargs(seed), true); // set-default always works here
         return seed;
     }

@@ -38,6 +38,7 @@ class StaterootAdapterIT {
     static Path base;
     static String seedRef;
     static SkopeoClient skopeo;
+    static SeedContent content;
 
     @BeforeAll
     static void seed() throws Exception {
@@ -46,7 +47,7 @@ class StaterootAdapterIT {
         base = Files.createTempDirectory("stateroot-it");
         HostLayout buildLayout = HostLayout.forSysroot(base.resolve("unused"), base.resolve("build-work"));
         skopeo = new SkopeoClient(ProcessRunner.local(), buildLayout, Set.of(registry.host()), 1);
-        SeedContent content = SeedFixture.create(base.resolve("seed"), "4.16.0", List.of("a/b:1"), 20);
+        content = SeedFixture.create(base.resolve("seed"), "4.16.0", List.of("a/b:1"), 20);
         seedRef = registry.host() + "/lab/seed:4.16.0";
         new SeedImageBuilder(skopeo).buildAndPush(content, seedRef, Optional.empty(), base.resolve("build"));
     }
@@ -102,6 +103,8 @@ class StaterootAdapterIT {
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(arcFile))).isEqualTo("rw-------");
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(arcFile.getParent()))).isEqualTo("rwx------");
             assertThat(bls(sys)).contains("ibu=4.16.0 systemd.unified_cgroup_hierarchy=1 nosmt");
+            assertThat(ProcessRunner.local().runOk("ostree", "--repo=" + sys.repo(), "show", seedCommit()).exitCode()).isZero();
+            assertThat(ostree(sys).refs()).as("the seed's refs are not imported").doesNotContain("rhcos/seed");
             assertThat(Files.list(sys.layout().workRoot()).filter(p -> Files.isDirectory(p) && p.getFileName().toString().startsWith("ibu-stateroot-")))
                 .as("workspace removed").isEmpty();
 
@@ -113,6 +116,8 @@ class StaterootAdapterIT {
             adapter.remove("rhcos_4.16.0").get();
             assertThat(adapter.status().get().staterootNames().toJavaList()).containsExactly("rhcos");
             assertThat(sys.path().resolve("ostree/deploy/rhcos_4.16.0")).doesNotExist();
+            assertThat(ProcessRunner.local().run(List.of("ostree", "--repo=" + sys.repo(), "show", seedCommit())).exitCode())
+                .as("the seed's commit is pruned with its last deployment").isNotZero();
             assertThat(adapter.setupState("rhcos_4.16.0").get()).isInstanceOf(JobState.NotStarted.class);
             adapter.remove("rhcos_4.16.0").get(); // absent: still fine
         }
@@ -130,6 +135,10 @@ class StaterootAdapterIT {
             assertThat(((JobState.Failed) s).message())
                 .isEqualTo("version specified in seed image (4.16.0) differs from version in spec (4.17.0)");
         }
+    }
+
+    static String seedCommit() {
+        return content.commit();
     }
 
     static HostJobs jobs(TestSysroot sys) throws Exception {
