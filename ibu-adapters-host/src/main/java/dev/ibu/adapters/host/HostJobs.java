@@ -61,6 +61,9 @@ public final class HostJobs implements AutoCloseable {
         try {
             work.run(p -> live.put(key, new JobState.Running(p)));
             record(key, new JobState.Succeeded());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            record(key, new JobState.Failed(interrupted()));
         } catch (Exception | Error e) {
             LOG.warn("{} job {} failed", kind, key, e);
             String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
@@ -85,9 +88,13 @@ public final class HostJobs implements AutoCloseable {
                 return new JobState.Failed(s.message());
             default:
                 // recorded as running, but not by this process: the agent stopped while it ran
-                return new JobState.Failed(kind + " was interrupted before it finished (the agent stopped); "
-                    + "go back to Idle to clean up, then start Prep again");
+                return new JobState.Failed(interrupted());
         }
+    }
+
+    private String interrupted() {
+        return kind + " was interrupted before it finished (the agent stopped); "
+            + "go back to Idle to clean up, then start Prep again";
     }
 
     private synchronized void record(String key, JobState s) {
