@@ -67,7 +67,7 @@ public final class LocalCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws InterruptedException {
         Set<FailStep> failing = EnumSet.noneOf(FailStep.class);
         if (fail != null) {
             try {
@@ -95,7 +95,7 @@ public final class LocalCommand implements Callable<Integer> {
             SimulatedAgent agent = new SimulatedAgent(world, line -> {
                 out.println(line);
                 out.flush();
-            }, pace != null ? pace : serve ? Duration.ofSeconds(1) : Duration.ZERO);
+            }, effectivePace());
             Kubectl kubectl = new Kubectl(api.client());
             Rehearsal rehearsal = new Rehearsal(kubectl, agent, world, out, !noYaml, failing);
             out.println("ibu-agent local: an image-based upgrade rehearsed on this machine");
@@ -113,7 +113,7 @@ public final class LocalCommand implements Callable<Integer> {
             kubectl.mergePatch(Prerequisites.SPEC_PATCH);
             agent.settle();
             if (serve) {
-                return new ServeLoop(api, kubectl, agent, world, out).run(kubeconfigPath(api), serveSeconds);
+                return new ServeLoop(api, agent, world, out, effectivePace()).run(kubeconfigPath(api), serveSeconds);
             }
             boolean idle = rehearsal.run(rollback);
             Duration took = Duration.ofNanos(System.nanoTime() - started);
@@ -122,6 +122,10 @@ public final class LocalCommand implements Callable<Integer> {
             out.flush();
             return idle ? 0 : 1;
         }
+    }
+
+    private Duration effectivePace() {
+        return pace != null ? pace : serve ? Duration.ofSeconds(1) : Duration.ZERO;
     }
 
     private Path kubeconfigPath(EmbeddedApiServer api) {

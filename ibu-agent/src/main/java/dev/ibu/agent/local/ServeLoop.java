@@ -1,39 +1,33 @@
 package dev.ibu.agent.local;
 
+import dev.ibu.agent.controller.Controller;
 import dev.ibu.agent.embedded.EmbeddedApiServer;
-import dev.ibu.agent.local.sim.FailStep;
 import dev.ibu.domain.Annotations;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Map;
-import java.util.Objects;
+import java.time.Duration;
 
 /**
- * {@code local --serve}: the API server stays up for kubectl and the simulated agent reconciles whenever the CR
- * changes the way that triggers a reconcile upstream (stage-machine.md §4.12): a new generation, the
- * manual-cleanup-done annotation added or removed, trigger-reconcile added or changed, or the CR deleted.
+ * {@code local --serve}: the API server stays up for kubectl, and {@code run}'s controller (informer, queue,
+ * backoff, the §4.12 triggers) drives the simulated agent through {@link SimulatedUseCase}.
  */
 final class ServeLoop {
-    private static final String TRIGGER = "lca.openshift.io/trigger-reconcile";
-    private static final long POLL_MILLIS = 250;
-
     private final EmbeddedApiServer api;
-    private final Kubectl kubectl;
     private final SimulatedAgent agent;
     private final SimWorld world;
     private final PrintWriter out;
+    private final Duration pace;
 
-    ServeLoop(EmbeddedApiServer api, Kubectl kubectl, SimulatedAgent agent, SimWorld world, PrintWriter out) {
+    ServeLoop(EmbeddedApiServer api, SimulatedAgent agent, SimWorld world, PrintWriter out, Duration pace) {
         this.api = api;
-        this.kubectl = kubectl;
         this.agent = agent;
         this.world = world;
         this.out = out;
+        this.pace = pace;
     }
 
-    int run(Path kubeconfigFile, long seconds) {
+    int run(Path kubeconfigFile, long seconds) throws InterruptedException {
         Path file = api.writeKubeconfig(kubeconfigFile);
         out.println();
         out.println("== serving: the agent reacts to kubectl as it would on a cluster (time is simulated)");
@@ -47,44 +41,17 @@ final class ServeLoop {
         out.println("(kubectl get -w does not work against this server: run 'kubectl get ibu' again instead)");
         out.println("Ctrl-C stops the server.");
         out.flush();
-        long deadline = seconds > 0 ? System.currentTimeMillis() + seconds * 1000 : Long.MAX_VALUE;
-        String seen = trigger(kubectl.get());
-        while (System.currentTimeMillis() < deadline) {
-            try {
-                Thread.sleep(POLL_MILLIS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
+        Controller.Settings settings = new Controller.Settings(Duration.ofMinutes(10), Duration.ofMillis(500),
+                Duration.ofSeconds(30), Duration.ofSeconds(10));
+        try (Controller controller = new Controller(api.client(), new SimulatedUseCase(agent, world, pace),
+                settings, r -> out.flush())) {
+            controller.start();
+            if (seconds > 0) {
+                Thread.sleep(seconds * 1000);
+            } else {
+                Thread.currentThread().join();  // until Ctrl-C ends the JVM
             }
-            GenericKubernetesResource ibu = kubectl.get();
-            String now = trigger(ibu);
-            if (Objects.equals(now, seen)) {
-                continue;
-            }
-            if (ibu != null && annotations(ibu).containsKey(Annotations.MANUAL_CLEANUP_DONE)) {
-                // the annotation says "I cleaned up by hand": the simulated leftovers are gone
-                world.fix(FailStep.ABORT);
-                world.fix(FailStep.CLEANUP);
-            }
-            out.println("-- the CR changed: reconciling");
-            agent.settle();
-            out.flush();
-            seen = trigger(kubectl.get());
         }
         return 0;
-    }
-
-    private static String trigger(GenericKubernetesResource ibu) {
-        if (ibu == null) {
-            return "missing";
-        }
-        Map<String, String> a = annotations(ibu);
-        return ibu.getMetadata().getGeneration() + "|" + a.containsKey(Annotations.MANUAL_CLEANUP_DONE) + "|"
-                + a.get(TRIGGER) + "|" + ibu.getMetadata().getUid();
-    }
-
-    private static Map<String, String> annotations(GenericKubernetesResource ibu) {
-        Map<String, String> a = ibu.getMetadata().getAnnotations();
-        return a == null ? Map.of() : a;
     }
 }

@@ -34,6 +34,7 @@ final class SimulatedAgent {
     private UpgradeEngine engine;
     private int reconciles;
     private int boots = 1;
+    private final java.util.concurrent.atomic.AtomicInteger ownRestores = new java.util.concurrent.atomic.AtomicInteger();
 
     SimulatedAgent(SimWorld world, Consumer<String> out, Duration pace) {
         this.pace = pace;
@@ -76,8 +77,7 @@ final class SimulatedAgent {
                 shown = true;
                 whileWaitingForHealth.run();
             }
-            if (world.rebootPending()) {
-                reboot();
+            if (rebootIfAsked()) {
                 continue;
             }
             if (r.error().isDefined()) {
@@ -102,6 +102,36 @@ final class SimulatedAgent {
         return Settled.GAVE_UP;
     }
 
+    /** One reconcile as a controller runs it (its own id), then the reboot it asked for, if any. */
+    ReconcileResult reconcileOnce(String id) {
+        reconciles++;
+        ReconcileResult r = withId(id, () -> engine.reconcile(ReconcileCommand.singleton(id)));
+        report(id, r);
+        return r;
+    }
+
+    /** Carries out a reboot the engine asked for; true if there was one. */
+    boolean rebootIfAsked() {
+        if (!world.rebootPending()) {
+            return false;
+        }
+        reboot();
+        return true;
+    }
+
+    /**
+     * Whether a delete an informer saw was the agent's own restore after a simulated reboot (a real agent restores
+     * at start-up, before its informer runs, so it never sees that delete); counts it off.
+     */
+    boolean ownRestore() {
+        return ownRestores.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
+    }
+
+    /** The informer saw the CR deleted: the engine decides (restore it mid-upgrade, or a fresh Idle one). */
+    ReconcileResult deleted(ImageBasedUpgrade lastSeen) {
+        return withId("deleted", () -> engine.deleted(lastSeen));
+    }
+
     private static boolean sleep(Duration d) {
         try {
             Thread.sleep(d.toMillis());
@@ -119,6 +149,9 @@ final class SimulatedAgent {
         boots++;
         engine = new UpgradeEngine(world.ports);
         ReconcileResult init = start();
+        if (init.summary().startsWith("restored")) {
+            ownRestores.incrementAndGet();  // InitIbu deleted and re-created the CR: an informer will see a delete
+        }
         out.accept("  " + clock() + "  init-" + boots + "  " + init.summary());
     }
 

@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ServeIT {
 
     @Test
-    void a_patch_to_prep_from_outside_is_reconciled_to_prep_completed(@TempDir Path dir) throws Exception {
+    void patches_from_outside_are_reconciled_through_prep_and_upgrade(@TempDir Path dir) throws Exception {
         Path kubeconfig = dir.resolve("kubeconfig");
         StringWriter out = new StringWriter();
         Thread serving = new Thread(() -> Main.run(new String[] {"local", "--serve", "--port=0", "--serve-seconds=60",
@@ -44,7 +44,12 @@ class ServeIT {
             // the progress line follows the status write
             waitFor("the progress line", () -> out.toString().contains("PrepCompleted/Completed: Prep stage "
                     + "completed successfully"));
-            assertThat(out.toString()).contains("-- the CR changed: reconciling");
+            assertThat(out.toString()).contains("Stage transition to Prep accepted");
+
+            // the reboot happens inside the controller's reconcile: its own restore must not count as a deletion
+            ibu.patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\": {\"stage\": \"Upgrade\"}}");
+            waitFor("UpgradeCompleted", () -> out.toString().contains("UpgradeCompleted/Completed: Upgrade completed"));
+            assertThat(lastReason(ibu.get())).isEqualTo("Completed");
         }
     }
 
