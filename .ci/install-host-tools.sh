@@ -2,7 +2,8 @@
 # Installs the host tools that ibu-adapters-host's integration tests (*IT) drive for real:
 #   ostree (CLI), skopeo, docker-registry, libostree GI bindings + python3-gi (set-default shim for
 #   ostree < 2023 and machine-readable status), util-linux (unshare/nsenter), e2fsprogs (chattr),
-#   tar/gzip (benchmark's upstream route), curl (registry readiness probe), openssl (test certificates).
+#   tar/gzip (benchmark's upstream route), curl (registry readiness probe), openssl (test certificates),
+#   attr (setfattr: SELinux labels and other xattrs of unpacked seeds), mount (tmpfs in the disk-full IT).
 # Idempotent and non-interactive: installs only what is missing; runs apt-get update only then.
 set -u
 export DEBIAN_FRONTEND=noninteractive
@@ -20,6 +21,8 @@ declare -A PROBE=(
   [gzip]=/usr/bin/gzip
   [curl]=/usr/bin/curl
   [openssl]=/usr/bin/openssl
+  [attr]=/usr/bin/setfattr
+  [mount]=/usr/bin/mount
 )
 
 missing=()

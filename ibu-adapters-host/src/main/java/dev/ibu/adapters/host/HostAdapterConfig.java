@@ -1,5 +1,7 @@
 package dev.ibu.adapters.host;
 
+import dev.ibu.adapters.host.support.HostLayout;
+
 import dev.ibu.adapters.host.archive.ExtractionLimits;
 import dev.ibu.adapters.host.precache.PrecacheSettings;
 import dev.ibu.adapters.host.process.CommandPrefix;

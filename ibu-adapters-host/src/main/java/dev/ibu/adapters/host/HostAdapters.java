@@ -1,5 +1,7 @@
 package dev.ibu.adapters.host;
 
+import dev.ibu.adapters.host.support.HostJobs;
+
 import dev.ibu.adapters.host.cert.CertificateAdapter;
 import dev.ibu.adapters.host.ostree.OstreeCli;
 import dev.ibu.adapters.host.ostree.StaterootAdapter;
@@ -13,12 +15,13 @@ import dev.ibu.adapters.host.reboot.RebootCommand;
 import dev.ibu.adapters.host.seed.SeedImageAdapter;
 import dev.ibu.adapters.host.seed.SeedImageBuilder;
 import dev.ibu.adapters.host.seed.SkopeoClient;
-import dev.ibu.adapters.host.state.AtomicFiles;
+import dev.ibu.adapters.host.support.AtomicFiles;
 import dev.ibu.adapters.host.state.StateStoreAdapter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.Set;
 
 /** Wires every host-side port from one {@link HostAdapterConfig}; close it to stop its background jobs. */
@@ -64,7 +67,7 @@ public final class HostAdapters implements AutoCloseable {
 
     public StaterootAdapter stateroots() {
         return new StaterootAdapter(ostree, hostRunner, config.layout(),
-            new StaterootSetupJob(ostree, skopeo, config.layout(), config.limits()), setupJobs);
+            new StaterootSetupJob(ostree, skopeo, config.layout(), config.limits(), Optional.of(hostRunner)), setupJobs);
     }
 
     public SeedImageAdapter seedImages() {

@@ -1,5 +1,8 @@
 package dev.ibu.adapters.host;
 
+import dev.ibu.adapters.host.support.HostLayout;
+import dev.ibu.adapters.host.support.HostJobs;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ibu.adapters.host.archive.ExtractionLimits;

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
@@ -26,17 +27,41 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
  * {@link ExtractionBudget} caps size and entry count. Each refusal names the entry.
  *
  * <p>Modes (including setuid bits), numeric owners (when {@code preserveOwners}) and mtimes are kept.
- * Extended attributes (SELinux labels) are not restored: the JDK cannot write {@code security.*}.
+ * Extended attributes (SELinux labels) go to an {@link XattrSink}: the JDK cannot write {@code security.*}.
  */
 public final class SafeTarExtractor {
 
     private static final LinkOption[] NOFOLLOW = {LinkOption.NOFOLLOW_LINKS};
     private static final int BUFFER = 1 << 16;
 
+    private static final String SCHILY = "SCHILY.xattr.";
+    private static final String RHT_SELINUX = "RHT.security.selinux";
+
     private final boolean preserveOwners;
+    private final XattrSink xattrs;
 
     public SafeTarExtractor(boolean preserveOwners) {
+        this(preserveOwners, XattrSink.IGNORE);
+    }
+
+    /** {@code xattrs} receives each entry's extended attributes (GNU tar's SCHILY.xattr.* and RHT.security.selinux). */
+    public SafeTarExtractor(boolean preserveOwners, XattrSink xattrs) {
         this.preserveOwners = preserveOwners;
+        this.xattrs = xattrs;
+    }
+
+    public SafeTarExtractor withXattrs(XattrSink sink) {
+        return new SafeTarExtractor(preserveOwners, sink);
+    }
+
+    private void collectXattrs(TarArchiveEntry e, Path dest) {
+        for (Map.Entry<String, String> h : e.getExtraPaxHeaders().entrySet()) {
+            if (h.getKey().startsWith(SCHILY)) {
+                xattrs.add(dest, h.getKey().substring(SCHILY.length()), h.getValue());
+            } else if (h.getKey().equals(RHT_SELINUX)) {
+                xattrs.add(dest, "security.selinux", h.getValue());
+            }
+        }
     }
 
     /** Root can set owners; anybody else keeps their own. */
@@ -122,6 +147,9 @@ public final class SafeTarExtractor {
         } else {
             throw new UnsafeArchiveException(name, "archive entry \"" + name
                 + "\" has an unsupported type; seed archives may hold only files, directories and links");
+        }
+        if (!e.isLink()) {
+            collectXattrs(e, dest); // a hard link shares its target's inode, labels included
         }
     }
 

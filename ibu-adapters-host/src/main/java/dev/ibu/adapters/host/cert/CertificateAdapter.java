@@ -1,6 +1,6 @@
 package dev.ibu.adapters.host.cert;
 
-import dev.ibu.adapters.host.HostLayout;
+import dev.ibu.adapters.host.support.HostLayout;
 import dev.ibu.ports.out.CertificatePort;
 import dev.ibu.ports.out.PortFailure;
 import io.vavr.control.Either;

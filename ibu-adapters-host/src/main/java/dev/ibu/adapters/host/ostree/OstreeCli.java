@@ -1,6 +1,6 @@
 package dev.ibu.adapters.host.ostree;
 
-import dev.ibu.adapters.host.HostLayout;
+import dev.ibu.adapters.host.support.HostLayout;
 import dev.ibu.adapters.host.process.HostCommandException;
 import dev.ibu.adapters.host.process.ProcessResult;
 import dev.ibu.adapters.host.process.ProcessRunner;

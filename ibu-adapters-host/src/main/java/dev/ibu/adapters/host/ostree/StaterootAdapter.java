@@ -1,10 +1,10 @@
 package dev.ibu.adapters.host.ostree;
 
-import dev.ibu.adapters.host.HostJobs;
-import dev.ibu.adapters.host.HostLayout;
+import dev.ibu.adapters.host.support.HostJobs;
+import dev.ibu.adapters.host.support.HostLayout;
 import dev.ibu.adapters.host.process.HostCommandException;
 import dev.ibu.adapters.host.process.ProcessRunner;
-import dev.ibu.adapters.host.state.AtomicFiles;
+import dev.ibu.adapters.host.support.AtomicFiles;
 import dev.ibu.ports.out.Deployment;
 import dev.ibu.ports.out.HostStatus;
 import dev.ibu.ports.out.JobState;

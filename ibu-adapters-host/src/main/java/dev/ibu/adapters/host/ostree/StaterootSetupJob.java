@@ -1,16 +1,20 @@
 package dev.ibu.adapters.host.ostree;
 
-import dev.ibu.adapters.host.HostLayout;
+import dev.ibu.adapters.host.support.HostLayout;
 import dev.ibu.adapters.host.archive.ExtractionBudget;
 import dev.ibu.adapters.host.archive.ExtractionLimits;
 import dev.ibu.adapters.host.archive.SafeTarExtractor;
-import dev.ibu.adapters.host.reboot.AutoRollbackFile;
+import dev.ibu.adapters.host.archive.SetfattrRestore;
+import dev.ibu.adapters.host.archive.XattrSink;
+import dev.ibu.adapters.host.process.ProcessRunner;
+import java.util.Optional;
+import dev.ibu.adapters.host.state.AutoRollbackFile;
 import dev.ibu.adapters.host.seed.AuthFile;
 import dev.ibu.adapters.host.seed.SeedFormatException;
 import dev.ibu.adapters.host.seed.SeedMetadata;
 import dev.ibu.adapters.host.seed.SeedUnpacker;
 import dev.ibu.adapters.host.seed.SkopeoClient;
-import dev.ibu.adapters.host.state.AtomicFiles;
+import dev.ibu.adapters.host.support.AtomicFiles;
 import dev.ibu.ports.out.StaterootSetup;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -47,11 +51,31 @@ public final class StaterootSetupJob {
     private final HostLayout layout;
     private final ExtractionLimits limits;
 
+    private final Optional<ProcessRunner> xattrRunner;
+
+    /** Drops the seed's xattrs (SELinux labels): for hosts and tests where nothing reads them. */
     public StaterootSetupJob(OstreeCli ostree, SkopeoClient skopeo, HostLayout layout, ExtractionLimits limits) {
+        this(ostree, skopeo, layout, limits, Optional.empty());
+    }
+
+    /** With {@code xattrRunner}, the seed's xattrs are applied on the host with setfattr (see {@link SetfattrRestore}). */
+    public StaterootSetupJob(OstreeCli ostree, SkopeoClient skopeo, HostLayout layout, ExtractionLimits limits,
+                             Optional<ProcessRunner> xattrRunner) {
         this.ostree = ostree;
         this.skopeo = skopeo;
         this.layout = layout;
         this.limits = limits;
+        this.xattrRunner = xattrRunner;
+    }
+
+    private XattrSink xattrSink(Path ws) {
+        return xattrRunner.<XattrSink>map(r -> new SetfattrRestore(r, layout, ws.resolve("xattrs"))).orElse(XattrSink.IGNORE);
+    }
+
+    private static void flush(XattrSink sink) {
+        if (sink instanceof SetfattrRestore r) {
+            r.apply();
+        }
     }
 
     public void run(StaterootSetup setup, Consumer<String> progress) {
@@ -67,9 +91,10 @@ public final class StaterootSetupJob {
             progress.accept("unpacking seed image");
             Path repo = ws.resolve("ostree");
             Path meta = ws.resolve("meta");
-            SeedMetadata seed = unpackAndDeploy(setup, sr, image, repo, meta, progress);
+            XattrSink xattrs = xattrSink(ws);
+            SeedMetadata seed = unpackAndDeploy(setup, sr, image, repo, meta, progress, xattrs);
             Path deployDir = deploymentDir(sr);
-            layDownEtc(seed, meta, deployDir);
+            layDownEtc(seed, meta, deployDir, xattrs);
             Path var = layout.staterootVar(sr);
             AtomicFiles.write(var.resolve(CONTAINERS_LIST), String.join("\n", seed.images()));
             AutoRollbackFile.write(var, setup.autoRollback());
@@ -84,13 +109,16 @@ public final class StaterootSetupJob {
      * while var.tgz is still being unpacked: the two touch disjoint directories.
      */
     private SeedMetadata unpackAndDeploy(StaterootSetup setup, String sr, Path image, Path repo, Path meta,
-                                         Consumer<String> progress) {
+                                         Consumer<String> progress, XattrSink xattrs) {
         Set<String> seen = new HashSet<>();
         AtomicReference<CompletableFuture<SeedMetadata>> deploy = new AtomicReference<>();
-        Runnable startDeploy = () -> deploy.set(CompletableFuture.supplyAsync(() -> deploy(setup, sr, repo, meta, progress),
-            task -> new Thread(task, "ibu-deploy-" + sr).start()));
+        Runnable startDeploy = () -> {
+            flush(xattrs); // the repo's objects carry their labels before pull-local reads them
+            deploy.set(CompletableFuture.supplyAsync(() -> deploy(setup, sr, repo, meta, progress),
+                task -> new Thread(task, "ibu-deploy-" + sr).start()));
+        };
         try {
-            new SeedUnpacker(SafeTarExtractor.forCurrentUser()).unpack(SeedUnpacker.layers(image),
+            new SeedUnpacker(SafeTarExtractor.forCurrentUser().withXattrs(xattrs)).unpack(SeedUnpacker.layers(image),
                 new SeedUnpacker.Destinations(repo, layout.staterootDir(sr), meta), new ExtractionBudget(limits), name -> {
                     seen.add(name);
                     if (deploy.get() == null && seen.containsAll(EARLY)) {
@@ -107,6 +135,7 @@ public final class StaterootSetupJob {
             startDeploy.run(); // another layout: deploy once everything is unpacked
         }
         AtomicFiles.deleteTree(image);
+        flush(xattrs);
         try {
             return deploy.get().join();
         } catch (CompletionException e) {
@@ -149,7 +178,7 @@ public final class StaterootSetupJob {
         return layout.staterootDir(sr).resolve("deploy").resolve(d.deploymentName());
     }
 
-    private void layDownEtc(SeedMetadata seed, Path meta, Path deployDir) {
+    private void layDownEtc(SeedMetadata seed, Path meta, Path deployDir, XattrSink xattrs) {
         try {
             Path origin = meta.resolve("ostree-" + seed.deployment() + ".origin");
             if (Files.exists(origin)) {
@@ -157,7 +186,8 @@ public final class StaterootSetupJob {
             }
             Path etcTgz = meta.resolve("etc.tgz");
             if (Files.exists(etcTgz)) {
-                SafeTarExtractor.forCurrentUser().extractTgz(etcTgz, deployDir, new ExtractionBudget(limits));
+                SafeTarExtractor.forCurrentUser().withXattrs(xattrs).extractTgz(etcTgz, deployDir, new ExtractionBudget(limits));
+                flush(xattrs);
             }
             applyEtcDeletions(meta.resolve("etc.deletions"), deployDir);
         } catch (IOException e) {

@@ -1,10 +1,10 @@
 package dev.ibu.adapters.host.precache;
 
-import dev.ibu.adapters.host.HostJobs;
-import dev.ibu.adapters.host.HostLayout;
+import dev.ibu.adapters.host.support.HostJobs;
+import dev.ibu.adapters.host.support.HostLayout;
 import dev.ibu.adapters.host.ostree.StaterootSetupJob;
 import dev.ibu.adapters.host.seed.AuthFile;
-import dev.ibu.adapters.host.state.AtomicFiles;
+import dev.ibu.adapters.host.support.AtomicFiles;
 import dev.ibu.ports.out.JobState;
 import dev.ibu.ports.out.PortFailure;
 import dev.ibu.ports.out.PrecachePort;

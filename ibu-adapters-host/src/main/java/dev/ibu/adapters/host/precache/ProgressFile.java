@@ -2,8 +2,8 @@ package dev.ibu.adapters.host.precache;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.ibu.adapters.host.seed.Json;
-import dev.ibu.adapters.host.state.AtomicFiles;
+import dev.ibu.adapters.host.support.Json;
+import dev.ibu.adapters.host.support.AtomicFiles;
 import dev.ibu.ports.out.PrecacheProgress;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.ibu.adapters.host.precache;
 
-import dev.ibu.adapters.host.seed.Json;
+import dev.ibu.adapters.host.support.Json;
 import dev.ibu.adapters.host.seed.SkopeoClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,6 +1,8 @@
 package dev.ibu.adapters.host.reboot;
 
-import dev.ibu.adapters.host.HostLayout;
+import dev.ibu.adapters.host.state.AutoRollbackFile;
+
+import dev.ibu.adapters.host.support.HostLayout;
 import dev.ibu.adapters.host.ostree.OstreeCli;
 import dev.ibu.adapters.host.ostree.OstreeDeployment;
 import dev.ibu.adapters.host.state.StateStoreAdapter;

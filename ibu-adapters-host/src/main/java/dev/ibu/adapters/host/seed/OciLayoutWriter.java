@@ -1,5 +1,7 @@
 package dev.ibu.adapters.host.seed;
 
+import dev.ibu.adapters.host.support.Json;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;

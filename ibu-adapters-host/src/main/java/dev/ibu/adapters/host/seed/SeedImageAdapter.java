@@ -1,6 +1,8 @@
 package dev.ibu.adapters.host.seed;
 
-import dev.ibu.adapters.host.HostLayout;
+import dev.ibu.adapters.host.support.Json;
+
+import dev.ibu.adapters.host.support.HostLayout;
 import dev.ibu.adapters.host.process.HostCommandException;
 import dev.ibu.ports.out.ClusterInfo;
 import dev.ibu.ports.out.PortFailure;

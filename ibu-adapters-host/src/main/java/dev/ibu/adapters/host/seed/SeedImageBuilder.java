@@ -1,5 +1,7 @@
 package dev.ibu.adapters.host.seed;
 
+import dev.ibu.adapters.host.support.Json;
+
 import dev.ibu.adapters.host.archive.TarPacker;
 import dev.ibu.ports.out.PullSecret;
 import dev.ibu.ports.out.SeedImageInfo;

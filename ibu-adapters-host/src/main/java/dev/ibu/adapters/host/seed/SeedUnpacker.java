@@ -1,5 +1,7 @@
 package dev.ibu.adapters.host.seed;
 
+import dev.ibu.adapters.host.support.Json;
+
 import dev.ibu.adapters.host.archive.ExtractionBudget;
 import dev.ibu.adapters.host.archive.SafeTarExtractor;
 import dev.ibu.adapters.host.archive.UnsafeArchiveException;

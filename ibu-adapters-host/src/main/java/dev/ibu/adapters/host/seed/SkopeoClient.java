@@ -1,6 +1,8 @@
 package dev.ibu.adapters.host.seed;
 
-import dev.ibu.adapters.host.HostLayout;
+import dev.ibu.adapters.host.support.Json;
+
+import dev.ibu.adapters.host.support.HostLayout;
 import dev.ibu.adapters.host.process.Invocation;
 import dev.ibu.adapters.host.process.ProcessResult;
 import dev.ibu.adapters.host.process.ProcessRunner;

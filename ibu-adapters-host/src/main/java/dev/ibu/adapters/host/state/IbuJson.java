@@ -2,7 +2,7 @@ package dev.ibu.adapters.host.state;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.ibu.adapters.host.seed.Json;
+import dev.ibu.adapters.host.support.Json;
 import dev.ibu.domain.AutoRollbackOnFailure;
 import dev.ibu.domain.Condition;
 import dev.ibu.domain.ConditionStatus;

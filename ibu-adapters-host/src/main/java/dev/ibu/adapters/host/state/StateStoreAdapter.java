@@ -1,7 +1,9 @@
 package dev.ibu.adapters.host.state;
 
-import dev.ibu.adapters.host.HostLayout;
-import dev.ibu.adapters.host.seed.Json;
+import dev.ibu.adapters.host.support.AtomicFiles;
+
+import dev.ibu.adapters.host.support.HostLayout;
+import dev.ibu.adapters.host.support.Json;
 import dev.ibu.domain.ImageBasedUpgrade;
 import dev.ibu.ports.out.ExportBundle;
 import dev.ibu.ports.out.PortFailure;

@@ -1,6 +1,6 @@
 package dev.ibu.adapters.host.bench;
 
-import dev.ibu.adapters.host.HostLayout;
+import dev.ibu.adapters.host.support.HostLayout;
 import dev.ibu.adapters.host.archive.ExtractionLimits;
 import dev.ibu.adapters.host.ostree.OstreeCli;
 import dev.ibu.adapters.host.ostree.OstreeDeployment;

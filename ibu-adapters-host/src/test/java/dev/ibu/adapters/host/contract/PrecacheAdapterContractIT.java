@@ -1,12 +1,12 @@
 package dev.ibu.adapters.host.contract;
 
-import dev.ibu.adapters.host.HostJobs;
-import dev.ibu.adapters.host.HostLayout;
+import dev.ibu.adapters.host.support.HostJobs;
+import dev.ibu.adapters.host.support.HostLayout;
 import dev.ibu.adapters.host.ostree.StaterootSetupJob;
 import dev.ibu.adapters.host.precache.PrecacheAdapter;
 import dev.ibu.adapters.host.precache.PrecacheSettings;
 import dev.ibu.adapters.host.precache.SkopeoImageStore;
-import dev.ibu.adapters.host.state.AtomicFiles;
+import dev.ibu.adapters.host.support.AtomicFiles;
 import dev.ibu.adapters.host.testing.HostTools;
 import dev.ibu.ports.contract.PrecachePortContractTest;
 import dev.ibu.ports.out.PrecachePort;

@@ -1,6 +1,6 @@
 package dev.ibu.adapters.host.contract;
 
-import dev.ibu.adapters.host.HostLayout;
+import dev.ibu.adapters.host.support.HostLayout;
 import dev.ibu.adapters.host.process.ProcessRunner;
 import dev.ibu.adapters.host.seed.SeedImageBuilder;
 import dev.ibu.adapters.host.seed.SkopeoClient;

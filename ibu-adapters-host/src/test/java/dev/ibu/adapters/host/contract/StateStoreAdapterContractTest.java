@@ -1,6 +1,6 @@
 package dev.ibu.adapters.host.contract;
 
-import dev.ibu.adapters.host.HostLayout;
+import dev.ibu.adapters.host.support.HostLayout;
 import dev.ibu.adapters.host.state.StateStoreAdapter;
 import dev.ibu.ports.contract.StateStorePortContractTest;
 import dev.ibu.ports.out.StateStorePort;

@@ -2,8 +2,8 @@ package dev.ibu.adapters.host.ostree;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ibu.adapters.host.HostJobs;
-import dev.ibu.adapters.host.HostLayout;
+import dev.ibu.adapters.host.support.HostJobs;
+import dev.ibu.adapters.host.support.HostLayout;
 import dev.ibu.adapters.host.archive.ExtractionLimits;
 import dev.ibu.adapters.host.process.ProcessRunner;
 import dev.ibu.adapters.host.seed.SeedContent;

@@ -2,13 +2,13 @@ package dev.ibu.adapters.host.precache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ibu.adapters.host.HostJobs;
-import dev.ibu.adapters.host.HostLayout;
+import dev.ibu.adapters.host.support.HostJobs;
+import dev.ibu.adapters.host.support.HostLayout;
 import dev.ibu.adapters.host.ostree.StaterootSetupJob;
 import dev.ibu.adapters.host.process.ProcessRunner;
 import dev.ibu.adapters.host.seed.SeedImageBuilder;
 import dev.ibu.adapters.host.seed.SkopeoClient;
-import dev.ibu.adapters.host.state.AtomicFiles;
+import dev.ibu.adapters.host.support.AtomicFiles;
 import dev.ibu.adapters.host.testing.HostTools;
 import dev.ibu.adapters.host.testing.TestRegistry;
 import dev.ibu.adapters.host.testing.TestSysroot;

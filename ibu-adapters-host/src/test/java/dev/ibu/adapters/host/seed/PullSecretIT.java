@@ -2,7 +2,7 @@ package dev.ibu.adapters.host.seed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ibu.adapters.host.HostLayout;
+import dev.ibu.adapters.host.support.HostLayout;
 import dev.ibu.adapters.host.process.ProcessRunner;
 import dev.ibu.adapters.host.testing.SeedFixture;
 import dev.ibu.adapters.host.testing.TestRegistry;

@@ -1,5 +1,7 @@
 package dev.ibu.adapters.host.seed;
 
+import dev.ibu.adapters.host.support.Json;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

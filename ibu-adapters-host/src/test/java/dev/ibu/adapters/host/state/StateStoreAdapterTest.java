@@ -1,8 +1,10 @@
 package dev.ibu.adapters.host.state;
 
+import dev.ibu.adapters.host.support.AtomicFiles;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ibu.adapters.host.HostLayout;
+import dev.ibu.adapters.host.support.HostLayout;
 import dev.ibu.adapters.host.testing.TestIbus;
 import dev.ibu.domain.AutoRollbackOnFailure;
 import dev.ibu.domain.Condition;

@@ -1,6 +1,6 @@
 package dev.ibu.adapters.host.testing;
 
-import dev.ibu.adapters.host.HostLayout;
+import dev.ibu.adapters.host.support.HostLayout;
 import dev.ibu.adapters.host.ostree.OstreeCli;
 import dev.ibu.adapters.host.ostree.OstreeDeployment;
 import dev.ibu.adapters.host.process.CommandPrefix;

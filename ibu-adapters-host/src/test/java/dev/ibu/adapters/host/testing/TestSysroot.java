@@ -1,6 +1,6 @@
 package dev.ibu.adapters.host.testing;
 
-import dev.ibu.adapters.host.HostLayout;
+import dev.ibu.adapters.host.support.HostLayout;
 import dev.ibu.adapters.host.process.ProcessRunner;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;

@@ -1,9 +1,9 @@
-package dev.ibu.adapters.host.reboot;
+package dev.ibu.adapters.host.state;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.ibu.adapters.host.seed.Json;
-import dev.ibu.adapters.host.state.AtomicFiles;
+import dev.ibu.adapters.host.support.Json;
+import dev.ibu.adapters.host.support.AtomicFiles;
 import dev.ibu.ports.out.AutoRollbackConfig;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package dev.ibu.adapters.host.state;
+package dev.ibu.adapters.host.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package dev.ibu.adapters.host.seed;
+package dev.ibu.adapters.host.support;
 
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;

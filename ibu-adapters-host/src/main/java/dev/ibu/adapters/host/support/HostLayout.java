@@ -1,4 +1,4 @@
-package dev.ibu.adapters.host;
+package dev.ibu.adapters.host.support;
 
 import java.nio.file.Path;
 import java.util.Optional;

@@ -1,8 +1,8 @@
-package dev.ibu.adapters.host;
+package dev.ibu.adapters.host.support;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import dev.ibu.adapters.host.seed.Json;
-import dev.ibu.adapters.host.state.AtomicFiles;
+import dev.ibu.adapters.host.support.Json;
+import dev.ibu.adapters.host.support.AtomicFiles;
 import dev.ibu.ports.out.JobState;
 import java.nio.file.Files;
 import java.nio.file.Path;

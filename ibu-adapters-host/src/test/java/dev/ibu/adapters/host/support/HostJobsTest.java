@@ -1,4 +1,4 @@
-package dev.ibu.adapters.host;
+package dev.ibu.adapters.host.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
