@@ -2,7 +2,7 @@ package dev.ibu.agent.controller;
 
 import dev.ibu.agent.DurationConverter;
 import dev.ibu.agent.observability.IbuStatusObserver;
-import dev.ibu.agent.observability.JsonLogging;
+import dev.ibu.agent.observability.ObservabilityOptions;
 import dev.ibu.agent.observability.MeteredUseCase;
 import dev.ibu.agent.observability.Observability;
 import dev.ibu.ports.engine.EnginePorts;
@@ -16,6 +16,7 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.jdkhttp.JdkHttpClientFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -59,14 +60,8 @@ public final class RunCommand implements Callable<Integer> {
             + "before reconciling (for more than one replica).")
     boolean leaderElect;
 
-    @Option(names = "--health-probe-bind-address", paramLabel = "[HOST]:PORT", defaultValue = ":8081",
-            description = "Serve /metrics, /healthz and /readyz here (port 0: any free port; 'off': none). "
-                    + "Default: ${DEFAULT-VALUE}.")
-    String probeAddress;
-
-    @Option(names = "--log-format", defaultValue = "text",
-            description = "Log format: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
-    JsonLogging.Format logFormat;
+    @CommandLine.Mixin
+    ObservabilityOptions observability = new ObservabilityOptions();
 
     @Option(names = "--run-for", converter = DurationConverter.class, hidden = true,
             description = "Stop after this long (tests).")
@@ -78,7 +73,7 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        JsonLogging.apply(logFormat);
+        observability.applyLogFormat();
         if (kubeconfig != null && !Files.isReadable(kubeconfig)) {
             err.println("--kubeconfig " + kubeconfig + " cannot be read: give the path of a readable kubeconfig "
                     + "file, or leave --kubeconfig out to use $KUBECONFIG, ~/.kube/config or the in-cluster config");
@@ -173,18 +168,13 @@ public final class RunCommand implements Callable<Integer> {
 
     /** Empty for 'off'; null (after saying why) when it cannot be parsed. */
     private Optional<InetSocketAddress> probeAddress() {
-        if ("off".equals(probeAddress)) {
+        if (observability.probesOff()) {
             return Optional.empty();
         }
-        int colon = probeAddress.lastIndexOf(':');
         try {
-            int port = Integer.parseInt(probeAddress.substring(colon + 1));
-            String hostPart = colon <= 0 ? "" : probeAddress.substring(0, colon);
-            return Optional.of(hostPart.isEmpty() ? new InetSocketAddress(port) : new InetSocketAddress(hostPart,
-                    port));
-        } catch (RuntimeException e) {
-            err.println("--health-probe-bind-address=" + probeAddress + " is not [HOST]:PORT: use e.g. :8081, "
-                    + "127.0.0.1:0 or off");
+            return Optional.of(observability.probeSocketAddress());
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
             err.flush();
             return null;
         }

@@ -35,8 +35,8 @@ class RunCommandTest {
 
     @Test
     void a_bad_probe_address_names_the_flag_and_examples() {
-        assertThat(run("run", "--health-probe-bind-address=nowhere")).isEqualTo(2);
-        assertThat(err.toString()).contains("--health-probe-bind-address=nowhere").contains(":8081");
+        assertThat(run("run", "--probe-address=nowhere")).isEqualTo(2);
+        assertThat(err.toString()).contains("--probe-address nowhere").contains(":8081");
     }
 
     @Test
@@ -52,7 +52,7 @@ class RunCommandTest {
             int[] code = {-1};
             Thread agent = new Thread(() -> code[0] = run("run", "--kubeconfig=" + kubeconfig, "--host=none",
                     "--leader-elect", "--namespace=ibu-test", "--run-for=6s",
-                    "--health-probe-bind-address=127.0.0.1:0"));
+                    "--probe-address=127.0.0.1:0"));
             agent.start();
 
             Eventually.until("the Lease is held", () -> {
@@ -71,7 +71,7 @@ class RunCommandTest {
             Path kubeconfig = api.writeKubeconfig(dir.resolve("kubeconfig"));
 
             assertThat(run("run", "--kubeconfig=" + kubeconfig, "--host=none", "--run-for=2s",
-                    "--health-probe-bind-address=off")).isZero();
+                    "--probe-address=off")).isZero();
         }
     }
 }
