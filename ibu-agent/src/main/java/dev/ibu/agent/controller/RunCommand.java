@@ -52,7 +52,7 @@ public final class RunCommand implements Callable<Integer> {
             description = "Reconcile at least this often (e.g. 10m, 30s). Default: ${DEFAULT-VALUE}.")
     Duration resync;
 
-    @Option(names = "--host", paramLabel = "DIR|none", defaultValue = "none",
+    @Option(names = {"--host", "--host-root"}, paramLabel = "DIR|none", defaultValue = "none",
             description = "Where the node's root is mounted (e.g. /host), or none. Default: ${DEFAULT-VALUE}.")
     String host;
 

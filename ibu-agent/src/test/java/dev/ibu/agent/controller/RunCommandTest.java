@@ -40,6 +40,12 @@ class RunCommandTest {
     }
 
     @Test
+    void host_root_is_an_alias_of_host(@TempDir Path dir) {
+        assertThat(run("run", "--host-root=" + dir)).isEqualTo(2);
+        assertThat(err.toString()).contains("--host=" + dir).contains("does not exist");
+    }
+
+    @Test
     void a_bad_duration_is_refused_with_examples() {
         assertThat(run("run", "--resync=often")).isEqualTo(2);
         assertThat(err.toString()).contains("'often' is not a duration").contains("10m");
