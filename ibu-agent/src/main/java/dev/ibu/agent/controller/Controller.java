@@ -75,8 +75,11 @@ public final class Controller implements AutoCloseable {
             ReconcileResult init;
             while ((init = engine.initialize()).error().isDefined()) {
                 Duration wait = backoff.next();
-                LOG.warn("start-up: cannot initialize the ImageBasedUpgrade: {}; retrying in {}s",
-                        init.error().get().message(), wait.toSeconds());
+                // a missing CRD reads as "not found" from the API server: say how to install it
+                String hint = init.error().get() instanceof dev.ibu.ports.out.PortFailure.NotFound
+                        ? " (is the CRD installed? 'ibu-agent crd | kubectl apply -f -')" : "";
+                LOG.warn("start-up: cannot initialize the ImageBasedUpgrade: {}{}; retrying in {}s",
+                        init.error().get().message(), hint, wait.toSeconds());
                 Thread.sleep(wait.toMillis());
             }
             LOG.info("start-up: {}", init.summary());
