@@ -32,6 +32,9 @@ final class Kubectl {
                     YAMLWriteFeature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
             .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER, YAMLWriteFeature.SPLIT_LINES).build();
 
+    private static final java.util.regex.Pattern TIMESTAMP = java.util.regex.Pattern.compile(
+            "(?m)^(\\s*(?:- )?[A-Za-z]+: )(\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?Z)$");
+
     private final KubernetesClient client;
 
     Kubectl(KubernetesClient client) {
@@ -64,7 +67,8 @@ final class Kubectl {
         }
         @SuppressWarnings("unchecked")
         Map<String, Object> tree = Serialization.unmarshal(Serialization.asJson(ibu), Map.class);
-        return YAML.writeValueAsString(withoutNulls(tree));
+        // kubectl quotes timestamps (YAML 1.1 would read them as dates); Jackson leaves them bare
+        return TIMESTAMP.matcher(YAML.writeValueAsString(withoutNulls(tree))).replaceAll("$1\"$2\"");
     }
 
     @SuppressWarnings("unchecked")
