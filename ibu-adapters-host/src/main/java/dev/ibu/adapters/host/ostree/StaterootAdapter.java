@@ -60,11 +60,13 @@ public final class StaterootAdapter implements StaterootPort {
                 + "set spec.seedImageRef.version to the seed's (newer) version"));
         }
         JobState now = jobs.state(sr);
-        if (now instanceof JobState.Failed) {
-            Either<PortFailure, Void> cleaned = remove(sr);
-            if (cleaned.isLeft()) {
-                return cleaned;
-            }
+        if (now instanceof JobState.Running || now instanceof JobState.Succeeded) {
+            return Either.right(null);
+        }
+        // a clean slate: nothing of a failed or unrecorded earlier attempt may leak into the new stateroot
+        Either<PortFailure, Void> cleaned = remove(sr);
+        if (cleaned.isLeft()) {
+            return cleaned;
         }
         return attempt("start the stateroot setup of " + sr, () -> {
             jobs.start(sr, progress -> setupJob.run(setup, progress));
