@@ -99,8 +99,10 @@ public final class LocalCommand implements Callable<Integer> {
             Kubectl kubectl = new Kubectl(api.client());
             Rehearsal rehearsal = new Rehearsal(kubectl, agent, world, out, !noYaml, failing);
             out.println("ibu-agent local: an image-based upgrade rehearsed on this machine");
-            out.println("  API server " + api.url() + " (embedded, CRD imagebasedupgrades.lca.openshift.io loaded); "
-                    + "host, precache, OADP, health, registry and time are simulated");
+            out.println("  real: API server " + api.url() + " (embedded, generated CRD loaded) and the Kubernetes "
+                    + "adapters for the IBU, ConfigMaps and pull secret");
+            out.println("  in-memory test kit: host (stateroots, reboot, state store), precache, OADP/Velero, health, "
+                    + "seed registry; simulated time from " + dev.ibu.agent.local.sim.SimWorldDefaults.START);
             rehearsal.section("Agent start-up: the ImageBasedUpgrade CR is created automatically");
             agent.start();
             rehearsal.printCr();
