@@ -12,6 +12,7 @@ import dev.ibu.adapters.host.process.ProcessRunner;
 import dev.ibu.adapters.host.reboot.InitMonitor;
 import dev.ibu.adapters.host.reboot.RebootAdapter;
 import dev.ibu.adapters.host.reboot.RebootCommand;
+import dev.ibu.adapters.host.seed.SeedContentCollector;
 import dev.ibu.adapters.host.seed.SeedImageAdapter;
 import dev.ibu.adapters.host.seed.SeedImageBuilder;
 import dev.ibu.adapters.host.seed.SkopeoClient;
@@ -93,6 +94,11 @@ public final class HostAdapters implements AutoCloseable {
 
     public SeedImageBuilder seedImageBuilder() {
         return new SeedImageBuilder(skopeo);
+    }
+
+    /** Collects a seed's content from this host's sysroot (to build a seed image from it). */
+    public SeedContentCollector seedContentCollector() {
+        return new SeedContentCollector(ostree, config.layout());
     }
 
     /** The init monitor, for the agent's {@code init-monitor} command. */

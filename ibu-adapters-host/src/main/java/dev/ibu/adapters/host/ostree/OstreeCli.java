@@ -75,6 +75,22 @@ public final class OstreeCli {
         admin(args.toArray(String[]::new));
     }
 
+    /** One line of {@code ostree admin config-diff}: M(odified), A(dded) or D(eleted), and the path below /etc. */
+    public record EtcChange(char kind, String path) {
+    }
+
+    /** The stateroot's local /etc changes against its commit's usr/etc (seed side, host-and-image.md §1.2). */
+    public List<EtcChange> configDiff(String osname) {
+        List<EtcChange> out = new ArrayList<>();
+        for (String line : admin("config-diff", "--os=" + requireOsname(osname)).stdout().split("\n")) {
+            String t = line.strip();
+            if (t.length() > 2 && "MAD".indexOf(t.charAt(0)) >= 0 && Character.isWhitespace(t.charAt(1))) {
+                out.add(new EtcChange(t.charAt(0), t.substring(1).strip()));
+            }
+        }
+        return List.copyOf(out);
+    }
+
     public void undeploy(int index) {
         admin("undeploy", Integer.toString(index));
     }

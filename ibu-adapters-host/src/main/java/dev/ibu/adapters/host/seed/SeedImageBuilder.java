@@ -57,7 +57,7 @@ public final class SeedImageBuilder {
             Files.createDirectories(backup);
             TarPacker packer = new TarPacker(null);
             packer.packTgz(c.ostreeRepo(), "", backup.resolve("ostree.tgz"), n -> true);
-            packer.packTgz(c.varDir(), "var", backup.resolve("var.tgz"), n -> true);
+            packer.packTgz(c.varDir(), "var", backup.resolve("var.tgz"), SeedImageBuilder::keepInVar);
             packer.packTgz(c.etcDir(), "etc", backup.resolve("etc.tgz"), n -> true);
             Files.writeString(backup.resolve("etc.deletions"), joinLines(c.etcDeletions()));
             Files.writeString(backup.resolve("ostree-" + c.deployment() + ".origin"), c.origin());
@@ -71,6 +71,19 @@ public final class SeedImageBuilder {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the seed backup directory " + backup, e);
         }
+    }
+
+    /** Contents of these /var paths stay on the seed (host-and-image.md §1.2); the directories themselves go. */
+    private static final List<String> VAR_EMPTIED = List.of("tmp/", "log/", "lib/log/", "lib/cni/bin/", "lib/containers/",
+        "lib/kubelet/pods/", "lib/ovn-ic/etc/");
+
+    /** Upstream's var.tgz excludes, as a filter on paths relative to /var. */
+    static boolean keepInVar(String rel) {
+        if (rel.equals("lib/lca") || rel.startsWith("lib/lca/") || rel.endsWith("/.bash_history")
+            || rel.equals(".bash_history")) {
+            return false;
+        }
+        return VAR_EMPTIED.stream().noneMatch(rel::startsWith);
     }
 
     private static String joinLines(List<String> lines) {
