@@ -27,6 +27,8 @@ public final class Main implements Runnable {
         cl.addSubcommand(new CommandLine(new LocalCommand(out, err)));
         cl.addSubcommand(new CommandLine(new CrdCommand(out)));
         cl.addSubcommand(new CommandLine(new dev.ibu.agent.controller.RunCommand(err)));
+        cl.addSubcommand(new CommandLine(new dev.ibu.agent.ops.DiagnoseCommand(out, err)));
+        cl.addSubcommand(new CommandLine(new dev.ibu.agent.ops.CleanupCommand(out, err)));
         cl.setOut(out);
         cl.setErr(err);
         return cl.execute(args);
