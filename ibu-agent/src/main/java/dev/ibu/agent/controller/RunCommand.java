@@ -115,7 +115,16 @@ public final class RunCommand implements Callable<Integer> {
         Controller.Settings settings = new Controller.Settings(resync, Controller.Settings.DEFAULT.backoffBase(),
                 Controller.Settings.DEFAULT.backoffCap(), Controller.Settings.DEFAULT.shutdownGrace());
         CountDownLatch stop = new CountDownLatch(1);
-        Thread hook = new Thread(stop::countDown, "ibu-shutdown");
+        CountDownLatch stopped = new CountDownLatch(1);
+        // SIGTERM: ask the main thread to stop, and keep the JVM alive until it has (the running reconcile ends)
+        Thread hook = new Thread(() -> {
+            stop.countDown();
+            try {
+                stopped.await(settings.shutdownGrace().plusSeconds(5).toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "ibu-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         SharedIndexInformer<?> statusMetrics = obs == null ? null : IbuStatusObserver.inform(client, obs.metrics());
         try (Controller controller = new Controller(client, engine, settings, r -> { })) {
@@ -150,6 +159,7 @@ public final class RunCommand implements Callable<Integer> {
                 campaign.cancel(true);  // steps down and releases the Lease
             }
         } finally {
+            stopped.countDown();
             if (statusMetrics != null) {
                 statusMetrics.close();
             }
