@@ -72,6 +72,17 @@ class DeployManifestsTest {
         assertThat(pod.get("hostPID").asBoolean()).isTrue();
         assertThat(pod.at("/volumes/0/hostPath/path").asString()).isEqualTo("/");
         assertThat(pod.at("/containers/0/volumeMounts/0/mountPath").asString()).isEqualTo("/host");
+
+        // the container's arguments are ones the agent's CLI accepts
+        List<String> args = strings(pod.at("/containers/0/args"));
+        assertThat(args.get(0)).isEqualTo("run");
+        java.io.StringWriter err = new java.io.StringWriter();
+        picocli.CommandLine cl = new picocli.CommandLine(new dev.ibu.agent.controller.RunCommand(
+                new java.io.PrintWriter(err)));
+        cl.parseArgs(args.subList(1, args.size()).toArray(String[]::new));
+        String port = pod.at("/containers/0/readinessProbe/httpGet/port").asString();
+        assertThat(pod.at("/containers/0/ports/0/name").asString()).as("the probes use the declared port")
+                .isEqualTo(port);
     }
 
     private static List<String> strings(JsonNode array) {
