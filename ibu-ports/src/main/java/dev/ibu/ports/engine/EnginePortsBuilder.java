@@ -87,6 +87,10 @@ public final class EnginePortsBuilder {
                     from = p.name();
                 }
             }
+            if (impl.isEmpty() && port == ClockPort.class) {
+                impl = Optional.of((ClockPort) java.time.Instant::now);  // the only port with a sensible default
+                from = "system";
+            }
             if (impl.isPresent()) {
                 found.put(port, impl.get());
                 origin.put(port, from);

@@ -47,6 +47,16 @@ class EnginePortsBuilderTest {
                 .hasMessageContaining("no implementation for IbuResourcePort, ConfigMapPort")
                 .hasMessageContaining("META-INF/services/dev.ibu.ports.out.PortProvider")
                 .hasMessageNotContaining("ClockPort");
+        EnginePortsBuilder noClock = new EnginePortsBuilder()
+                .context(new PortContext(Map.of(), Map.of(TestWorld.class, world)))
+                .provider(new TestWorldPortProvider() {
+                    @Override
+                    public List<Class<?>> ports() {
+                        return EnginePortsBuilder.PORTS.stream().filter(p -> p != ClockPort.class).toList();
+                    }
+                });
+        noClock.build();
+        assertThat(noClock.origins()).containsEntry(ClockPort.class, "system");
     }
 
     @Test

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** A provider found by ServiceLoader in this module's tests: every port from the TestWorld shared in the context. */
-public final class TestWorldPortProvider implements PortProvider {
+public class TestWorldPortProvider implements PortProvider {
     @Override
     public String name() {
         return "test-world";
