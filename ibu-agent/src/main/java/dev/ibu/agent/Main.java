@@ -29,6 +29,7 @@ public final class Main implements Runnable {
         cl.addSubcommand(new CommandLine(new dev.ibu.agent.controller.RunCommand(err)));
         cl.addSubcommand(new CommandLine(new dev.ibu.agent.ops.DiagnoseCommand(out, err)));
         cl.addSubcommand(new CommandLine(new dev.ibu.agent.ops.CleanupCommand(out, err)));
+        cl.addSubcommand(new CommandLine(new dev.ibu.agent.hostcmd.InitMonitorCommand(err)));
         cl.setOut(out);
         cl.setErr(err);
         return cl.execute(args);
