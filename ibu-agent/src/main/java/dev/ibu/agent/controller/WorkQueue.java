@@ -87,7 +87,8 @@ public final class WorkQueue {
                 if (next.isEmpty()) {
                     changed.await();
                 } else {
-                    long waitMs = Math.max(1, Duration.between(clock.instant(), next.get()).toMillis());
+                    // wake at least every second: the clock may be a test's, moved without signalling
+                    long waitMs = Math.min(1000, Math.max(1, Duration.between(clock.instant(), next.get()).toMillis()));
                     changed.await(waitMs, TimeUnit.MILLISECONDS);
                 }
             }
