@@ -53,6 +53,11 @@ public final class Messages {
     private Messages() {
     }
 
+    /** The init monitor's rollback reason, e.g. {@code Rollback due to LCA Init Monitor timeout, after 30m0s}. */
+    public static String initMonitorTimeout(long timeoutSeconds) {
+        return "Rollback due to LCA Init Monitor timeout, after " + GoDuration.format(timeoutSeconds);
+    }
+
     /** The AbortFailed/FinalizeFailed message: each error followed by one space, then the manual-cleanup text. */
     public static String cleanupFailed(java.util.List<String> errors) {
         StringBuilder sb = new StringBuilder();

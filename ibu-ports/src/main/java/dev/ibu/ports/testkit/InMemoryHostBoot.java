@@ -120,8 +120,7 @@ public abstract class InMemoryHostBoot extends InMemoryHostStore implements Rebo
             throw new IllegalStateException("the init monitor is not running in " + host.bootedStateroot());
         }
         AutoRollbackConfig config = host.dirs.get(monitorArmedIn.get()).autoRollback.get();
-        String message = "Rollback due to LCA Init Monitor timeout, after "
-                + GoDuration.format(config.monitorTimeoutSeconds());
+        String message = dev.ibu.domain.Messages.initMonitorTimeout(config.monitorTimeoutSeconds());
         monitorArmedIn = Option.none();
         monitorDeadline = Option.none();
         autoRollback(message);

@@ -98,7 +98,7 @@ public final class InitMonitor {
             LOG.info("LCA Init Monitor timeout is {}: not monitoring", secs);
             return new Outcome.Disabled("monitor_timeout is " + secs);
         }
-        String d = GoDurations.format(secs);
+        String d = dev.ibu.domain.GoDuration.format(secs);
         LOG.info("Launching LCA Init Monitor timeout. Automatic rollback will occur in {} if upgrade is not completed "
             + "successfully within that time", d);
         sleeper.sleep(Duration.ofSeconds(secs));

@@ -1,9 +1,8 @@
-package dev.ibu.adapters.host.reboot;
+package dev.ibu.domain;
 
-/** Whole seconds in Go's {@code time.Duration} text, as upstream's messages show them: 1800 is {@code 30m0s}. */
-public final class GoDurations {
-
-    private GoDurations() {
+/** Whole seconds in Go's {@code time.Duration} text, as upstream messages show them: 1800 is {@code 30m0s}. */
+public final class GoDuration {
+    private GoDuration() {
     }
 
     public static String format(long seconds) {
@@ -18,6 +17,9 @@ public final class GoDurations {
         if (h > 0) {
             return sign + h + "h" + m + "m" + rest + "s";
         }
-        return m > 0 ? sign + m + "m" + rest + "s" : sign + rest + "s";
+        if (m > 0) {
+            return sign + m + "m" + rest + "s";
+        }
+        return sign + rest + "s";
     }
 }

@@ -1,4 +1,4 @@
-package dev.ibu.ports.testkit;
+package dev.ibu.domain;
 
 import org.junit.jupiter.api.Test;
 
@@ -13,5 +13,10 @@ class GoDurationTest {
         assertThat(GoDuration.format(45)).isEqualTo("45s");
         assertThat(GoDuration.format(0)).isEqualTo("0s");
         assertThat(GoDuration.format(600)).isEqualTo("10m0s");
+    }
+
+    @Test
+    void the_init_monitor_message_uses_it() {
+        assertThat(Messages.initMonitorTimeout(1800)).isEqualTo("Rollback due to LCA Init Monitor timeout, after 30m0s");
     }
 }
