@@ -83,8 +83,9 @@ public final class IbuMapper {
                         s.pullSecretName().map(PullSecretRef::new).getOrNull());
         return new IbuSpec(CrStage.valueOf(spec.stage().wireName()), seed, refsToWire(spec.oadpContent()),
                 refsToWire(spec.extraManifests()),
-                spec.autoRollbackOnFailure().map(a -> new AutoRollbackOnFailure(
-                        BigInteger.valueOf(a.initMonitorTimeoutSeconds()))).getOrNull());
+                // upstream's field is omitempty: 0 (the default, 1800 s) is written as {} as the document shows
+                spec.autoRollbackOnFailure().map(a -> new AutoRollbackOnFailure(a.initMonitorTimeoutSeconds() == 0
+                        ? null : BigInteger.valueOf(a.initMonitorTimeoutSeconds()))).getOrNull());
     }
 
     static Status statusToDomain(IbuStatus status) {
