@@ -30,6 +30,7 @@ public final class Main implements Runnable {
         cl.addSubcommand(new CommandLine(new dev.ibu.agent.ops.DiagnoseCommand(out, err)));
         cl.addSubcommand(new CommandLine(new dev.ibu.agent.ops.CleanupCommand(out, err)));
         cl.addSubcommand(new CommandLine(new dev.ibu.agent.hostcmd.InitMonitorCommand(err)));
+        cl.addSubcommand(new CommandLine(new dev.ibu.agent.hostcmd.PostPivotCommand(out, err)));
         cl.setOut(out);
         cl.setErr(err);
         return cl.execute(args);
