@@ -103,12 +103,11 @@ class LocalCommandIT {
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
         Map<String, Object> failed = run.crAfter("Abort after Prep");
-        // the seed document's text is "failed to delete all the backup CRs. Perform cleanup manually..."; the test
-        // kit's Velero says it without the period (Messages.cleanupFailed joins errors with one space)
+        // the seed document's message, word for word
         assertThat(LocalOutput.conditions(failed)).anySatisfy(c -> assertThat(c)
-                .startsWith("Idle/False/AbortFailed/failed to delete all the backup CRs")
-                .endsWith(" Perform cleanup manually then add 'lca.openshift.io/manual-cleanup-done' annotation "
-                        + "to ibu CR to transition back to Idle"));
+                .isEqualTo("Idle/False/AbortFailed/failed to delete all the backup CRs. Perform cleanup manually "
+                        + "then add 'lca.openshift.io/manual-cleanup-done' annotation to ibu CR to transition back to "
+                        + "Idle"));
         assertThat(run.out()).contains("$ oc annotate ibu upgrade lca.openshift.io/manual-cleanup-done=\n");
         assertIdle(run.lastCr());
     }

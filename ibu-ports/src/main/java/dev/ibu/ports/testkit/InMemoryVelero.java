@@ -30,7 +30,7 @@ import java.util.Objects;
  */
 public final class InMemoryVelero implements BackupPort {
     public static final String VELERO_V1 = "velero.io/v1";
-    public static final String S3_LOST = "failed to delete all the backup CRs";
+    public static final String S3_LOST = "failed to delete all the backup CRs.";  // the seed document's text
 
     private final Faults faults;
     private final ConfigMapPort configMaps;

@@ -70,7 +70,7 @@ class EngineFailureScenarioTest {
         world.velero().loseS3(true);
         h.request(Stage.IDLE);
         h.settle();
-        assertThat(Snapshot.last(h.ibu())).isEqualTo("Idle False AbortFailed \"failed to delete all the backup CRs "
+        assertThat(Snapshot.last(h.ibu())).isEqualTo("Idle False AbortFailed \"failed to delete all the backup CRs. "
                 + "Perform cleanup manually then add 'lca.openshift.io/manual-cleanup-done' annotation to ibu CR to "
                 + "transition back to Idle\"");
         assertThat(Snapshot.validNextStages(h.ibu())).isEmpty();
