@@ -77,7 +77,10 @@ final class IdleHandler implements StageHandler {
             collect(pass.ports.stateStore().deleteIbu(b), errors);
         });
         if (errors.isEmpty() && backupsPending) {
-            // Velero deletes backups asynchronously: look again soon instead of holding the reconcile
+            // Velero deletes backups asynchronously: look again soon instead of holding the reconcile; a retry after
+            // AbortFailed/FinalizeFailed is in progress again, so the next pass carries on without the annotation
+            pass.update(c -> Setters.idleInProgress(c, finalize ? Reasons.FINALIZING : Reasons.ABORTING,
+                    finalize ? Messages.FINALIZING : Messages.ABORTING, pass.stamp()));
             return ReconcileResult.after(Requeue.SHORT, "waiting for the backups to be deleted");
         }
         if (errors.isEmpty()) {

@@ -406,4 +406,61 @@ class EngineFailureScenarioTest {
         assertThat(looks[0]).isEqualTo(3);
         assertThat(Snapshot.conditions(h.ibu())).containsExactly("Idle True Idle \"Idle\"");
     }
+
+    @Test
+    void a_manual_cleanup_retry_whose_backup_deletion_is_pending_carries_on_without_a_second_annotation() {
+        start(true);
+        prep();
+        world.velero().loseS3(true);
+        h.request(Stage.IDLE);
+        h.settle();
+        assertThat(Snapshot.last(h.ibu())).contains("AbortFailed");
+        world.velero().loseS3(false);
+        int[] looks = {0};
+        h = new EngineHarness(world, p -> new EnginePorts(p.resource(), p.configMaps(), p.pullSecrets(), p.health(),
+                p.clusterInfo(), p.extraManifests(), new PendingCleanup(world.velero(), looks), p.seedImages(),
+                p.stateroots(), p.precache(), p.reboot(), p.stateStore(), p.certificates(), p.events(), p.clock()));
+        world.cluster().annotate(Annotations.MANUAL_CLEANUP_DONE, "");
+        h.reconcile();
+        assertThat(Snapshot.last(h.ibu())).isEqualTo("Idle False Aborting \"Aborting\"");
+        h.settle();
+        assertThat(Snapshot.conditions(h.ibu())).containsExactly("Idle True Idle \"Idle\"");
+    }
+
+    /** Velero as it really is: deleting backups takes a few looks. */
+    private static final class PendingCleanup implements dev.ibu.ports.out.BackupPort {
+        private final dev.ibu.ports.out.BackupPort real;
+        private final int[] looks;
+
+        PendingCleanup(dev.ibu.ports.out.BackupPort real, int[] looks) {
+            this.real = real;
+            this.looks = looks;
+        }
+
+        public io.vavr.control.Either<PortFailure, dev.ibu.ports.out.ManifestValidation> validate(List<ConfigMapRef> c) {
+            return real.validate(c);
+        }
+
+        public io.vavr.control.Either<PortFailure, dev.ibu.ports.out.WorkProgress> backup(List<ConfigMapRef> c) {
+            return real.backup(c);
+        }
+
+        public io.vavr.control.Either<PortFailure, dev.ibu.ports.out.ExportBundle> export(List<ConfigMapRef> c) {
+            return real.export(c);
+        }
+
+        public io.vavr.control.Either<PortFailure, dev.ibu.ports.out.WorkProgress> restore(
+                dev.ibu.ports.out.ExportBundle b) {
+            return real.restore(b);
+        }
+
+        public io.vavr.control.Either<PortFailure, Void> cleanup() {
+            return real.cleanup();
+        }
+
+        public io.vavr.control.Either<PortFailure, dev.ibu.ports.out.WorkProgress> cleanupStep() {
+            return ++looks[0] < 3 ? io.vavr.control.Either.right(new dev.ibu.ports.out.WorkProgress.Waiting("pending"))
+                    : real.cleanupStep();
+        }
+    }
 }
