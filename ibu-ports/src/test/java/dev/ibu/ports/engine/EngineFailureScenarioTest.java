@@ -366,33 +366,10 @@ class EngineFailureScenarioTest {
         start(true);
         prep();
         int[] looks = {0};
-        var waitingVelero = new dev.ibu.ports.out.BackupPort() {
-            public io.vavr.control.Either<PortFailure, dev.ibu.ports.out.ManifestValidation> validate(
-                    List<ConfigMapRef> c) {
-                return world.velero().validate(c);
-            }
-
-            public io.vavr.control.Either<PortFailure, dev.ibu.ports.out.WorkProgress> backup(List<ConfigMapRef> c) {
-                return world.velero().backup(c);
-            }
-
-            public io.vavr.control.Either<PortFailure, dev.ibu.ports.out.ExportBundle> export(List<ConfigMapRef> c) {
-                return world.velero().export(c);
-            }
-
-            public io.vavr.control.Either<PortFailure, dev.ibu.ports.out.WorkProgress> restore(
-                    dev.ibu.ports.out.ExportBundle b) {
-                return world.velero().restore(b);
-            }
-
+        var waitingVelero = new PendingCleanup(world.velero(), looks) {
+            @Override
             public io.vavr.control.Either<PortFailure, Void> cleanup() {
                 throw new AssertionError("the engine must not block on cleanup()");
-            }
-
-            public io.vavr.control.Either<PortFailure, dev.ibu.ports.out.WorkProgress> cleanupStep() {
-                return io.vavr.control.Either.right(++looks[0] < 3
-                        ? new dev.ibu.ports.out.WorkProgress.Waiting("DeleteBackupRequest apps pending")
-                        : new dev.ibu.ports.out.WorkProgress.Done());
             }
         };
         h = new EngineHarness(world, p -> new EnginePorts(p.resource(), p.configMaps(), p.pullSecrets(), p.health(),
@@ -428,7 +405,7 @@ class EngineFailureScenarioTest {
     }
 
     /** Velero as it really is: deleting backups takes a few looks. */
-    private static final class PendingCleanup implements dev.ibu.ports.out.BackupPort {
+    private static class PendingCleanup implements dev.ibu.ports.out.BackupPort {
         private final dev.ibu.ports.out.BackupPort real;
         private final int[] looks;
 
