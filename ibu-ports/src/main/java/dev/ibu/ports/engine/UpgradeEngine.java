@@ -98,6 +98,9 @@ public final class UpgradeEngine implements ReconcileUpgradeUseCase {
         try {
             return run(pass);
         } catch (StopPass stop) {
+            if (stop.result.error().isDefined()) {
+                persistAfterError(pass);
+            }
             return stop.result;
         }
     }
@@ -124,6 +127,15 @@ public final class UpgradeEngine implements ReconcileUpgradeUseCase {
         }
         pass.persist();
         return result;
+    }
+
+    /** Spec §3.1: on a handler error the status is still written (best effort); the error is what is returned. */
+    private static void persistAfterError(Pass pass) {
+        try {
+            pass.persist();
+        } catch (StopPass again) {
+            LOG.warn("status not written after an error: {}", again.result.summary());
+        }
     }
 
     private StageHandler handlerFor(Stage stage) {

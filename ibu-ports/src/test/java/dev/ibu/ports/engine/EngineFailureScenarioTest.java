@@ -404,6 +404,17 @@ class EngineFailureScenarioTest {
         assertThat(Snapshot.conditions(h.ibu())).containsExactly("Idle True Idle \"Idle\"");
     }
 
+    @Test
+    void a_transient_failure_in_a_handler_still_writes_what_the_pass_decided() {
+        start(false);
+        world.faults().failOnce(Op.HEALTH_CHECK, PortFailure.transientFailure("API server timeout"));
+        world.requestPrep();
+        var r = h.reconcile();
+        assertThat(r.error().map(PortFailure::message)).contains("API server timeout");
+        assertThat(h.ibu().status().history().map(e -> e.stage())).containsExactly("Prep");
+        assertThat(Snapshot.validNextStages(h.ibu())).containsExactly("Idle");
+    }
+
     /** Velero as it really is: deleting backups takes a few looks. */
     private static class PendingCleanup implements dev.ibu.ports.out.BackupPort {
         private final dev.ibu.ports.out.BackupPort real;
