@@ -2,10 +2,10 @@ package dev.ibu.adapters.host;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ibu.adapters.host.testing.HostTools;
-import dev.ibu.adapters.host.testing.SeedFixture;
-import dev.ibu.adapters.host.testing.TestRegistry;
-import dev.ibu.adapters.host.testing.TestSysroot;
+import dev.ibu.adapters.host.testing.RequireHostTools;
+import dev.ibu.adapters.host.lab.SeedFixture;
+import dev.ibu.adapters.host.lab.LabRegistry;
+import dev.ibu.adapters.host.lab.LabSysroot;
 import dev.ibu.ports.out.AutoRollbackConfig;
 import dev.ibu.ports.out.JobState;
 import dev.ibu.ports.out.PrecacheStatus;
@@ -24,9 +24,10 @@ class HostAdaptersIT {
 
     @Test
     void local_mode_end_to_end() throws Exception {
-        HostTools.requireOstree();
+        RequireHostTools.requireOstree();
+        RequireHostTools.requireRegistry();
         Path base = Files.createTempDirectory("host-adapters-it");
-        try (TestRegistry registry = TestRegistry.start(); TestSysroot sys = new TestSysroot(base.resolve("host"))) {
+        try (LabRegistry registry = LabRegistry.start(); LabSysroot sys = new LabSysroot(base.resolve("host"))) {
             sys.installOriginal("rhcos");
             HostAdapterConfig cfg = HostAdapterConfig.local(sys.path(), base.resolve("work"), Set.of(registry.host()));
             try (HostAdapters host = new HostAdapters(cfg)) {
@@ -63,7 +64,7 @@ class HostAdaptersIT {
                 assertThat(host.certificates().earliestKubeletExpiry("rhcos_4.16.0").get()).isEmpty();
             }
         } finally {
-            TestSysroot.deleteTree(base);
+            LabSysroot.deleteTree(base);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.ibu.adapters.host;
 
+import dev.ibu.adapters.host.testing.RequireHostTools;
 import dev.ibu.adapters.host.support.HostLayout;
 import dev.ibu.adapters.host.support.HostJobs;
 
@@ -15,11 +16,11 @@ import dev.ibu.adapters.host.reboot.RebootAdapter;
 import dev.ibu.adapters.host.seed.SeedImageBuilder;
 import dev.ibu.adapters.host.seed.SkopeoClient;
 import dev.ibu.adapters.host.state.StateStoreAdapter;
-import dev.ibu.adapters.host.testing.FakeBoot;
-import dev.ibu.adapters.host.testing.SeedFixture;
+import dev.ibu.adapters.host.lab.FakeBoot;
+import dev.ibu.adapters.host.lab.SeedFixture;
 import dev.ibu.adapters.host.testing.TestIbus;
-import dev.ibu.adapters.host.testing.TestRegistry;
-import dev.ibu.adapters.host.testing.TestSysroot;
+import dev.ibu.adapters.host.lab.LabRegistry;
+import dev.ibu.adapters.host.lab.LabSysroot;
 import dev.ibu.domain.ImageBasedUpgrade;
 import dev.ibu.ports.out.AutoRollbackConfig;
 import dev.ibu.ports.out.HostStatus;
@@ -49,7 +50,7 @@ import org.junit.jupiter.api.Test;
 class PivotLifecycleIT {
 
     private static final String NEW = "rhcos_4.16.0";
-    private TestRegistry registry;
+    private LabRegistry registry;
     private Path base;
     private FakeBoot host;
     private StaterootAdapter stateroots;
@@ -60,12 +61,14 @@ class PivotLifecycleIT {
 
     @BeforeEach
     void setUp() throws Exception {
+        RequireHostTools.requireOstree();
+        RequireHostTools.requireRegistry();
         base = Files.createTempDirectory("lifecycle-it");
-        TestSysroot sys = new TestSysroot(base);
+        LabSysroot sys = new LabSysroot(base);
         sys.installOriginal("rhcos");
         Files.createDirectories(base.resolve("work"));
         host = new FakeBoot(sys.path(), base.resolve("work"), "rhcos");
-        registry = TestRegistry.start();
+        registry = LabRegistry.start();
         HostLayout layout = host.layout();
         SkopeoClient skopeo = new SkopeoClient(ProcessRunner.local(), layout, Set.of(registry.host()), 1);
         String seed = registry.host() + "/lab/seed:4.16.0";
@@ -94,7 +97,7 @@ class PivotLifecycleIT {
         if (registry != null) {
             registry.close();
         }
-        TestSysroot.deleteTree(base);
+        LabSysroot.deleteTree(base);
     }
 
     private HostStatus status() {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ibu.adapters.host.process.ProcessRunner;
 import dev.ibu.adapters.host.support.HostLayout;
-import dev.ibu.adapters.host.testing.HostTools;
+import dev.ibu.adapters.host.testing.RequireHostTools;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,7 +19,7 @@ class SetfattrRestoreIT {
 
     @Test
     void selinux_labels_and_user_xattrs_of_files_and_symlinks_are_restored() throws Exception {
-        HostTools.require("tar", "setfattr", "getfattr");
+        RequireHostTools.require("tar", "setfattr", "getfattr");
         ProcessRunner run = ProcessRunner.local();
         Path src = Files.createDirectories(tmp.resolve("src/etc/odd dir"));
         Files.writeString(src.resolve("f"), "x");

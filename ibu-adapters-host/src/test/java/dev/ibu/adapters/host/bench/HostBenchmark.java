@@ -14,9 +14,9 @@ import dev.ibu.adapters.host.seed.SeedImageBuilder;
 import dev.ibu.adapters.host.seed.SeedMetadata;
 import dev.ibu.adapters.host.seed.SeedUnpacker;
 import dev.ibu.adapters.host.seed.SkopeoClient;
-import dev.ibu.adapters.host.testing.SeedFixture;
-import dev.ibu.adapters.host.testing.TestRegistry;
-import dev.ibu.adapters.host.testing.TestSysroot;
+import dev.ibu.adapters.host.lab.SeedFixture;
+import dev.ibu.adapters.host.lab.LabRegistry;
+import dev.ibu.adapters.host.lab.LabSysroot;
 import dev.ibu.ports.out.AutoRollbackConfig;
 import dev.ibu.ports.out.StaterootSetup;
 import io.vavr.control.Option;
@@ -57,7 +57,7 @@ public final class HostBenchmark {
         int imageBytes = arg(args, 4, 2 << 20);
         int rounds = arg(args, 5, 2);
         Path base = Files.createTempDirectory("ibu-bench");
-        try (TestRegistry registry = TestRegistry.start()) {
+        try (LabRegistry registry = LabRegistry.start()) {
             HostLayout buildLayout = HostLayout.forSysroot(base.resolve("none"), base.resolve("build-work"));
             SkopeoClient skopeo = new SkopeoClient(ProcessRunner.local(), buildLayout, Set.of(registry.host()), 0);
             SeedContent content = SeedFixture.create(base.resolve("seed"), VERSION, List.of(), varFiles, treeFiles, fileSize);
@@ -76,15 +76,15 @@ public final class HostBenchmark {
             double u = min(upstream);
             System.out.printf("stateroot from seed: ours %s s, upstream route %s s (best of %d each); upstream/ours = %.2f%n",
                 ours, upstream, rounds, u / o);
-            TestSysroot.deleteTree(base.resolve("seed"));
+            LabSysroot.deleteTree(base.resolve("seed"));
             precache(base, registry, images, imageBytes);
         } finally {
-            TestSysroot.deleteTree(base);
+            LabSysroot.deleteTree(base);
         }
     }
 
-    private static double ourRoute(Path dir, TestRegistry registry, String seedRef) throws Exception {
-        TestSysroot sys = new TestSysroot(dir);
+    private static double ourRoute(Path dir, LabRegistry registry, String seedRef) throws Exception {
+        LabSysroot sys = new LabSysroot(dir);
         sys.installOriginal("rhcos");
         HostLayout layout = sys.layout();
         Files.createDirectories(layout.workRoot());
@@ -102,8 +102,8 @@ public final class HostBenchmark {
         return round(total);
     }
 
-    private static double upstreamRoute(Path dir, TestRegistry registry, String seedRef) throws Exception {
-        TestSysroot sys = new TestSysroot(dir);
+    private static double upstreamRoute(Path dir, LabRegistry registry, String seedRef) throws Exception {
+        LabSysroot sys = new LabSysroot(dir);
         sys.installOriginal("rhcos");
         ProcessRunner run = ProcessRunner.local();
         String s = "--sysroot=" + sys.path();
@@ -146,7 +146,7 @@ public final class HostBenchmark {
         return round(total);
     }
 
-    private static void precache(Path base, TestRegistry registry, int n, int bytes) throws Exception {
+    private static void precache(Path base, LabRegistry registry, int n, int bytes) throws Exception {
         SkopeoClient push = new SkopeoClient(ProcessRunner.local(), HostLayout.forSysroot(base, base), Set.of(registry.host()), 0);
         List<String> refs = new ArrayList<>();
         Random rnd = new Random(42);
@@ -177,7 +177,7 @@ public final class HostBenchmark {
             Runtime.getRuntime().availableProcessors());
     }
 
-    private static SkopeoClient storage(Path dir, TestRegistry registry) throws Exception {
+    private static SkopeoClient storage(Path dir, LabRegistry registry) throws Exception {
         Files.createDirectories(dir);
         Path conf = dir.resolve("storage.conf");
         Files.writeString(conf, "[storage]\ndriver = \"vfs\"\nrunroot = \"" + dir.resolve("run") + "\"\ngraphroot = \""

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ibu.adapters.host.support.HostLayout;
 import dev.ibu.adapters.host.process.ProcessRunner;
-import dev.ibu.adapters.host.testing.HostTools;
+import dev.ibu.adapters.host.testing.RequireHostTools;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,7 +37,7 @@ class CertificateAdapterIT {
 
     @Test
     void earliest_not_after_across_client_and_server_following_re_rooted_symlinks() throws Exception {
-        HostTools.require("openssl");
+        RequireHostTools.require("openssl");
         Path var = tmp.resolve("sysroot/ostree/deploy/rhcos/var");
         Path pki = var.resolve("lib/kubelet/pki");
         Files.createDirectories(pki);
@@ -69,7 +69,7 @@ class CertificateAdapterIT {
 
     @Test
     void control_plane_certificates_under_etc_kubernetes() throws Exception {
-        HostTools.require("openssl");
+        RequireHostTools.require("openssl");
         Path dep = tmp.resolve("dep");
         Path dir = dep.resolve("etc/kubernetes/static-pod-resources/kube-apiserver-certs/secrets/x");
         Files.createDirectories(dir);

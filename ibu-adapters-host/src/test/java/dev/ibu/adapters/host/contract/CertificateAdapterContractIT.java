@@ -3,7 +3,7 @@ package dev.ibu.adapters.host.contract;
 import dev.ibu.adapters.host.support.HostLayout;
 import dev.ibu.adapters.host.cert.CertificateAdapter;
 import dev.ibu.adapters.host.process.ProcessRunner;
-import dev.ibu.adapters.host.testing.HostTools;
+import dev.ibu.adapters.host.testing.RequireHostTools;
 import dev.ibu.ports.contract.CertificatePortContractTest;
 import dev.ibu.ports.out.CertificatePort;
 import java.nio.file.Files;
@@ -22,7 +22,7 @@ class CertificateAdapterContractIT extends CertificatePortContractTest {
 
     @Override
     protected Fixture newFixture() {
-        HostTools.require("openssl");
+        RequireHostTools.require("openssl");
         try {
             Path pki = Files.createDirectories(tmp.resolve("sysroot/ostree/deploy/rhcos/var/lib/kubelet/pki"));
             Instant client = cert(pki.resolve("kubelet-client-current.pem"), 5);

@@ -7,7 +7,7 @@ import dev.ibu.adapters.host.precache.PrecacheAdapter;
 import dev.ibu.adapters.host.precache.PrecacheSettings;
 import dev.ibu.adapters.host.precache.SkopeoImageStore;
 import dev.ibu.adapters.host.support.AtomicFiles;
-import dev.ibu.adapters.host.testing.HostTools;
+import dev.ibu.adapters.host.testing.RequireHostTools;
 import dev.ibu.ports.contract.PrecachePortContractTest;
 import dev.ibu.ports.out.PrecachePort;
 import io.vavr.collection.List;
@@ -30,7 +30,7 @@ class PrecacheAdapterContractIT extends PrecachePortContractTest {
 
     @BeforeAll
     static void seed() throws Exception {
-        HostTools.require("skopeo", "docker-registry");
+        RequireHostTools.require("skopeo", "docker-registry");
         seed = new SharedSeed("precache-contract", 3);
     }
 

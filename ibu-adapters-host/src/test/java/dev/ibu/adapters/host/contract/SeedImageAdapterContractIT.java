@@ -1,10 +1,11 @@
 package dev.ibu.adapters.host.contract;
 
+import dev.ibu.adapters.host.testing.RequireHostTools;
 import dev.ibu.adapters.host.support.HostLayout;
 import dev.ibu.adapters.host.process.ProcessRunner;
 import dev.ibu.adapters.host.seed.AuthFile;
 import dev.ibu.adapters.host.seed.SeedImageAdapter;
-import dev.ibu.adapters.host.testing.TestRegistry;
+import dev.ibu.adapters.host.lab.LabRegistry;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
@@ -22,14 +23,16 @@ import org.junit.jupiter.api.BeforeAll;
 class SeedImageAdapterContractIT extends SeedImagePortContractTest {
 
     static SharedSeed seed;
-    static TestRegistry privateRegistry;
+    static LabRegistry privateRegistry;
     static PullSecret secret;
     static String privateRef;
 
     @BeforeAll
     static void seed() throws Exception {
         seed = new SharedSeed("seed-contract", 0);
-        privateRegistry = TestRegistry.startWithAuth("contract", "contract-pass");
+        RequireHostTools.requireRegistry();
+        RequireHostTools.require("/usr/bin/python3");
+        privateRegistry = LabRegistry.startWithAuth("contract", "contract-pass");
         String auth = Base64.getEncoder().encodeToString("contract:contract-pass".getBytes(StandardCharsets.UTF_8));
         secret = new PullSecret("seed-pull-secret", "{\"auths\":{\"" + privateRegistry.host() + "\":{\"auth\":\"" + auth + "\"}}}");
         privateRef = privateRegistry.host() + "/lab/private-seed:" + SharedSeed.VERSION;

@@ -1,12 +1,13 @@
 package dev.ibu.adapters.host.contract;
 
+import dev.ibu.adapters.host.testing.RequireHostTools;
 import dev.ibu.adapters.host.support.HostLayout;
 import dev.ibu.adapters.host.process.ProcessRunner;
 import dev.ibu.adapters.host.seed.SeedImageBuilder;
 import dev.ibu.adapters.host.seed.SkopeoClient;
-import dev.ibu.adapters.host.testing.SeedFixture;
-import dev.ibu.adapters.host.testing.TestRegistry;
-import dev.ibu.adapters.host.testing.TestSysroot;
+import dev.ibu.adapters.host.lab.SeedFixture;
+import dev.ibu.adapters.host.lab.LabRegistry;
+import dev.ibu.adapters.host.lab.LabSysroot;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,13 +22,14 @@ import java.util.Set;
 final class SharedSeed implements AutoCloseable {
 
     static final String VERSION = "4.16.0";
-    final TestRegistry registry;
+    final LabRegistry registry;
     final Path base;
     final String seedRef;
     final List<String> appImages;
 
     SharedSeed(String name, int appImageCount) throws Exception {
-        registry = TestRegistry.start();
+        RequireHostTools.requireRegistry();
+        registry = LabRegistry.start();
         base = Files.createTempDirectory(name);
         SkopeoClient skopeo = skopeo(HostLayout.forSysroot(base.resolve("unused"), base.resolve("build-work")));
         java.util.ArrayList<String> apps = new java.util.ArrayList<>();
@@ -52,6 +54,6 @@ final class SharedSeed implements AutoCloseable {
     @Override
     public void close() throws Exception {
         registry.close();
-        TestSysroot.deleteTree(base);
+        LabSysroot.deleteTree(base);
     }
 }

@@ -7,9 +7,9 @@ import dev.ibu.adapters.host.ostree.OstreeCli;
 import dev.ibu.adapters.host.ostree.StaterootAdapter;
 import dev.ibu.adapters.host.ostree.StaterootSetupJob;
 import dev.ibu.adapters.host.process.ProcessRunner;
-import dev.ibu.adapters.host.testing.FakeBoot;
-import dev.ibu.adapters.host.testing.HostTools;
-import dev.ibu.adapters.host.testing.TestSysroot;
+import dev.ibu.adapters.host.lab.FakeBoot;
+import dev.ibu.adapters.host.testing.RequireHostTools;
+import dev.ibu.adapters.host.lab.LabSysroot;
 import dev.ibu.ports.contract.StaterootPortContractTest;
 import dev.ibu.ports.out.AutoRollbackConfig;
 import dev.ibu.ports.out.StaterootPort;
@@ -31,7 +31,7 @@ class StaterootAdapterContractIT extends StaterootPortContractTest {
 
     @BeforeAll
     static void seed() throws Exception {
-        HostTools.requireOstree();
+        RequireHostTools.requireOstree();
         seed = new SharedSeed("stateroot-contract", 0);
     }
 
@@ -53,7 +53,7 @@ class StaterootAdapterContractIT extends StaterootPortContractTest {
     protected Fixture newFixture() {
         try {
             Path base = Files.createTempDirectory(seed.base, "host");
-            TestSysroot sys = new TestSysroot(base);
+            LabSysroot sys = new LabSysroot(base);
             sys.installOriginal("rhcos");
             Path work = Files.createDirectories(base.resolve("work"));
             FakeBoot boot = new FakeBoot(sys.path(), work, "rhcos");

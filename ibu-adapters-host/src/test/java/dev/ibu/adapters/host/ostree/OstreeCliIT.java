@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ibu.adapters.host.process.HostCommandException;
 import dev.ibu.adapters.host.process.ProcessRunner;
-import dev.ibu.adapters.host.testing.HostTools;
-import dev.ibu.adapters.host.testing.TestSysroot;
+import dev.ibu.adapters.host.testing.RequireHostTools;
+import dev.ibu.adapters.host.lab.LabSysroot;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,14 +19,14 @@ import org.junit.jupiter.api.Test;
 class OstreeCliIT {
 
     private Path base;
-    private TestSysroot sysroot;
+    private LabSysroot sysroot;
     private OstreeCli ostree;
 
     @BeforeEach
     void setUp() throws Exception {
-        HostTools.requireOstree();
+        RequireHostTools.requireOstree();
         base = Files.createTempDirectory("ostree-it");
-        sysroot = new TestSysroot(base);
+        sysroot = new LabSysroot(base);
         sysroot.installOriginal("rhcos");
         ostree = new OstreeCli(ProcessRunner.local(), sysroot.layout());
     }
@@ -40,7 +40,7 @@ class OstreeCliIT {
 
     @Test
     void deploys_a_new_stateroot_with_kargs_then_set_default_and_undeploy() throws Exception {
-        String seedCommit = TestSysroot.commitTree(ProcessRunner.local(), sysroot.repo(), base.resolve("seedtree"),
+        String seedCommit = LabSysroot.commitTree(ProcessRunner.local(), sysroot.repo(), base.resolve("seedtree"),
             "seed/v2", "seed v2");
         ostree.osInit("rhcos_4.16.0");
         ostree.deploy("rhcos_4.16.0", seedCommit, List.of("ibu=4.16.0"),

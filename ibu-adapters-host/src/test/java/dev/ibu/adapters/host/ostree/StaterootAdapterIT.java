@@ -10,10 +10,10 @@ import dev.ibu.adapters.host.seed.SeedContent;
 import dev.ibu.adapters.host.seed.SeedImageAdapter;
 import dev.ibu.adapters.host.seed.SeedImageBuilder;
 import dev.ibu.adapters.host.seed.SkopeoClient;
-import dev.ibu.adapters.host.testing.HostTools;
-import dev.ibu.adapters.host.testing.SeedFixture;
-import dev.ibu.adapters.host.testing.TestRegistry;
-import dev.ibu.adapters.host.testing.TestSysroot;
+import dev.ibu.adapters.host.testing.RequireHostTools;
+import dev.ibu.adapters.host.lab.SeedFixture;
+import dev.ibu.adapters.host.lab.LabRegistry;
+import dev.ibu.adapters.host.lab.LabSysroot;
 import dev.ibu.ports.out.AutoRollbackConfig;
 import dev.ibu.ports.out.HostStatus;
 import dev.ibu.ports.out.JobState;
@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
 /** Seed built and pushed to a real registry, then a new stateroot made from it on a real sysroot. */
 class StaterootAdapterIT {
 
-    static TestRegistry registry;
+    static LabRegistry registry;
     static Path base;
     static String seedRef;
     static SkopeoClient skopeo;
@@ -42,8 +42,9 @@ class StaterootAdapterIT {
 
     @BeforeAll
     static void seed() throws Exception {
-        HostTools.requireOstree();
-        registry = TestRegistry.start();
+        RequireHostTools.requireOstree();
+        RequireHostTools.requireRegistry();
+        registry = LabRegistry.start();
         base = Files.createTempDirectory("stateroot-it");
         HostLayout buildLayout = HostLayout.forSysroot(base.resolve("unused"), base.resolve("build-work"));
         skopeo = new SkopeoClient(ProcessRunner.local(), buildLayout, Set.of(registry.host()), 1);
@@ -58,7 +59,7 @@ class StaterootAdapterIT {
             registry.close();
         }
         if (base != null) {
-            TestSysroot.deleteTree(base);
+            LabSysroot.deleteTree(base);
         }
     }
 
@@ -78,7 +79,7 @@ class StaterootAdapterIT {
 
     @Test
     void creates_sets_default_and_removes_a_stateroot_from_the_seed() throws Exception {
-        try (TestSysroot sys = new TestSysroot(Files.createTempDirectory(base, "sys")); HostJobs jobs = jobs(sys)) {
+        try (LabSysroot sys = new LabSysroot(Files.createTempDirectory(base, "sys")); HostJobs jobs = jobs(sys)) {
             sys.installOriginal("rhcos");
             StaterootAdapter adapter = adapter(sys, jobs);
             AutoRollbackConfig arc = new AutoRollbackConfig(true, 1800, true, true);
@@ -125,7 +126,7 @@ class StaterootAdapterIT {
 
     @Test
     void version_mismatch_fails_the_job_with_the_upstream_message() throws Exception {
-        try (TestSysroot sys = new TestSysroot(Files.createTempDirectory(base, "sys")); HostJobs jobs = jobs(sys)) {
+        try (LabSysroot sys = new LabSysroot(Files.createTempDirectory(base, "sys")); HostJobs jobs = jobs(sys)) {
             sys.installOriginal("rhcos");
             StaterootAdapter adapter = adapter(sys, jobs);
             adapter.startSetup(new StaterootSetup("rhcos_4.17.0", "4.17.0", seedRef, Option.none(),
@@ -141,16 +142,16 @@ class StaterootAdapterIT {
         return content.commit();
     }
 
-    static HostJobs jobs(TestSysroot sys) throws Exception {
+    static HostJobs jobs(LabSysroot sys) throws Exception {
         Files.createDirectories(sys.layout().workRoot());
         return new HostJobs(sys.layout().workRoot(), "stateroot-setup");
     }
 
-    static OstreeCli ostree(TestSysroot sys) {
+    static OstreeCli ostree(LabSysroot sys) {
         return new OstreeCli(ProcessRunner.local(), sys.layout());
     }
 
-    static StaterootAdapter adapter(TestSysroot sys, HostJobs jobs) {
+    static StaterootAdapter adapter(LabSysroot sys, HostJobs jobs) {
         SkopeoClient sk = new SkopeoClient(ProcessRunner.local(), sys.layout(), Set.of(registry.host()), 1);
         StaterootSetupJob job = new StaterootSetupJob(ostree(sys), sk, sys.layout(), ExtractionLimits.SEED_DEFAULT);
         return new StaterootAdapter(ostree(sys), ProcessRunner.local(), sys.layout(), job, jobs);
@@ -167,7 +168,7 @@ class StaterootAdapterIT {
         throw new AssertionError("setup of " + sr + " still running after 60 s");
     }
 
-    private static String bls(TestSysroot sys) throws Exception {
+    private static String bls(LabSysroot sys) throws Exception {
         StringBuilder sb = new StringBuilder();
         try (var s = Files.list(sys.path().resolve("boot/loader/entries"))) {
             for (Path p : s.toList()) {

@@ -9,9 +9,9 @@ import dev.ibu.adapters.host.process.ProcessRunner;
 import dev.ibu.adapters.host.seed.SeedImageBuilder;
 import dev.ibu.adapters.host.seed.SkopeoClient;
 import dev.ibu.adapters.host.support.AtomicFiles;
-import dev.ibu.adapters.host.testing.HostTools;
-import dev.ibu.adapters.host.testing.TestRegistry;
-import dev.ibu.adapters.host.testing.TestSysroot;
+import dev.ibu.adapters.host.testing.RequireHostTools;
+import dev.ibu.adapters.host.lab.LabRegistry;
+import dev.ibu.adapters.host.lab.LabSysroot;
 import dev.ibu.ports.out.JobState;
 import dev.ibu.ports.out.PortFailure;
 import dev.ibu.ports.out.PrecacheProgress;
@@ -32,13 +32,13 @@ import org.junit.jupiter.api.Test;
 /** Precache against a real registry into a real containers-storage (vfs driver) in a temp dir, with skopeo. */
 class PrecacheAdapterIT {
 
-    static TestRegistry registry;
+    static LabRegistry registry;
     static Path base;
 
     @BeforeAll
     static void images() throws Exception {
-        HostTools.require("skopeo", "docker-registry", "mount");
-        registry = TestRegistry.start();
+        RequireHostTools.require("skopeo", "docker-registry", "mount");
+        registry = LabRegistry.start();
         base = Files.createTempDirectory("precache-it");
         for (int i = 1; i <= 3; i++) {
             push("lab/app:" + i, 64);
@@ -72,7 +72,7 @@ class PrecacheAdapterIT {
             registry.close();
         }
         if (base != null) {
-            TestSysroot.deleteTree(base);
+            LabSysroot.deleteTree(base);
         }
     }
 

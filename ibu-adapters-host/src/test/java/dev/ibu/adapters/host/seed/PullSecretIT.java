@@ -1,12 +1,13 @@
 package dev.ibu.adapters.host.seed;
 
+import dev.ibu.adapters.host.testing.RequireHostTools;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ibu.adapters.host.support.HostLayout;
 import dev.ibu.adapters.host.process.ProcessRunner;
-import dev.ibu.adapters.host.testing.SeedFixture;
-import dev.ibu.adapters.host.testing.TestRegistry;
-import dev.ibu.adapters.host.testing.TestSysroot;
+import dev.ibu.adapters.host.lab.SeedFixture;
+import dev.ibu.adapters.host.lab.LabRegistry;
+import dev.ibu.adapters.host.lab.LabSysroot;
 import dev.ibu.ports.out.PortFailure;
 import dev.ibu.ports.out.PullSecret;
 import dev.ibu.ports.out.SeedImageInfo;
@@ -27,12 +28,14 @@ import org.junit.jupiter.api.Test;
 class PullSecretIT {
 
     private static final String PASSWORD = "s3cr3t-Pa55";
-    private TestRegistry registry;
+    private LabRegistry registry;
     private Path base;
 
     @BeforeEach
     void start() throws Exception {
-        registry = TestRegistry.startWithAuth("labuser", PASSWORD);
+        RequireHostTools.requireRegistry();
+        RequireHostTools.require("/usr/bin/python3");
+        registry = LabRegistry.startWithAuth("labuser", PASSWORD);
         base = Files.createTempDirectory("pullsecret-it");
     }
 
@@ -41,7 +44,7 @@ class PullSecretIT {
         if (registry != null) {
             registry.close();
         }
-        TestSysroot.deleteTree(base);
+        LabSysroot.deleteTree(base);
     }
 
     private PullSecret secret(String password) {

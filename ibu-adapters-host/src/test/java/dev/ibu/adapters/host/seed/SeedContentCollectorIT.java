@@ -8,9 +8,9 @@ import dev.ibu.adapters.host.ostree.StaterootAdapter;
 import dev.ibu.adapters.host.ostree.StaterootSetupJob;
 import dev.ibu.adapters.host.process.ProcessRunner;
 import dev.ibu.adapters.host.support.HostJobs;
-import dev.ibu.adapters.host.testing.HostTools;
-import dev.ibu.adapters.host.testing.TestRegistry;
-import dev.ibu.adapters.host.testing.TestSysroot;
+import dev.ibu.adapters.host.testing.RequireHostTools;
+import dev.ibu.adapters.host.lab.LabRegistry;
+import dev.ibu.adapters.host.lab.LabSysroot;
 import dev.ibu.ports.out.AutoRollbackConfig;
 import dev.ibu.ports.out.JobState;
 import dev.ibu.ports.out.StaterootSetup;
@@ -27,10 +27,11 @@ class SeedContentCollectorIT {
 
     @Test
     void seed_from_a_sysroot_carries_etc_changes_deletions_and_a_filtered_var() throws Exception {
-        HostTools.requireOstree();
+        RequireHostTools.requireOstree();
+        RequireHostTools.requireRegistry();
         Path base = Files.createTempDirectory("collector-it");
-        try (TestRegistry registry = TestRegistry.start(); TestSysroot seedHost = new TestSysroot(base.resolve("seed-host"));
-             TestSysroot target = new TestSysroot(base.resolve("target"))) {
+        try (LabRegistry registry = LabRegistry.start(); LabSysroot seedHost = new LabSysroot(base.resolve("seed-host"));
+             LabSysroot target = new LabSysroot(base.resolve("target"))) {
             seedHost.installOriginal("rhcos");
             OstreeCli seedOstree = new OstreeCli(ProcessRunner.local(), seedHost.layout());
             Path dep = seedHost.path().resolve("ostree/deploy/rhcos/deploy/" + seedOstree.status().get(0).deploymentName());
@@ -86,7 +87,7 @@ class SeedContentCollectorIT {
             assertThat(newVar.resolve("lib/containers/x")).doesNotExist();
             assertThat(newVar.resolve("lib/lca/ibu.json")).as("/var/lib/lca never travels in a seed").doesNotExist();
         } finally {
-            TestSysroot.deleteTree(base);
+            LabSysroot.deleteTree(base);
         }
     }
 }

@@ -1,4 +1,4 @@
-package dev.ibu.adapters.host.testing;
+package dev.ibu.adapters.host.lab;
 
 import dev.ibu.adapters.host.support.HostLayout;
 import dev.ibu.adapters.host.ostree.OstreeCli;
@@ -27,7 +27,7 @@ public final class FakeBoot {
     private final List<String> reboots = new ArrayList<>();
 
     public FakeBoot(Path sysroot, Path workRoot, String bootedOsname) throws IOException {
-        HostTools.requireOstree();
+        HostTools.check(HostTools.missingForOstree());
         this.sysroot = sysroot;
         this.workRoot = workRoot;
         this.booted = bootedOsname;
@@ -39,13 +39,17 @@ public final class FakeBoot {
 
     /** Host commands as the booted system sees them. */
     public ProcessRunner runner() {
-        CommandPrefix p = argv -> {
+        return new ProcessRunner(prefix(), Duration.ofMinutes(2));
+    }
+
+    /** The prefix that runs a command inside the deployment booted at the time it runs. */
+    public CommandPrefix prefix() {
+        return argv -> {
             List<String> out = new ArrayList<>(List.of("/bin/bash", script.toString(), sysroot.toString(),
                 deploymentDir(booted).toString(), sysroot.resolve("ostree/deploy").resolve(booted).resolve("var").toString(), "--"));
             out.addAll(argv);
             return List.copyOf(out);
         };
-        return new ProcessRunner(p, Duration.ofMinutes(2));
     }
 
     /** The layout of the booted host: no --sysroot for commands; the JVM reaches the sysroot by its real path. */

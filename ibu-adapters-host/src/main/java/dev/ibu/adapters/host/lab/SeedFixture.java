@@ -1,4 +1,4 @@
-package dev.ibu.adapters.host.testing;
+package dev.ibu.adapters.host.lab;
 
 import dev.ibu.adapters.host.process.ProcessRunner;
 import dev.ibu.adapters.host.seed.SeedClusterInfo;
@@ -30,7 +30,7 @@ public final class SeedFixture {
         run.runOk("ostree", "--repo=" + repo, "init", "--mode=bare");
         Path tree = dir.resolve("seed-tree");
         writeBulk(tree.resolve("usr/share/bulk"), treeFiles, fileSize, 1);
-        String commit = TestSysroot.commitTree(run, repo, tree, "rhcos/seed", "seed " + version);
+        String commit = LabSysroot.commitTree(run, repo, tree, "rhcos/seed", "seed " + version);
         Path var = dir.resolve("seed-var");
         Files.createDirectories(var.resolve("lib/kubelet"));
         Files.createDirectories(var.resolve("seed_data"));

@@ -1,4 +1,4 @@
-package dev.ibu.adapters.host.testing;
+package dev.ibu.adapters.host.lab;
 
 import java.io.IOException;
 import java.net.HttpURLConnection;
@@ -9,33 +9,33 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /** A real docker-registry on 127.0.0.1 at a free port, storage and config in a temp dir; stopped by PID. */
-public final class TestRegistry implements AutoCloseable {
+public final class LabRegistry implements AutoCloseable {
 
     private final Process process;
     private final int port;
     private final Path dir;
 
-    private TestRegistry(Process process, int port, Path dir) {
+    private LabRegistry(Process process, int port, Path dir) {
         this.process = process;
         this.port = port;
         this.dir = dir;
     }
 
-    public static TestRegistry start() throws IOException, InterruptedException {
+    public static LabRegistry start() throws IOException, InterruptedException {
         return start(null, null);
     }
 
     /** A registry that demands {@code user}/{@code password} (htpasswd, bcrypt) for every request. */
-    public static TestRegistry startWithAuth(String user, String password) throws IOException, InterruptedException {
+    public static LabRegistry startWithAuth(String user, String password) throws IOException, InterruptedException {
         return start(user, password);
     }
 
-    private static TestRegistry start(String user, String password) throws IOException, InterruptedException {
-        HostTools.require("docker-registry", "skopeo");
+    private static LabRegistry start(String user, String password) throws IOException, InterruptedException {
+        HostTools.check(HostTools.missing(HostTools.REGISTRY));
         Path dir = Files.createTempDirectory("test-registry");
         String auth = "";
         if (user != null) {
-            HostTools.require("/usr/bin/python3");
+            HostTools.check(HostTools.missing(java.util.List.of("/usr/bin/python3")));
             // docker-registry only accepts bcrypt entries (Debian's python3 makes them); cost 4 keeps each request fast
             String hash = new ProcessBuilder("/usr/bin/python3", "-W", "ignore", "-c",
                 "import crypt,sys; print(crypt.crypt(sys.argv[1], crypt.mksalt(crypt.METHOD_BLOWFISH, rounds=16)))", password)
@@ -52,7 +52,7 @@ public final class TestRegistry implements AutoCloseable {
             + dir.resolve("data") + "\n  delete:\n    enabled: true\nhttp:\n  addr: 127.0.0.1:" + port + "\n" + auth);
         Process p = new ProcessBuilder("docker-registry", "serve", cfg.toString())
             .redirectErrorStream(true).redirectOutput(dir.resolve("registry.log").toFile()).start();
-        TestRegistry r = new TestRegistry(p, port, dir);
+        LabRegistry r = new LabRegistry(p, port, dir);
         for (int i = 0; i < 100; i++) {
             if (r.ready()) {
                 return r;
@@ -94,6 +94,6 @@ public final class TestRegistry implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        TestSysroot.deleteTree(dir);
+        LabSysroot.deleteTree(dir);
     }
 }

@@ -1,4 +1,4 @@
-package dev.ibu.adapters.host.testing;
+package dev.ibu.adapters.host.lab;
 
 import dev.ibu.adapters.host.support.HostLayout;
 import dev.ibu.adapters.host.process.ProcessRunner;
@@ -13,13 +13,13 @@ import java.nio.file.attribute.BasicFileAttributes;
  * A real ostree sysroot in a temp dir, laid out like a (tiny) RHCOS: stateroot "rhcos" deployed from
  * a commit whose tree has what {@code ostree admin deploy} needs (kernel, initramfs, os-release).
  */
-public final class TestSysroot implements AutoCloseable {
+public final class LabSysroot implements AutoCloseable {
 
     private final Path base;
     private final Path sysroot;
     private final ProcessRunner run = ProcessRunner.local();
 
-    public TestSysroot(Path base) throws IOException {
+    public LabSysroot(Path base) throws IOException {
         this.base = base;
         this.sysroot = base.resolve("sysroot");
         Files.createDirectories(sysroot);
