@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
@@ -58,6 +59,11 @@ public final class LocalCommand implements Callable<Integer> {
     @Option(names = "--verbose", description = "Also log what the engine does (stderr).")
     boolean verbose;
 
+    @Option(names = "--host", paramLabel = "sim|ostree", description = "sim (default): the in-memory host. ostree: a "
+            + "REAL ostree sysroot in a temp directory (original stateroot fake-booted) and a loopback docker-registry "
+            + "holding a small seed, driven by the real host adapters (needs root, ostree, skopeo, docker-registry).")
+    String host = "sim";
+
     @Option(names = "--serve-seconds", hidden = true, description = "Stop serving after N seconds (tests).")
     long serveSeconds;
 
@@ -78,8 +84,47 @@ public final class LocalCommand implements Callable<Integer> {
                 return 2;
             }
         }
+        if (!"sim".equals(host) && !"ostree".equals(host)) {
+            return usage("--host=" + host + " is not a host: use --host=sim (in-memory) or --host=ostree (real sysroot)");
+        }
+        if ("ostree".equals(host)) {
+            if (serve) {
+                return usage("--host=ostree rehearses once and cannot --serve: drop one of them");
+            }
+            if (failing.contains(FailStep.STATEROOT) || failing.contains(FailStep.PRECACHE)) {
+                return usage("--fail=" + fail + " fails the in-memory host: use it with --host=sim (with --host=ostree "
+                        + "only backup, restore, abort and cleanup can fail)");
+            }
+            java.util.List<String> missing = OstreeHost.missingTools();
+            if (!missing.isEmpty()) {
+                return usage("--host=ostree needs " + String.join(", ", missing)
+                        + ": install them with 'bash .ci/install-host-tools.sh' (as root), or use --host=sim");
+            }
+        }
         LogLevels.quietLibraries(verbose);
         long started = System.nanoTime();
+        if ("ostree".equals(host)) {
+            out.println("ibu-agent local --host=ostree: building a temp ostree sysroot, a loopback registry and a seed...");
+            out.flush();
+            try (OstreeHost real = OstreeHost.start()) {
+                return rehearse(started, failing, Optional.of(real));
+            } catch (java.io.IOException e) {
+                err.println("--host=ostree: cannot build the temp sysroot, registry or seed (" + e.getMessage()
+                        + "); rerun with --verbose, or use --host=sim");
+                err.flush();
+                return 1;
+            }
+        }
+        return rehearse(started, failing, Optional.empty());
+    }
+
+    private int usage(String line) {
+        err.println(line);
+        err.flush();
+        return 2;
+    }
+
+    private int rehearse(long started, Set<FailStep> failing, Optional<OstreeHost> realHost) throws InterruptedException {
         int actualPort = port >= 0 ? port : serve ? 16443 : 0;
         EmbeddedApiServer server;
         try {
@@ -91,7 +136,7 @@ public final class LocalCommand implements Callable<Integer> {
             return 1;
         }
         try (EmbeddedApiServer api = server) {
-            SimWorld world = new SimWorld(api.client(), failing, e -> out.println("  event: " + e));
+            SimWorld world = new SimWorld(api.client(), failing, e -> out.println("  event: " + e), realHost);
             SimulatedAgent agent = new SimulatedAgent(world, line -> {
                 out.println(line);
                 out.flush();
@@ -101,8 +146,16 @@ public final class LocalCommand implements Callable<Integer> {
             out.println("ibu-agent local: an image-based upgrade rehearsed on this machine");
             out.println("  real: API server " + api.url() + " (embedded, generated CRD loaded) and the Kubernetes "
                     + "adapters for the IBU, ConfigMaps and pull secret");
-            out.println("  in-memory test kit: host (stateroots, reboot, state store), precache, OADP/Velero, health, "
-                    + "seed registry; simulated time from " + dev.ibu.agent.local.sim.SimWorldDefaults.START);
+            if (realHost.isPresent()) {
+                out.println("  real host: ostree sysroot " + realHost.get().sysroot() + " (booted " + OstreeHost.ORIGINAL
+                        + ", deleted at the end), seed " + realHost.get()
+                        .seedImage() + ", host adapters (stateroots, seed image, precache, reboot, state store)");
+                out.println("  in-memory test kit: OADP/Velero, health, cluster info; simulated time from "
+                        + dev.ibu.agent.local.sim.SimWorldDefaults.START);
+            } else {
+                out.println("  in-memory test kit: host (stateroots, reboot, state store), precache, OADP/Velero, "
+                        + "health, seed registry; simulated time from " + dev.ibu.agent.local.sim.SimWorldDefaults.START);
+            }
             rehearsal.section("Agent start-up: the ImageBasedUpgrade CR is created automatically");
             agent.start();
             rehearsal.printCr();
@@ -110,14 +163,17 @@ public final class LocalCommand implements Callable<Integer> {
             Prerequisites.create(api.client());
             Prerequisites.mirror(world.kit.cluster());
             out.println("$ oc create -f extra-manifests-cms.yaml -f oadp-cm.yaml -f seed-pull-secret.yaml");
-            out.println("$ oc patch imagebasedupgrades.lca.openshift.io upgrade -p='" + Prerequisites.SPEC_PATCH
+            String specPatch = realHost.map(h -> Prerequisites.specPatch(h.seedImage())).orElse(Prerequisites.SPEC_PATCH);
+            out.println("$ oc patch imagebasedupgrades.lca.openshift.io upgrade -p='" + specPatch
                     + "' --type=merge");
-            kubectl.mergePatch(Prerequisites.SPEC_PATCH);
+            kubectl.mergePatch(specPatch);
             agent.settle();
             if (serve) {
                 return new ServeLoop(api, agent, world, out, effectivePace()).run(kubeconfigPath(api), serveSeconds);
             }
             boolean idle = rehearsal.run(rollback);
+            realHost.ifPresent(h -> out.println("== the real sysroot now: deployments " + h.deployedStateroots()
+                    + ", booted " + h.booted() + ", stateroot directories " + h.staterootDirectories()));
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             out.println(String.format("%n== %s in %.1f s of real time (%s)", idle ? "done" : "FAILED",
                     took.toMillis() / 1000.0, agent.summary()));

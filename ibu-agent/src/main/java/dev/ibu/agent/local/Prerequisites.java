@@ -24,12 +24,17 @@ final class Prerequisites {
     static final String PULL_SECRET = "seed-pull-secret";
 
     /** The spec of §15.3.1 step 1, as one merge patch. */
-    static final String SPEC_PATCH = "{\"spec\": {\"seedImageRef\": {\"version\": \""
-            + SimWorldDefaults.TARGET_VERSION + "\", \"image\": \"" + SimWorldDefaults.SEED_IMAGE
+    static final String SPEC_PATCH = specPatch(SimWorldDefaults.SEED_IMAGE);
+
+    /** The spec of §15.3.1 step 1 naming {@code seedImage} (the loopback registry's with {@code --host=ostree}). */
+    static String specPatch(String seedImage) {
+        return "{\"spec\": {\"seedImageRef\": {\"version\": \""
+            + SimWorldDefaults.TARGET_VERSION + "\", \"image\": \"" + seedImage
             + "\", \"pullSecretRef\": {\"name\": \"" + PULL_SECRET + "\"}}, \"autoRollbackOnFailure\": {}, "
             + "\"extraManifests\": [{\"name\": \"example-extra-manifests-cm\", \"namespace\": \"" + LCA_NS + "\"}, "
             + "{\"name\": \"example-catalogsources-cm\", \"namespace\": \"" + LCA_NS + "\"}], "
             + "\"oadpContent\": [{\"name\": \"oadp-cm-example\", \"namespace\": \"" + ADP_NS + "\"}]}}";
+    }
 
     private Prerequisites() {
     }

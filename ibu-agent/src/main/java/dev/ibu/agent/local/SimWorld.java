@@ -17,6 +17,7 @@ import io.vavr.collection.List;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -36,9 +37,16 @@ final class SimWorld {
 
     final TestWorld kit;
     final EnginePorts ports;
+    /** With {@code --host=ostree}: the real host that replaces the kit's host, seed registry and precache. */
+    private final Optional<OstreeHost> realHost;
     private Instant stableFrom = Instant.MIN;
 
     SimWorld(KubernetesClient client, Set<FailStep> failing, Consumer<String> events) {
+        this(client, failing, events, Optional.empty());
+    }
+
+    SimWorld(KubernetesClient client, Set<FailStep> failing, Consumer<String> events, Optional<OstreeHost> realHost) {
+        this.realHost = realHost;
         List<String> images = List.range(0, SimWorldDefaults.PRECACHE_IMAGES).map(i -> String.format(
                 "quay.io/openshift-release-dev/ocp-v4.0-art-dev@sha256:%064x", i));
         kit = TestWorld.builder().startingAt(SimWorldDefaults.START).clusterVersion(SimWorldDefaults.CURRENT_VERSION)
@@ -54,10 +62,14 @@ final class SimWorld {
             kit.cluster().emit(type, reason, message);
         };
         ConfigMapAdapter configMaps = new ConfigMapAdapter(client);
-        ports = new EnginePorts(new IbuResourceAdapter(client), configMaps,
+        ports = realHost.map(h -> new EnginePorts(new IbuResourceAdapter(client), configMaps,
+                new PullSecretAdapter(client, EngineSettings.DEFAULT_NAMESPACE), kit.cluster(), kit.cluster(),
+                kit.cluster(), kit.velero(), h.seedImages(), h.stateroots(), h.precache(), h.reboot(), h.stateStore(),
+                h.certificates(), printed, kit.clock()))
+                .orElseGet(() -> new EnginePorts(new IbuResourceAdapter(client), configMaps,
                 new PullSecretAdapter(client, EngineSettings.DEFAULT_NAMESPACE), kit.cluster(), kit.cluster(),
                 kit.cluster(), kit.velero(), kit.registry(), kit.host(), kit.precache(), kit.host(), kit.host(),
-                kit.host(), printed, kit.clock());
+                kit.host(), printed, kit.clock()));
     }
 
     private void inject(FailStep step) {
@@ -86,26 +98,31 @@ final class SimWorld {
     void advance(Duration d) {
         kit.clock().advance(d);
         kit.tick();
+        realHost.ifPresent(h -> h.awaitJobs("rhcos_" + SimWorldDefaults.TARGET_VERSION));
         if (!kit.clock().now().isBefore(stableFrom)) {
             kit.cluster().setHealthy();
         }
     }
 
     boolean rebootPending() {
-        return kit.host().rebootPending();
+        return realHost.map(OstreeHost::rebootRequested).orElseGet(() -> kit.host().rebootPending());
     }
 
     /** Carries out the reboot the engine asked for; returns the stateroot now booted. */
     String reboot() {
         kit.clock().advance(Duration.ofMinutes(5));
-        String booted = kit.completeReboot();
+        // the real host booted the default deployment when the engine asked (FakeBoot); the kit's host otherwise
+        String booted = realHost.map(h -> {
+            h.takeRebootRequest();
+            return h.booted();
+        }).orElseGet(kit::completeReboot);
         kit.cluster().setHealth(HealthCheckSet.MANDATORY, UNSTABLE);
         stableFrom = kit.clock().now().plus(STABILIZING);
         return booted;
     }
 
     String defaultStateroot() {
-        return kit.host().defaultStateroot();
+        return realHost.map(OstreeHost::defaultStateroot).orElseGet(() -> kit.host().defaultStateroot());
     }
 
     Instant now() {
