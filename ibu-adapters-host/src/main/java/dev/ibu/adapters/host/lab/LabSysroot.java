@@ -3,11 +3,8 @@ package dev.ibu.adapters.host.lab;
 import dev.ibu.adapters.host.support.HostLayout;
 import dev.ibu.adapters.host.process.ProcessRunner;
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 
 /**
  * A real ostree sysroot in a temp dir, laid out like a (tiny) RHCOS: stateroot "rhcos" deployed from
@@ -84,20 +81,9 @@ public final class LabSysroot implements AutoCloseable {
         if (!Files.exists(dir)) {
             return;
         }
+        // ostree marks deployments immutable: lift that, then delete as the adapters do (no symlink is followed)
         ProcessRunner.local().run(java.util.List.of("chattr", "-R", "-f", "-i", dir.toString()));
-        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path d, IOException exc) throws IOException {
-                Files.delete(d);
-                return FileVisitResult.CONTINUE;
-            }
-        });
+        dev.ibu.adapters.host.support.AtomicFiles.deleteTree(dir);
     }
 
     @Override
