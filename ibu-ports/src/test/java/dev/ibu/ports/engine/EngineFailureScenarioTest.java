@@ -38,6 +38,14 @@ class EngineFailureScenarioTest {
         }
     }
 
+    /** Idle (abort) ends in the single Idle condition, with only the original stateroot left. */
+    private void abortBackToIdleWithOnlyTheOriginalStateroot() {
+        h.request(Stage.IDLE);
+        h.settle();
+        assertThat(Snapshot.conditions(h.ibu())).containsExactly("Idle True Idle \"Idle\"");
+        assertThat(world.host().staterootNames()).containsExactly(ORIGINAL);
+    }
+
     private void prep() {
         world.requestPrep();
         h.settle();
@@ -56,10 +64,7 @@ class EngineFailureScenarioTest {
         start(true);
         prep();
         assertThat(world.host().staterootNames()).contains(world.newStateroot());
-        h.request(Stage.IDLE);
-        h.settle();
-        assertThat(Snapshot.conditions(h.ibu())).containsExactly("Idle True Idle \"Idle\"");
-        assertThat(world.host().staterootNames()).containsExactly(ORIGINAL);
+        abortBackToIdleWithOnlyTheOriginalStateroot();
         assertThat(world.host().bootedStateroot()).isEqualTo(ORIGINAL);
     }
 
@@ -190,10 +195,7 @@ class EngineFailureScenarioTest {
         assertThat(Snapshot.last(h.ibu())).isEqualTo("UpgradeInProgress False Failed \"Rollback due to restore "
                 + "failure: Failed restore CRs: apps\"");
         assertThat(Snapshot.validNextStages(h.ibu())).containsExactly("Idle");
-        h.request(Stage.IDLE);
-        h.settle();
-        assertThat(Snapshot.conditions(h.ibu())).containsExactly("Idle True Idle \"Idle\"");
-        assertThat(world.host().staterootNames()).containsExactly(ORIGINAL);
+        abortBackToIdleWithOnlyTheOriginalStateroot();
     }
 
     @Test
@@ -243,10 +245,7 @@ class EngineFailureScenarioTest {
         h.settle();
         assertThat(Snapshot.last(h.ibu())).isEqualTo("UpgradeInProgress False Failed \"Uncontrolled rollback\"");
         assertThat(Snapshot.validNextStages(h.ibu())).containsExactly("Idle");
-        h.request(Stage.IDLE);
-        h.settle();
-        assertThat(Snapshot.conditions(h.ibu())).containsExactly("Idle True Idle \"Idle\"");
-        assertThat(world.host().staterootNames()).containsExactly(ORIGINAL);
+        abortBackToIdleWithOnlyTheOriginalStateroot();
     }
 
     @Test
