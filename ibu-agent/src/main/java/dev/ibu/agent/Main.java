@@ -1,7 +1,6 @@
 package dev.ibu.agent;
 
 import dev.ibu.agent.explain.ExplainCommand;
-import dev.ibu.agent.local.LocalCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -24,7 +23,6 @@ public final class Main implements Runnable {
         CommandLine cl = new CommandLine(new Main());
         cl.addSubcommand(new CommandLine(new ExplainCommand(out, err)));
         cl.addSubcommand(new CommandLine(new VersionCommand(out)));
-        cl.addSubcommand(new CommandLine(new LocalCommand(out, err)));
         cl.addSubcommand(new CommandLine(new CrdCommand(out)));
         cl.addSubcommand(new CommandLine(new dev.ibu.agent.controller.RunCommand(err)));
         cl.addSubcommand(new CommandLine(new dev.ibu.agent.ops.DiagnoseCommand(out, err)));

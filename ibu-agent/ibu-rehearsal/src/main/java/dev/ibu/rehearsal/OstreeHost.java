@@ -1,0 +1,240 @@
+package dev.ibu.rehearsal;
+
+import dev.ibu.adapters.host.archive.ExtractionLimits;
+import dev.ibu.adapters.host.cert.CertificateAdapter;
+import dev.ibu.adapters.host.lab.FakeBoot;
+import dev.ibu.adapters.host.lab.HostTools;
+import dev.ibu.adapters.host.lab.LabRegistry;
+import dev.ibu.adapters.host.lab.LabSysroot;
+import dev.ibu.adapters.host.lab.SeedFixture;
+import dev.ibu.adapters.host.ostree.OstreeCli;
+import dev.ibu.adapters.host.ostree.StaterootAdapter;
+import dev.ibu.adapters.host.ostree.StaterootSetupJob;
+import dev.ibu.adapters.host.precache.PrecacheAdapter;
+import dev.ibu.adapters.host.precache.PrecacheSettings;
+import dev.ibu.adapters.host.precache.SkopeoImageStore;
+import dev.ibu.adapters.host.process.ProcessRunner;
+import dev.ibu.adapters.host.reboot.RebootAdapter;
+import dev.ibu.adapters.host.seed.SeedImageAdapter;
+import dev.ibu.adapters.host.seed.SeedImageBuilder;
+import dev.ibu.adapters.host.seed.SkopeoClient;
+import dev.ibu.adapters.host.state.StateStoreAdapter;
+import dev.ibu.adapters.host.support.HostJobs;
+import dev.ibu.adapters.host.support.HostLayout;
+import dev.ibu.rehearsal.sim.SimWorldDefaults;
+import dev.ibu.ports.out.JobState;
+import dev.ibu.ports.out.PrecacheStatus;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * {@code local --host=ostree}: a REAL host for the rehearsal. A temp ostree sysroot whose original stateroot
+ * {@value #ORIGINAL} is fake-booted ({@link FakeBoot}: host commands run inside the booted deployment, a reboot boots
+ * the default one), a loopback docker-registry holding a small seed for {@link SimWorldDefaults#TARGET_VERSION}, and
+ * the real host adapters on them. Closing it stops the registry and deletes everything it made.
+ */
+final class OstreeHost implements AutoCloseable {
+    static final String ORIGINAL = "rhcos_4.14.0";
+    /** How often, and how long at most, {@link #awaitJobs} polls the real jobs each time simulated time passes. */
+    private static final Duration POLL = Duration.ofMillis(200);
+    private static final Duration MAX_WAIT = Duration.ofMinutes(2);
+
+    private final Path base;
+    private final List<AutoCloseable> opened = new ArrayList<>();
+    private final AtomicBoolean rebootPending = new AtomicBoolean();
+    private FakeBoot boot;
+    private String seedImage;
+    private StaterootAdapter stateroots;
+    private SeedImageAdapter seedImages;
+    private PrecacheAdapter precache;
+    private RebootAdapter reboot;
+    private StateStoreAdapter stateStore;
+    private CertificateAdapter certificates;
+
+    private OstreeHost(Path base) {
+        this.base = base;
+    }
+
+    /** What this machine lacks to run {@code --host=ostree}: empty when every tool is there. */
+    static List<String> missingTools() {
+        List<String> missing = new ArrayList<>(HostTools.missingForOstree());
+        HostTools.missing(HostTools.REGISTRY).stream().filter(t -> !missing.contains(t)).forEach(missing::add);
+        return List.copyOf(missing);
+    }
+
+    /** Builds the sysroot, starts the registry and pushes the seed; on failure cleans up what it made. */
+    static OstreeHost start() throws IOException, InterruptedException {
+        OstreeHost host = new OstreeHost(Files.createTempDirectory("ibu-local-ostree"));
+        try {
+            host.build();
+            return host;
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            host.close();
+            throw e;
+        }
+    }
+
+    private void build() throws IOException, InterruptedException {
+        LabSysroot sys = new LabSysroot(base.resolve("host"));
+        sys.installOriginal(ORIGINAL);
+        Path work = Files.createDirectories(base.resolve("host/work"));
+        boot = new FakeBoot(sys.path(), work, ORIGINAL);
+        LabRegistry registry = LabRegistry.start();
+        opened.add(registry);
+        HostLayout layout = boot.layout();
+        Path storage = Files.createDirectories(work.resolve("containers"));
+        Path storageConf = storage.resolve("storage.conf");
+        Files.writeString(storageConf, "[storage]\ndriver = \"vfs\"\nrunroot = \"" + storage.resolve("run")
+                + "\"\ngraphroot = \"" + storage.resolve("graph") + "\"\n");
+        // skopeo runs outside the fake boot: the deployment's /etc has no containers policy
+        SkopeoClient skopeo = new SkopeoClient(ProcessRunner.local(), layout, Set.of(registry.host()), 1)
+                .with(Map.of("CONTAINERS_STORAGE_CONF", storageConf.toString()), Duration.ofMinutes(2), 1);
+        seedImage = registry.host() + "/lab/ibu-seed-sno:" + SimWorldDefaults.TARGET_VERSION;
+        String app = pushApp(skopeo, registry.host());
+        new SeedImageBuilder(skopeo).buildAndPush(SeedFixture.create(base.resolve("seed"),
+                SimWorldDefaults.TARGET_VERSION, List.of(app), 2), seedImage, Optional.empty(), base.resolve("build"));
+        wire(layout, skopeo, work, storage);
+    }
+
+    /** One small application image, so that precache really pulls something. */
+    private String pushApp(SkopeoClient skopeo, String registryHost) throws IOException {
+        Path app = Files.createDirectories(base.resolve("app"));
+        Files.writeString(app.resolve("payload"), "app");
+        SeedImageBuilder.writeOciLayout(app, base.resolve("app-oci"), Map.of());
+        String ref = registryHost + "/lab/app:1";
+        skopeo.copy("oci:" + base.resolve("app-oci") + ":seed", "docker://" + ref, Optional.empty());
+        return ref;
+    }
+
+    private void wire(HostLayout layout, SkopeoClient skopeo, Path work, Path storage) throws IOException {
+        ProcessRunner hostRunner = boot.runner();
+        OstreeCli ostree = new OstreeCli(hostRunner, layout);
+        Path jobsDir = Files.createDirectories(work.resolve("ibu-jobs"));
+        HostJobs setupJobs = new HostJobs(jobsDir, "stateroot-setup");
+        HostJobs precacheJobs = new HostJobs(jobsDir, "precache");
+        opened.add(setupJobs);
+        opened.add(precacheJobs);
+        stateroots = new StaterootAdapter(ostree, hostRunner, layout,
+                new StaterootSetupJob(ostree, skopeo, layout, ExtractionLimits.SEED_DEFAULT), setupJobs);
+        seedImages = new SeedImageAdapter(skopeo, layout);
+        precache = new PrecacheAdapter(layout, new SkopeoImageStore(skopeo, storage.resolve("graph"), "vfs"),
+                PrecacheSettings.defaults(work).withStatusFile(work.resolve("precache_status.json")), precacheJobs,
+                Set::of, Optional.empty());
+        reboot = new RebootAdapter(rationale -> {
+            boot.rebootCommand().reboot(rationale);
+            rebootPending.set(true);
+        }, Duration.ZERO, hostRunner, layout);
+        stateStore = new StateStoreAdapter(layout);
+        certificates = new CertificateAdapter(layout);
+    }
+
+    String seedImage() {
+        return seedImage;
+    }
+
+    StaterootAdapter stateroots() {
+        return stateroots;
+    }
+
+    SeedImageAdapter seedImages() {
+        return seedImages;
+    }
+
+    PrecacheAdapter precache() {
+        return precache;
+    }
+
+    RebootAdapter reboot() {
+        return reboot;
+    }
+
+    StateStoreAdapter stateStore() {
+        return stateStore;
+    }
+
+    CertificateAdapter certificates() {
+        return certificates;
+    }
+
+    /** The engine asked for a reboot that the agent has not yet "restarted" from; clears the flag. */
+    boolean takeRebootRequest() {
+        return rebootPending.getAndSet(false);
+    }
+
+    boolean rebootRequested() {
+        return rebootPending.get();
+    }
+
+    /** The stateroot booted now (after a reboot: the default one). */
+    String booted() {
+        return boot.booted();
+    }
+
+    /** The stateroot that boots next. */
+    String defaultStateroot() {
+        return stateroots.status().map(s -> s.deployments().headOption().map(d -> d.osname()).getOrElse("?"))
+                .getOrElse("?");
+    }
+
+    /** The stateroots deployed in the sysroot now. */
+    List<String> deployedStateroots() {
+        return stateroots.status().map(s -> s.deployments().map(d -> d.osname()).distinct().toJavaList())
+                .getOrElse(List.of());
+    }
+
+    /** The stateroot directories on disk ({@code ostree/deploy/*}): a finalized stateroot leaves none behind. */
+    List<String> staterootDirectories() {
+        try (java.util.stream.Stream<Path> dirs = Files.list(sysroot().resolve("ostree/deploy"))) {
+            return dirs.map(d -> d.getFileName().toString()).sorted().collect(java.util.stream.Collectors.toList());
+        } catch (IOException e) {
+            return List.of("? (" + e.getMessage() + ")");
+        }
+    }
+
+    /** Where the sysroot is (deleted by {@link #close}). */
+    Path sysroot() {
+        return base.resolve("host/sysroot");
+    }
+
+    /** Real jobs run in the background: wait (bounded) until none is running, so a tick of time is real progress. */
+    void awaitJobs(String newStateroot) {
+        long deadline = System.nanoTime() + MAX_WAIT.toNanos();
+        while (running(newStateroot) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(POLL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private boolean running(String newStateroot) {
+        boolean setup = stateroots.setupState(newStateroot).map(s -> s instanceof JobState.Running).getOrElse(false);
+        boolean pulling = precache.status().map(PrecacheStatus::state).map(s -> s instanceof JobState.Running)
+                .getOrElse(false);
+        return setup || pulling;
+    }
+
+    /** Stops the registry and the background jobs, and deletes the sysroot and everything else it made. */
+    @Override
+    public void close() throws IOException {
+        for (int i = opened.size() - 1; i >= 0; i--) {
+            try {
+                opened.get(i).close();
+            } catch (Exception e) {
+                // keep closing the rest; the temp directory goes below in any case
+            }
+        }
+        LabSysroot.deleteTree(base);
+    }
+}

@@ -1,0 +1,131 @@
+package dev.ibu.rehearsal;
+
+import dev.ibu.adapters.k8s.config.ConfigMapAdapter;
+import dev.ibu.adapters.k8s.config.PullSecretAdapter;
+import dev.ibu.adapters.k8s.resource.IbuResourceAdapter;
+import dev.ibu.rehearsal.sim.FailStep;
+import dev.ibu.rehearsal.sim.SimWorldDefaults;
+import dev.ibu.ports.engine.EnginePorts;
+import dev.ibu.ports.engine.EngineSettings;
+import dev.ibu.ports.out.EventPort;
+import dev.ibu.ports.out.HealthCheckSet;
+import dev.ibu.ports.testkit.Pacing;
+import dev.ibu.ports.testkit.Seed;
+import dev.ibu.ports.testkit.TestWorld;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.vavr.collection.List;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Local mode's world: the REAL Kubernetes adapters (IBU resource, ConfigMaps, pull secret) on a client to the
+ * embedded API server, and the in-memory test kit ({@link TestWorld}: host, precache, Velero, health, registry,
+ * manual clock) for everything else. A failing step ({@code --fail}) is a test-kit switch; {@link #fix} is the
+ * person's manual repair.
+ */
+final class SimWorld {
+    /** After a boot the operators take a while to settle, as in the seed document's Upgrade output. */
+    static final Duration STABILIZING = Duration.ofSeconds(40);
+    private static final String[] UNSTABLE = {
+        "one or more ClusterOperators not yet ready: authentication",
+        "one or more MachineConfigPools not yet ready: master",
+        "one or more ClusterServiceVersions not yet ready: sriov-fec.v2.8.0"};
+
+    final TestWorld kit;
+    final EnginePorts ports;
+    /** With {@code --host=ostree}: the real host that replaces the kit's host, seed registry and precache. */
+    private final Optional<OstreeHost> realHost;
+    private Instant stableFrom = Instant.MIN;
+
+    SimWorld(KubernetesClient client, Set<FailStep> failing, Consumer<String> events) {
+        this(client, failing, events, Optional.empty());
+    }
+
+    SimWorld(KubernetesClient client, Set<FailStep> failing, Consumer<String> events, Optional<OstreeHost> realHost) {
+        this.realHost = realHost;
+        List<String> images = List.range(0, SimWorldDefaults.PRECACHE_IMAGES).map(i -> String.format(
+                "quay.io/openshift-release-dev/ocp-v4.0-art-dev@sha256:%064x", i));
+        kit = TestWorld.builder().startingAt(SimWorldDefaults.START).clusterVersion(SimWorldDefaults.CURRENT_VERSION)
+                .seed(Seed.of(SimWorldDefaults.SEED_IMAGE, SimWorldDefaults.TARGET_VERSION).withImages(images))
+                .build();
+        kit.host().setupPacing(Pacing.afterTicks(4));
+        kit.precache().pacing(Pacing.Mode.TICKS, SimWorldDefaults.PRECACHE_IMAGES / 4);
+        kit.velero().ticksToFinish(2);
+        kit.cluster().addNamespace("openshift-marketplace");
+        failing.forEach(this::inject);
+        EventPort printed = (type, reason, message) -> {
+            events.accept((type == EventPort.Type.WARNING ? "Warning " : "Normal ") + reason + ": " + message);
+            kit.cluster().emit(type, reason, message);
+        };
+        ConfigMapAdapter configMaps = new ConfigMapAdapter(client);
+        ports = realHost.map(h -> new EnginePorts(new IbuResourceAdapter(client), configMaps,
+                new PullSecretAdapter(client, EngineSettings.DEFAULT_NAMESPACE), kit.cluster(), kit.cluster(),
+                kit.cluster(), kit.velero(), h.seedImages(), h.stateroots(), h.precache(), h.reboot(), h.stateStore(),
+                h.certificates(), printed, kit.clock()))
+                .orElseGet(() -> new EnginePorts(new IbuResourceAdapter(client), configMaps,
+                new PullSecretAdapter(client, EngineSettings.DEFAULT_NAMESPACE), kit.cluster(), kit.cluster(),
+                kit.cluster(), kit.velero(), kit.registry(), kit.host(), kit.precache(), kit.host(), kit.host(),
+                kit.host(), printed, kit.clock()));
+    }
+
+    private void inject(FailStep step) {
+        if (step == FailStep.STATEROOT) {
+            kit.host().failNextSetup("ostree admin deploy failed: No space left on device (simulated by "
+                    + "--fail=stateroot)");
+        } else if (step == FailStep.PRECACHE) {
+            kit.precache().failImages(kit.seed().images().last());
+        } else if (step == FailStep.BACKUP) {
+            kit.velero().failBackup(SimWorldDefaults.BACKUP);
+        } else if (step == FailStep.RESTORE) {
+            kit.velero().failRestore(SimWorldDefaults.BACKUP);
+        } else {
+            kit.velero().loseS3(true);  // abort, cleanup: deleting the backups fails
+        }
+    }
+
+    /** The person's manual repair of {@code step}'s leftovers. */
+    void fix(FailStep step) {
+        if (step == FailStep.ABORT || step == FailStep.CLEANUP) {
+            kit.velero().loseS3(false);
+        }
+    }
+
+    /** Time passes: the clock moves, jobs and Velero advance one step, and health settles after a boot. */
+    void advance(Duration d) {
+        kit.clock().advance(d);
+        kit.tick();
+        realHost.ifPresent(h -> h.awaitJobs("rhcos_" + SimWorldDefaults.TARGET_VERSION));
+        if (!kit.clock().now().isBefore(stableFrom)) {
+            kit.cluster().setHealthy();
+        }
+    }
+
+    boolean rebootPending() {
+        return realHost.map(OstreeHost::rebootRequested).orElseGet(() -> kit.host().rebootPending());
+    }
+
+    /** Carries out the reboot the engine asked for; returns the stateroot now booted. */
+    String reboot() {
+        kit.clock().advance(Duration.ofMinutes(5));
+        // the real host booted the default deployment when the engine asked (FakeBoot); the kit's host otherwise
+        String booted = realHost.map(h -> {
+            h.takeRebootRequest();
+            return h.booted();
+        }).orElseGet(kit::completeReboot);
+        kit.cluster().setHealth(HealthCheckSet.MANDATORY, UNSTABLE);
+        stableFrom = kit.clock().now().plus(STABILIZING);
+        return booted;
+    }
+
+    String defaultStateroot() {
+        return realHost.map(OstreeHost::defaultStateroot).orElseGet(() -> kit.host().defaultStateroot());
+    }
+
+    Instant now() {
+        return kit.clock().now();
+    }
+}
