@@ -92,7 +92,11 @@ class ModuleBoundariesArchTest {
             .allowEmptyShould(false)
             .because("ports depend on the domain only");
 
+    /** The test kit artifact (ibu-testkit) shares the ports' package prefix but is test code: JUnit and AssertJ. */
+    private static final String[] TEST_KIT = {"dev.ibu.ports.testkit..", "dev.ibu.ports.contract.."};
+
     static final ArchRule PORTS_USE_ONLY_JDK_VAVR_SLF4J = classes().that().resideInAPackage(PORTS)
+            .and().resideOutsideOfPackages(TEST_KIT)
             .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "io.vavr..", "org.slf4j..", DOMAIN, PORTS)
             .allowEmptyShould(false)
             .because("ibu-ports may depend on ibu-domain, vavr and slf4j-api only");
