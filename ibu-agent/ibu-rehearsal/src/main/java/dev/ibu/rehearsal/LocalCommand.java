@@ -38,14 +38,14 @@ public final class LocalCommand implements Callable<Integer> {
             + "kubeconfig path; the agent reacts to 'kubectl patch' as the seed document shows. Ctrl-C stops it.")
     boolean serve;
 
-    @Option(names = "--port", description = "API server port on 127.0.0.1 (0: any free port; --serve: 16443).")
-    int port = -1;
+    @Option(names = "--port", description = "API server port on 127.0.0.1 (default 0: any free port, so two users on one machine never collide).")
+    int port = 0;
 
     @Option(names = "--https", description = "Serve https (a new self-signed certificate each start).")
     boolean https;
 
     @Option(names = "--kubeconfig-out", paramLabel = "FILE",
-            description = "Where --serve writes the kubeconfig (default: ${java.io.tmpdir}/ibu-local/kubeconfig).")
+            description = "Where --serve writes the kubeconfig (default: a new file per run, ${java.io.tmpdir}/ibu-local-<port>/kubeconfig).")
     Path kubeconfig;
 
     @Option(names = "--no-yaml", description = "Print progress only, not the CR after each step.")
@@ -125,7 +125,7 @@ public final class LocalCommand implements Callable<Integer> {
     }
 
     private int rehearse(long started, Set<FailStep> failing, Optional<OstreeHost> realHost) throws InterruptedException {
-        int actualPort = port >= 0 ? port : serve ? 16443 : 0;
+        int actualPort = port;
         EmbeddedApiServer server;
         try {
             server = EmbeddedApiServer.start(actualPort, https);
@@ -188,6 +188,6 @@ public final class LocalCommand implements Callable<Integer> {
 
     private Path kubeconfigPath(EmbeddedApiServer api) {
         return kubeconfig != null ? kubeconfig
-                : Path.of(System.getProperty("java.io.tmpdir"), "ibu-local", "kubeconfig");
+                : Path.of(System.getProperty("java.io.tmpdir"), "ibu-local-" + api.port(), "kubeconfig");
     }
 }
