@@ -79,7 +79,14 @@ final class BindingErrors {
         return sb.toString();
     }
 
-    private static String firstLine(JacksonException e) {
+    /** The first line of Jackson's own message, without the location and reference chain it appends. */
+    static String firstLine(JacksonException e) {
         return String.valueOf(e.getOriginalMessage()).strip().lines().findFirst().orElse("");
+    }
+
+    /** " at line L, column C", or nothing when Jackson knows no location. */
+    static String where(JacksonException e) {
+        return e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
+                + e.getLocation().getColumnNr();
     }
 }

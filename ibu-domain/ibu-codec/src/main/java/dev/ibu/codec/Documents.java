@@ -32,8 +32,9 @@ final class Documents {
                 read("document " + index, node, out);
             }
         } catch (JacksonException e) {
-            return Either.left(new CodecError("document " + (index + 1) + ": not valid YAML or JSON" + where(e) + ": "
-                    + firstLine(e) + " (fix the syntax; `oc get ibu upgrade -o yaml > ibu.yaml` gives a valid file)"));
+            return Either.left(new CodecError("document " + (index + 1) + ": not valid YAML or JSON"
+                    + BindingErrors.where(e) + ": " + BindingErrors.firstLine(e)
+                    + " (fix the syntax; `oc get ibu upgrade -o yaml > ibu.yaml` gives a valid file)"));
         } catch (Rejected r) {
             return Either.left(r.error());
         }
@@ -80,14 +81,5 @@ final class Documents {
             throw new Rejected("spec.stage is missing; set it to " + STAGES);
         }
         return ibu;
-    }
-
-    static String where(JacksonException e) {
-        return e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
-                + e.getLocation().getColumnNr();
-    }
-
-    static String firstLine(JacksonException e) {
-        return String.valueOf(e.getOriginalMessage()).strip().lines().findFirst().orElse("");
     }
 }

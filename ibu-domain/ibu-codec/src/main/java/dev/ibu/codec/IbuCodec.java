@@ -42,7 +42,8 @@ public final class IbuCodec {
         try {
             node = Mappers.JSON.readTree(json);
         } catch (JacksonException e) {
-            return Either.left(new CodecError("not valid JSON" + Documents.where(e) + ": " + Documents.firstLine(e)));
+            return Either.left(new CodecError("not valid JSON" + BindingErrors.where(e) + ": "
+                    + BindingErrors.firstLine(e)));
         }
         if (node == null || node.isMissingNode() || node.isNull()) {
             return Either.left(new CodecError("no JSON object: the text is empty"));

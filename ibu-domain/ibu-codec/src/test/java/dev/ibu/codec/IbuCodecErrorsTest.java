@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
  * the messages {@code explain} prints; they moved here with the parsing).
  */
 class IbuCodecErrorsTest {
-    private static final String HEAD = "apiVersion: lca.openshift.io/v1\nkind: ImageBasedUpgrade\nmetadata: {name: upgrade}\n";
+    private static final String HEAD = "apiVersion: lca.openshift.io/v1\nkind: ImageBasedUpgrade\n"
+            + "metadata: {name: upgrade}\n";
 
     private static String error(String text) {
         var read = IbuCodec.readDocuments(text);

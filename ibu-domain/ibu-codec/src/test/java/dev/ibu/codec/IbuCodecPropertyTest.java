@@ -100,7 +100,8 @@ class IbuCodecPropertyTest {
 
     /** What a store keeps and returns for what we write, {@code wire} standing for the store. */
     static ImageBasedUpgrade throughTheWire(ImageBasedUpgrade ibu, UnaryOperator<String> wire) {
-        return IbuCodec.fromJson(wire.apply(IbuCodec.toJson(ibu))).getOrElseThrow(e -> new AssertionError(e.message()));
+        return IbuCodec.fromJson(wire.apply(IbuCodec.toJson(ibu)))
+                .getOrElseThrow(e -> new AssertionError(e.message()));
     }
 
     @Test
