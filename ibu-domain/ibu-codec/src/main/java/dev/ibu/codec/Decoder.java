@@ -49,8 +49,8 @@ final class Decoder {
         }
     }
 
+    /** Call after {@link #requireType}, which reads the tree before its fields are bound. */
     static ImageBasedUpgrade object(IbuObject o) {
-        requireType(Option.of(o.kind()), Option.of(o.apiVersion()));
         return new ImageBasedUpgrade(metadata(o.metadata()), spec(o.spec()), status(o.status()));
     }
 

@@ -31,11 +31,6 @@ public final class IbuCodec {
         return Mappers.YAML.writeValueAsString(Encoder.object(ibu));
     }
 
-    /** The wire records of the CR, for a client that serialises them itself. */
-    public static IbuObject toWire(ImageBasedUpgrade ibu) {
-        return Encoder.object(ibu);
-    }
-
     /** One CR from JSON (as the API server returns it, or {@code ibu.json}); unknown fields are ignored. */
     public static Either<CodecError, ImageBasedUpgrade> fromJson(String json) {
         JsonNode node;
@@ -48,11 +43,6 @@ public final class IbuCodec {
         if (node == null || node.isMissingNode() || node.isNull()) {
             return Either.left(new CodecError("no JSON object: the text is empty"));
         }
-        return fromTree(node);
-    }
-
-    /** One CR from a parsed JSON or YAML tree. */
-    public static Either<CodecError, ImageBasedUpgrade> fromTree(JsonNode node) {
         try {
             return Either.right(decode(node));
         } catch (Rejected r) {
