@@ -1,7 +1,7 @@
 package dev.ibu.agent.controller;
 
 import dev.ibu.adapters.k8s.crd.ImageBasedUpgradeResource;
-import dev.ibu.adapters.k8s.resource.IbuMapper;
+import dev.ibu.adapters.k8s.resource.ResourceCodec;
 import dev.ibu.ports.in.ReconcileResult;
 import dev.ibu.ports.in.ReconcileUpgradeUseCase;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -150,7 +150,7 @@ public final class Controller implements AutoCloseable {
         @Override
         public void onDelete(ImageBasedUpgradeResource obj, boolean deletedFinalStateUnknown) {
             // mid-upgrade the engine saves and restores it (undeletable, as upstream); otherwise a fresh Idle one
-            deletions.deleted(IbuMapper.toDomain(obj));
+            deletions.deleted(ResourceCodec.toDomain(obj));
             queue.add(KEY);
         }
     }

@@ -1,5 +1,6 @@
 package dev.ibu.agent.explain;
 
+import dev.ibu.codec.IbuCodec;
 import dev.ibu.domain.Condition;
 import dev.ibu.domain.Stage;
 import io.vavr.collection.List;
@@ -53,7 +54,7 @@ public final class ExplainCommand implements Callable<Integer> {
         try {
             String text = read();
             Instant now = Instant.now();
-            List<Explanation> all = new IbuDocumentReader().read(text)
+            List<Explanation> all = IbuCodec.readDocuments(text).getOrElseThrow(e -> new InputError(e.message()))
                     .map(d -> Explanation.of(d.label(), d.ibu(), afterPivot, now));
             all.forEach(e -> out.println(output == Output.json ? toJson(e) : toText(e)));
             out.flush();

@@ -1,7 +1,7 @@
 package dev.ibu.agent.observability;
 
 import dev.ibu.adapters.k8s.crd.ImageBasedUpgradeResource;
-import dev.ibu.adapters.k8s.resource.IbuMapper;
+import dev.ibu.adapters.k8s.resource.ResourceCodec;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
@@ -32,7 +32,7 @@ public final class IbuStatusObserver implements ResourceEventHandler<ImageBasedU
     @Override
     public void onAdd(ImageBasedUpgradeResource obj) {
         try {
-            metrics.observed(IbuMapper.toDomain(obj));
+            metrics.observed(ResourceCodec.toDomain(obj));
         } catch (RuntimeException e) {
             LOG.debug("metrics: skipping an IBU that does not map: {}", e.getMessage());
         }
@@ -41,7 +41,7 @@ public final class IbuStatusObserver implements ResourceEventHandler<ImageBasedU
     @Override
     public void onUpdate(ImageBasedUpgradeResource oldObj, ImageBasedUpgradeResource newObj) {
         try {
-            metrics.observed(IbuMapper.toDomain(oldObj), IbuMapper.toDomain(newObj));
+            metrics.observed(ResourceCodec.toDomain(oldObj), ResourceCodec.toDomain(newObj));
         } catch (RuntimeException e) {
             LOG.debug("metrics: skipping an IBU update that does not map: {}", e.getMessage());
         }

@@ -21,6 +21,9 @@ import dev.ibu.adapters.k8s.archfixture.K8sUsesHost;
 import dev.ibu.adapters.oadp.archfixture.OadpUsesAgent;
 import dev.ibu.adapters.oadp.archfixture.OadpUsesK8s;
 import dev.ibu.agent.archfixtures.AgentPlain;
+import dev.ibu.codec.archfixture.CodecPlain;
+import dev.ibu.codec.archfixture.CodecUsesFabric8Client;
+import dev.ibu.codec.archfixture.CodecUsesPorts;
 import dev.ibu.domain.archfixture.CycleA;
 import dev.ibu.domain.archfixture.DomainUsesPorts;
 import dev.ibu.ports.archfixture.CycleB;
@@ -46,6 +49,7 @@ class ModuleBoundariesArchTest {
     private static final String PORTS = "dev.ibu.ports..";
     private static final String ADAPTERS = "dev.ibu.adapters..";
     private static final String AGENT = "dev.ibu.agent..";
+    private static final String CODEC = "dev.ibu.codec..";
 
     /** Main classes only: no test classes, no test jars (the ports test kit's contract tests). */
     private static final ImportOption MAIN_ONLY = location -> !location.contains("/test-classes/")
@@ -75,7 +79,7 @@ class ModuleBoundariesArchTest {
     /** Every package ARCHITECTURE.md declares; each must hold classes, or a rename could make a rule vacuous. */
     static final List<String> DECLARED_PACKAGES = List.of("dev.ibu.domain", "dev.ibu.ports.in", "dev.ibu.ports.out",
             "dev.ibu.ports.engine", "dev.ibu.adapters.k8s", "dev.ibu.adapters.host", "dev.ibu.adapters.oadp",
-            "dev.ibu.agent");
+            "dev.ibu.agent", "dev.ibu.codec");
 
     private static DescribedPredicate<JavaClass> oursExcept(String... allowed) {
         return resideInAPackage("dev.ibu..").and(DescribedPredicate.not(resideInAnyPackage(allowed)))
@@ -100,6 +104,12 @@ class ModuleBoundariesArchTest {
             .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "io.vavr..", "org.slf4j..", DOMAIN, PORTS)
             .allowEmptyShould(false)
             .because("ibu-ports may depend on ibu-domain, vavr and slf4j-api only");
+
+    static final ArchRule CODEC_USES_ONLY_DOMAIN_VAVR_JACKSON = classes().that().resideInAPackage(CODEC)
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "io.vavr..", "tools.jackson..",
+                    "com.fasterxml.jackson.annotation..", "io.fabric8.generator.annotation..", DOMAIN, CODEC)
+            .allowEmptyShould(false)
+            .because("the codec depends only on the domain, vavr, Jackson and the CRD annotations");
 
     static final ArchRule ADAPTERS_DO_NOT_KNOW_EACH_OTHER = slices().matching("dev.ibu.adapters.(*)..")
             .should().notDependOnEachOther()
@@ -130,6 +140,10 @@ class ModuleBoundariesArchTest {
                         new Class<?>[] {PortsUsesAdapter.class, K8sPlain.class}),
                 Arguments.of("ports use only JDK, vavr, slf4j", PORTS_USE_ONLY_JDK_VAVR_SLF4J,
                         new Class<?>[] {PortsUsesPicocli.class}),
+                Arguments.of("the codec uses only domain, vavr, Jackson (-> fabric8 client)",
+                        CODEC_USES_ONLY_DOMAIN_VAVR_JACKSON, new Class<?>[] {CodecUsesFabric8Client.class}),
+                Arguments.of("the codec uses only domain, vavr, Jackson (-> ports)",
+                        CODEC_USES_ONLY_DOMAIN_VAVR_JACKSON, new Class<?>[] {CodecUsesPorts.class, PortsPlain.class}),
                 Arguments.of("adapters do not know each other (k8s -> host)", ADAPTERS_DO_NOT_KNOW_EACH_OTHER,
                         new Class<?>[] {K8sUsesHost.class, HostPlain.class}),
                 Arguments.of("adapters do not know each other (oadp -> k8s)", ADAPTERS_DO_NOT_KNOW_EACH_OTHER,
@@ -188,5 +202,10 @@ class ModuleBoundariesArchTest {
                 ADAPTERS_DO_NOT_KNOW_EACH_OTHER, NO_PACKAGE_CYCLES, ONLY_THE_AGENT_DEPENDS_ON_THE_AGENT)) {
             assertThat(rule.evaluate(clean).hasViolation()).as("%s", rule.getDescription()).isFalse();
         }
+    }
+
+    @Test
+    void a_clean_codec_fixture_passes_the_codec_rule() {
+        assertThat(CODEC_USES_ONLY_DOMAIN_VAVR_JACKSON.evaluate(fixture(CodecPlain.class)).hasViolation()).isFalse();
     }
 }

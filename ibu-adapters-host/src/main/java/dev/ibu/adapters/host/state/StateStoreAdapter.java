@@ -4,6 +4,7 @@ import dev.ibu.adapters.host.support.AtomicFiles;
 
 import dev.ibu.adapters.host.support.HostLayout;
 import dev.ibu.adapters.host.support.Json;
+import dev.ibu.codec.IbuCodec;
 import dev.ibu.domain.ImageBasedUpgrade;
 import dev.ibu.ports.out.ExportBundle;
 import dev.ibu.ports.out.PortFailure;
@@ -37,7 +38,7 @@ public final class StateStoreAdapter implements StateStorePort {
     @Override
     public Either<PortFailure, Void> saveIbu(String stateroot, ImageBasedUpgrade ibu) {
         return io("save the IBU into stateroot " + stateroot, () -> {
-            AtomicFiles.write(var(stateroot).resolve(IBU_FILE), IbuJson.write(ibu));
+            AtomicFiles.write(var(stateroot).resolve(IBU_FILE), IbuCodec.toJson(ibu));
             return null;
         });
     }
@@ -45,7 +46,7 @@ public final class StateStoreAdapter implements StateStorePort {
     @Override
     public Either<PortFailure, Option<ImageBasedUpgrade>> loadIbu(String stateroot) {
         return io("read the IBU saved in stateroot " + stateroot,
-            () -> Option.ofOptional(AtomicFiles.read(var(stateroot).resolve(IBU_FILE)).map(IbuJson::read)));
+            () -> Option.ofOptional(AtomicFiles.read(var(stateroot).resolve(IBU_FILE)).map(StateStoreAdapter::decode)));
     }
 
     @Override
@@ -103,6 +104,12 @@ public final class StateStoreAdapter implements StateStorePort {
             Map<String, String> m = Json.MAPPER.readValue(json, java.util.LinkedHashMap.class);
             return new ExportBundle(LinkedHashMap.ofAll(m));
         }
+    }
+
+    /** A damaged ibu.json does not mend itself on retry: Invalid (IllegalArgumentException), naming the field. */
+    private static ImageBasedUpgrade decode(String json) {
+        return IbuCodec.fromJson(json).getOrElseThrow(e -> new IllegalArgumentException(IBU_FILE + ": "
+            + e.message()));
     }
 
     private interface Body<T> {

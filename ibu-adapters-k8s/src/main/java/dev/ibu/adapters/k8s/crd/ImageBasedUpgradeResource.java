@@ -1,6 +1,8 @@
 package dev.ibu.adapters.k8s.crd;
 
 import com.fasterxml.jackson.annotation.JsonClassDescription;
+import dev.ibu.codec.wire.IbuSpec;
+import dev.ibu.codec.wire.IbuStatus;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.kubernetes.client.CustomResource;

@@ -2,6 +2,7 @@ package dev.ibu.adapters.k8s.resource;
 
 import dev.ibu.adapters.k8s.KubeFailures;
 import dev.ibu.adapters.k8s.crd.ImageBasedUpgradeResource;
+import dev.ibu.codec.wire.IbuStatus;
 import dev.ibu.domain.ImageBasedUpgrade;
 import dev.ibu.domain.Metadata;
 import dev.ibu.ports.out.IbuResourcePort;
@@ -50,26 +51,27 @@ public final class IbuResourceAdapter implements IbuResourcePort {
 
     @Override
     public Either<PortFailure, Option<ImageBasedUpgrade>> read() {
-        return call(() -> Option.of(upgrade().get()).map(IbuMapper::toDomain));
+        return call(() -> Option.of(upgrade().get())).flatMap(o -> o.isEmpty() ? Either.right(Option.none())
+                : decode(o.get()).map(Option::some));
     }
 
     @Override
     public Either<PortFailure, ImageBasedUpgrade> create(ImageBasedUpgrade ibu) {
         requireSingleton(ibu);
-        ImageBasedUpgradeResource cr = IbuMapper.toResource(ibu);
+        ImageBasedUpgradeResource cr = ResourceCodec.toResource(ibu);
         cr.getMetadata().setResourceVersion(null);
         var status = cr.getStatus();
         cr.setStatus(null);
         Either<PortFailure, ImageBasedUpgradeResource> created = call(() -> ibus().resource(cr).create());
         if (created.isLeft() || status == null) {
-            return created.map(IbuMapper::toDomain);
+            return created.flatMap(IbuResourceAdapter::decode);
         }
         // the status subresource ignores status on create: write it as a second step, with the new version
         return created.flatMap(c -> {
             c.setStatus(status);
             Either<PortFailure, ImageBasedUpgradeResource> written = call(() -> ibus().resource(c).updateStatus());
             // never a silent half-restore: say that the object exists without the saved status
-            return written.map(IbuMapper::toDomain).mapLeft(f -> withMessage(f, WHAT + " was created but its saved "
+            return written.flatMap(IbuResourceAdapter::decode).mapLeft(f -> withMessage(f, WHAT + " was created but its saved "
                     + "status could not be written: " + f.message()));
         });
     }
@@ -90,11 +92,11 @@ public final class IbuResourceAdapter implements IbuResourcePort {
             throw new IllegalArgumentException("writeStatus needs the resourceVersion that was read; got none for "
                     + WHAT);
         }
-        ImageBasedUpgradeResource cr = IbuMapper.toResource(ibu);
+        ImageBasedUpgradeResource cr = ResourceCodec.toResource(ibu);
         if (cr.getStatus() == null) {
-            cr.setStatus(new dev.ibu.adapters.k8s.crd.IbuStatus(null, null, null, null, null));
+            cr.setStatus(new IbuStatus(null, null, null, null, null));
         }
-        return call(() -> ibus().resource(cr).updateStatus()).map(IbuMapper::toDomain);
+        return call(() -> ibus().resource(cr).updateStatus()).flatMap(IbuResourceAdapter::decode);
     }
 
     @Override
@@ -112,7 +114,7 @@ public final class IbuResourceAdapter implements IbuResourcePort {
             }
             Map<String, String> annotations = current.get().getMetadata().getAnnotations();
             if (annotations == null || !annotations.containsKey(key)) {
-                return Either.right(IbuMapper.toDomain(current.get()));
+                return decode(current.get());
             }
             String path = "/metadata/annotations/" + key.replace("~", "~0").replace("/", "~1");
             Either<PortFailure, ImageBasedUpgrade> removed = patch(PatchType.JSON,
@@ -136,7 +138,13 @@ public final class IbuResourceAdapter implements IbuResourcePort {
     private Either<PortFailure, ImageBasedUpgrade> patch(PatchType type, String body) {
         Either<PortFailure, ImageBasedUpgradeResource> patched = call(() -> upgrade().patch(PatchContext.of(type),
                 body));
-        return patched.map(IbuMapper::toDomain);
+        return patched.flatMap(IbuResourceAdapter::decode);
+    }
+
+    /** A CR the CRD forbids (only a lenient store can hold one) is named, not half-read. */
+    private static Either<PortFailure, ImageBasedUpgrade> decode(ImageBasedUpgradeResource cr) {
+        return ResourceCodec.decode(cr).mapLeft(e -> PortFailure.invalid(WHAT + " on the API server cannot be "
+                + "read: " + e.message()));
     }
 
     private static PortFailure withMessage(PortFailure f, String message) {

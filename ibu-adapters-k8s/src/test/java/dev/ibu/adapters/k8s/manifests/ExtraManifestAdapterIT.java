@@ -187,9 +187,9 @@ class ExtraManifestAdapterIT {
         var ibu = new dev.ibu.adapters.k8s.crd.ImageBasedUpgradeResource();
         ibu.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder().withName("upgrade")
                 .withAnnotations(annotations).build());
-        ibu.setSpec(new dev.ibu.adapters.k8s.crd.IbuSpec(dev.ibu.adapters.k8s.crd.CrStage.Prep,
-                new dev.ibu.adapters.k8s.crd.SeedImageRef(version, "quay.io/seed:" + version, null), null,
-                List.of(CM).map(r -> new dev.ibu.adapters.k8s.crd.ConfigMapRef(r.name(), r.namespace())).asJava(),
+        ibu.setSpec(new dev.ibu.codec.wire.IbuSpec(dev.ibu.codec.wire.CrStage.Prep,
+                new dev.ibu.codec.wire.SeedImageRef(version, "quay.io/seed:" + version, null), null,
+                List.of(CM).map(r -> new dev.ibu.codec.wire.ConfigMapRef(r.name(), r.namespace())).asJava(),
                 null));
         client.resource(ibu).create();
     }

@@ -3,11 +3,13 @@ package dev.ibu.adapters.k8s.resource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ibu.adapters.k8s.MockApi;
+import dev.ibu.codec.IbuCodec;
 import dev.ibu.domain.Annotations;
 import dev.ibu.domain.ConditionStatus;
 import dev.ibu.domain.Conditions;
 import dev.ibu.domain.ImageBasedUpgrade;
 import dev.ibu.domain.Stage;
+import dev.ibu.ports.contract.Samples;
 import dev.ibu.ports.out.PortFailure;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
@@ -17,11 +19,14 @@ import io.vavr.control.Option;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 @EnableKubernetesMockClient(crud = true)
 class IbuResourceAdapterIT {
     private static final String STATUS_PATH = "/apis/lca.openshift.io/v1/imagebasedupgrades/upgrade/status";
     private static final Instant T0 = Instant.parse("2024-01-01T09:00:00Z");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     KubernetesMockServer server;
     KubernetesClient client;
@@ -47,6 +52,23 @@ class IbuResourceAdapterIT {
         var raw = client.genericKubernetesResources("lca.openshift.io/v1", "ImageBasedUpgrade")
                 .withName("upgrade").get();
         assertThat(raw.getAdditionalProperties().get("spec")).isEqualTo(java.util.Map.of("stage", "Idle"));
+    }
+
+    /** ibu.json is {@code IbuCodec.toJson}: the object on the server must hold exactly the same spec and status. */
+    @Test
+    void the_stored_object_carries_the_codec_json_that_the_state_store_saves() {
+        ImageBasedUpgrade ibu = Samples.upgradingIbu();
+
+        adapter.create(ibu).get();
+
+        JsonNode codec = JSON.readTree(IbuCodec.toJson(ibu));
+        JsonNode stored = JSON.readTree(io.fabric8.kubernetes.client.utils.Serialization.asJson(
+                client.genericKubernetesResources("lca.openshift.io/v1", "ImageBasedUpgrade").withName("upgrade")
+                        .get()));
+        for (String field : List.of("apiVersion", "kind", "spec", "status")) {
+            assertThat(stored.get(field)).as(field).isEqualTo(codec.get(field));
+        }
+        assertThat(stored.at("/metadata/annotations")).isEqualTo(codec.at("/metadata/annotations"));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.ibu.adapters.k8s.crd;
+package dev.ibu.codec.wire;
 
 /** Wire values of {@code spec.stage}; the constant names are the wire values. */
 public enum CrStage {

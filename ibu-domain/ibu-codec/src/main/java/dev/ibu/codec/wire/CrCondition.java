@@ -1,4 +1,4 @@
-package dev.ibu.adapters.k8s.crd;
+package dev.ibu.codec.wire;
 
 import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
