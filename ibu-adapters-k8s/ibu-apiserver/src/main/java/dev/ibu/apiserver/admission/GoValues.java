@@ -13,7 +13,7 @@ final class GoValues {
     /** A scalar as FieldError holds it, or the Go %#v text of a list or map wrapped as a verbatim value. */
     static Object of(JsonNode node) {
         if (node != null && node.isContainer()) {
-            return new Verbatim(goSyntax(node));
+            return new dev.ibu.apiserver.api.GoSyntax(goSyntax(node));
         }
         return FieldError.valueOf(node);
     }
@@ -40,13 +40,5 @@ final class GoValues {
             return "int64(" + node.longValue() + ")";
         }
         return String.valueOf(FieldError.valueOf(node));
-    }
-
-    /** A value printed as given. */
-    record Verbatim(String text) {
-        @Override
-        public String toString() {
-            return text;
-        }
     }
 }

@@ -126,6 +126,10 @@ public final class StatusError extends RuntimeException {
         return new StatusError(410, "Expired", message, null);
     }
 
+    public static StatusError unavailable(String message) {
+        return new StatusError(503, "ServiceUnavailable", message, null);
+    }
+
     public static StatusError internal(String message) {
         return new StatusError(500, "InternalError", "Internal error occurred: " + message, null);
     }

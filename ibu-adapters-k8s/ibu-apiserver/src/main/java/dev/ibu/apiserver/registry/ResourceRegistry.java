@@ -23,6 +23,12 @@ public final class ResourceRegistry {
                 .findFirst();
     }
 
+    public Optional<ResourceType> findKind(String group, String version, String kind) {
+        return types.stream()
+                .filter(t -> t.group().equals(group) && t.version().equals(version) && t.kind().equals(kind))
+                .findFirst();
+    }
+
     public boolean servesGroupVersion(String group, String version) {
         return types.stream().anyMatch(t -> t.group().equals(group) && t.version().equals(version));
     }
