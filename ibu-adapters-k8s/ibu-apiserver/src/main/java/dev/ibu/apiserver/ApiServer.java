@@ -131,10 +131,13 @@ public final class ApiServer implements AutoCloseable {
         front.close();
     }
 
-    /** Options: port (0, a free port, by default), https with a self-signed certificate, clock, watch history size. */
+    /**
+     * Options: port (0, a free port, by default), https with a self-signed certificate (the default: kubectl sends a
+     * bearer token only over TLS, so over plain http it acts as system:anonymous), clock, watch history size.
+     */
     public static final class Builder {
         private int port;
-        private boolean https;
+        private boolean https = true;
         private Clock clock = Clock.systemUTC();
         private int historyLimit = 10_000;
 

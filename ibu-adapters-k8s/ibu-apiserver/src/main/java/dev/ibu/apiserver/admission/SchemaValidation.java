@@ -29,12 +29,35 @@ final class SchemaValidation {
     }
 
     List<FieldError> validate(JsonNode object) {
-        List<FieldError> errors = new ArrayList<>();
+        List<Keyed> keyed = new ArrayList<>();
         for (Error e : schema.validate(withoutMetadata(object))) {
             List<Object> path = elements(e.getInstanceLocation());
-            errors.add(SchemaErrorWording.toFieldError(e, path, schemaAt(path)));
+            List<Object> key = new ArrayList<>(path);
+            if ("required".equals(e.getKeyword())) {
+                key.add(REQUIRED_FIRST);
+            }
+            keyed.add(new Keyed(key, SchemaErrorWording.toFieldError(e, path, schemaAt(path))));
         }
-        return errors;
+        keyed.sort((a, b) -> compare(a.key(), b.key()));
+        return keyed.stream().map(Keyed::error).toList();
+    }
+
+    /** kube-openapi reports an object's missing required fields before the errors inside its properties. */
+    private static final String REQUIRED_FIRST = "";
+
+    private record Keyed(List<Object> key, FieldError error) {
+    }
+
+    private static int compare(List<Object> a, List<Object> b) {
+        for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+            Object x = a.get(i);
+            Object y = b.get(i);
+            int c = x instanceof Integer xi && y instanceof Integer yi ? Integer.compare(xi, yi) : String.valueOf(x).compareTo(String.valueOf(y));
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(a.size(), b.size());
     }
 
     /** metadata is validated by the server's own ObjectMeta rules, not by the CRD's schema. */
