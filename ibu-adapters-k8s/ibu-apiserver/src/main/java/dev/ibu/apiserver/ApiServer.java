@@ -121,6 +121,11 @@ public final class ApiServer implements AutoCloseable {
         store.compact();
     }
 
+    /** How many watches are open (tests wait for a client's watch before changing what it watches). */
+    public int openWatches() {
+        return store.openWatches();
+    }
+
     public long resourceVersion() {
         return store.revision();
     }

@@ -9,7 +9,7 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Structural pruning as the API server does it for custom resources: fields the schema does not declare are dropped,
  * unless a node says {@code x-kubernetes-preserve-unknown-fields}. apiVersion, kind and metadata of the object (and
- * of embedded resources) are kept. Returns the paths dropped, for warnings or strict field validation.
+ * of embedded resources) are kept whatever the schema says of them (ObjectMeta is the server's own). Returns the paths dropped, for warnings or strict field validation.
  */
 final class Pruner {
     private static final Set<String> OBJECT_FIELDS = Set.of("apiVersion", "kind", "metadata");
@@ -41,12 +41,12 @@ final class Pruner {
         for (String field : new ArrayList<>(o.propertyNames())) {
             String at = Schemas.child(path, field);
             JsonNode fieldSchema = Schemas.property(schema, field);
-            if (fieldSchema != null) {
+            if (keepObjectFields && OBJECT_FIELDS.contains(field)) {
+                continue;
+            } else if (fieldSchema != null) {
                 prune(o.get(field), fieldSchema, at, pruned);
             } else if (additional != null) {
                 prune(o.get(field), additional, at, pruned);
-            } else if (keepObjectFields && OBJECT_FIELDS.contains(field)) {
-                continue;
             } else if (!Schemas.preservesUnknown(schema)) {
                 o.remove(field);
                 pruned.add(at);

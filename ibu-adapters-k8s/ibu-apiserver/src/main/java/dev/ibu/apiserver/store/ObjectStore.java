@@ -125,6 +125,11 @@ public final class ObjectStore {
         history.clear();
     }
 
+    /** How many watches are open now. */
+    public int openWatches() {
+        return subscriptions.size();
+    }
+
     public void closeWatches() {
         subscriptions.forEach(Subscription::close);
     }
