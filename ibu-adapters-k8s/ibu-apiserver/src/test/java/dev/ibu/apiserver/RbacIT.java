@@ -112,6 +112,19 @@ class RbacIT {
     }
 
     @Test
+    void canary_removing_a_deploy_base_rule_makes_the_same_request_forbidden() {
+        String path = "/api/v1/namespaces/openshift-lifecycle-agent/secrets/pull-secret";
+        try (ApiServer fresh = Fixtures.serverWithAgentRbac()) {
+            Http asAgent = new Http(fresh, fresh.clientAs(Identity.lifecycleAgent()));
+            assertThat(asAgent.get(path).code()).as("deploy/base Role: get secrets").isEqualTo(404);
+            fresh.apply(new ByteArrayInputStream(("apiVersion: rbac.authorization.k8s.io/v1\nkind: Role\nmetadata:\n  name: ibu-agent\n"
+                    + "rules:\n- apiGroups: [\"\"]\n  resources: [\"configmaps\"]\n  verbs: [\"get\"]\n").getBytes(StandardCharsets.UTF_8)),
+                    Fixtures.AGENT_NAMESPACE);
+            assertThat(asAgent.get(path).code()).as("the same Role without its secrets rule").isEqualTo(403);
+        }
+    }
+
+    @Test
     void a_token_the_server_never_issued_is_401() {
         var config = new io.fabric8.kubernetes.client.ConfigBuilder(io.fabric8.kubernetes.client.Config.empty())
                 .withMasterUrl(server.url()).withOauthToken("forged").withTrustCerts(true).build();
