@@ -30,7 +30,7 @@
  *
  * <h2>What it does NOT do (yet)</h2>
  * <ul>
- *   <li>No protobuf (415), no server-side apply ({@code application/apply-patch+yaml} is 415, so
+ *   <li>No protobuf (415; the one exception is kubectl's SelfSubjectAccessReview), no server-side apply ({@code application/apply-patch+yaml} is 415, so
  *       {@code kubectl apply --server-side} fails), no managedFields, no WebSocket/SPDY (no exec, attach,
  *       port-forward, logs), no aggregated discovery (kubectl falls back), no OpenAPI v2.</li>
  *   <li>Built-in kinds are schemaless: only names, string maps (labels, annotations, ConfigMap/Secret data) and
@@ -47,8 +47,8 @@
  *       (no quantity, url, ip, cidr, authz, format), no x-kubernetes-list-type map/set checks, oldSelf correlated
  *       through object fields only (not through list items), no {@code selectableFields}.</li>
  *   <li>RBAC: no ClusterRole aggregation, no nonResourceURLs rules (discovery, /version, /openapi and health are open
- *       to everyone), no impersonation, no SelfSubjectAccessReview ({@code kubectl auth can-i} is 404), no
- *       admission webhooks, no ValidatingAdmissionPolicy.</li>
+ *       to everyone), no impersonation, no SubjectAccessReview for others (SelfSubjectAccessReview, that is
+ *       {@code kubectl auth can-i}, is served), no admission webhooks, no ValidatingAdmissionPolicy.</li>
  *   <li>Watches: no watch-list streaming ({@code sendInitialEvents}), no {@code resourceVersionMatch}; a list
  *       ignores {@code resourceVersion} (always the latest).</li>
  * </ul>

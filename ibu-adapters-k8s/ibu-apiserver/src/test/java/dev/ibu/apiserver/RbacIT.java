@@ -144,4 +144,13 @@ class RbacIT {
         assertThat(r.err()).contains("Error from server (Forbidden): secrets \"cloud-credentials\" is forbidden: User \"" + AGENT
                 + "\" cannot get resource \"secrets\" in API group \"\" in the namespace \"openshift-adp\"");
     }
+
+    @Test
+    void kubectl_auth_can_i_asks_the_same_rules(@TempDir Path dir) {
+        Kubectl k = new Kubectl(server, Identity.lifecycleAgent(), dir);
+        Kubectl.Result status = k.run("auth", "can-i", "patch", "imagebasedupgrades", "--subresource=status");
+        assertThat(status.out().trim()).as(status.err()).isEqualTo("yes");
+        assertThat(k.run("auth", "can-i", "get", "secrets", "-n", "openshift-adp").out().trim()).isEqualTo("no");
+        assertThat(k.run("auth", "can-i", "create", "leases", "-n", "openshift-lifecycle-agent").out().trim()).isEqualTo("yes");
+    }
 }

@@ -32,6 +32,8 @@ public final class BuiltinResources {
                 t("coordination.k8s.io", "v1", "leases", "Lease", true, false, none, none, false),
                 t("apiextensions.k8s.io", "v1", "customresourcedefinitions", "CustomResourceDefinition", false, true,
                         List.of("crd", "crds"), List.of("api-extensions"), true),
+                t("authorization.k8s.io", "v1", "selfsubjectaccessreviews", "SelfSubjectAccessReview", false, false, none, none,
+                        false),
                 t("rbac.authorization.k8s.io", "v1", "roles", "Role", true, false, none, none, false),
                 t("rbac.authorization.k8s.io", "v1", "clusterroles", "ClusterRole", false, false, none, none, false),
                 t("rbac.authorization.k8s.io", "v1", "rolebindings", "RoleBinding", true, false, none, none, false),
