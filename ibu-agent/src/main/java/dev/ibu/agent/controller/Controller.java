@@ -108,10 +108,14 @@ public final class Controller implements AutoCloseable {
         queue.add(KEY);
     }
 
+    /** Stops the controller; calling it again does nothing. */
     @Override
     public void close() {
-        LOG.info("controller stopping");
         synchronized (this) {
+            if (closed) {
+                return;
+            }
+            LOG.info("controller stopping");
             closed = true;
             if (startup != null) {
                 startup.interrupt();

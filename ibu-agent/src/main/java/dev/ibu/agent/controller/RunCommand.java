@@ -28,7 +28,6 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.net.InetSocketAddress;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -61,6 +60,9 @@ public final class RunCommand implements Callable<Integer> {
     boolean leaderElect;
 
     @CommandLine.Mixin
+    LeaderElectionOptions leaderElection = new LeaderElectionOptions();
+
+    @CommandLine.Mixin
     ObservabilityOptions observability = new ObservabilityOptions();
 
     @Option(names = "--run-for", converter = DurationConverter.class, hidden = true,
@@ -82,6 +84,13 @@ public final class RunCommand implements Callable<Integer> {
         }
         if (resync.isZero() || resync.isNegative()) {
             err.println("--resync " + resync + " must be positive, e.g. --resync=10m");
+            err.flush();
+            return 2;
+        }
+        try {
+            leaderElection.timings();
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
             err.flush();
             return 2;
         }
@@ -128,12 +137,12 @@ public final class RunCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         SharedIndexInformer<?> statusMetrics = obs == null ? null : IbuStatusObserver.inform(client, obs.metrics());
         try (Controller controller = new Controller(client, engine, settings, r -> { })) {
-            CompletableFuture<?> campaign = null;
+            LeaderElection.Campaign campaign = null;
             if (leaderElect) {
                 if (obs != null) {
                     obs.readiness().waitingForLease();
                 }
-                campaign = LeaderElection.runWhenLeader(client, namespace(), () -> {
+                campaign = LeaderElection.runWhenLeader(client, namespace(), leaderElection.timings(), () -> {
                     if (obs != null) {
                         obs.readiness().leading();
                     }
@@ -156,7 +165,8 @@ public final class RunCommand implements Callable<Integer> {
                 obs.readiness().notReady();
             }
             if (campaign != null) {
-                campaign.cancel(true);  // steps down and releases the Lease
+                controller.close();  // stop reconciling before another replica may start
+                campaign.stepDown();  // releases the Lease
             }
         } finally {
             stopped.countDown();

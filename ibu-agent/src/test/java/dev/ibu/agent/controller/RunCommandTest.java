@@ -68,6 +68,10 @@ class RunCommandTest {
             });
             agent.join(60_000);
             assertThat(code[0]).isZero();
+            Lease released = api.client().resources(Lease.class).inNamespace("ibu-test")
+                    .withName(LeaderElection.LEASE).get();
+            assertThat(released.getSpec().getHolderIdentity()).as("released on shutdown").isEmpty();
+            assertThat(released.getSpec().getLeaseDurationSeconds()).isEqualTo(1);
         }
     }
 
