@@ -4,15 +4,15 @@ import dev.ibu.adapters.k8s.crd.ImageBasedUpgradeResource;
 import dev.ibu.adapters.k8s.resource.IbuMapper;
 import dev.ibu.ports.in.ReconcileResult;
 import dev.ibu.ports.in.ReconcileUpgradeUseCase;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
-import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -20,7 +20,8 @@ import java.util.function.Consumer;
 
 /**
  * The controller for the singleton {@code ImageBasedUpgrade upgrade}: an informer on it feeds a de-duplicating
- * queue (only the changes of {@link ReconcileTriggers}); one worker ({@link ControllerLoop}) reconciles; a periodic
+ * queue (only the changes of {@link ReconcileTriggers}); the informer survives unreadable objects and API outages
+ * ({@link IbuInformer}) and {@link #problem} reports its health; one worker ({@link ControllerLoop}) reconciles; a periodic
  * resync queues it regardless. Start-up runs the engine's {@code initialize()} (create the CR, or restore the one
  * saved across a pivot) before anything else. {@link #close} stops the informer, lets the running reconcile finish,
  * and stops the worker.
@@ -37,7 +38,7 @@ public final class Controller implements AutoCloseable {
             "ibu-resync"));
     private final Thread worker;
     private final ControllerLoop.Deletions deletions = new ControllerLoop.Deletions();
-    private SharedIndexInformer<ImageBasedUpgradeResource> informer;
+    private IbuInformer informer;
     private Thread startup;
     private boolean closed;
 
@@ -93,7 +94,9 @@ public final class Controller implements AutoCloseable {
             if (closed) {
                 return;
             }
-            informer = client.resources(ImageBasedUpgradeResource.class).withName(KEY).inform(new Handler(), 0);
+            informer = new IbuInformer(client, new Handler(), new Backoff(settings.backoffBase(),
+                    settings.backoffCap()));
+            informer.start();
             worker.start();
             queue.add(KEY);
             long every = settings.resync().toMillis();
@@ -101,6 +104,19 @@ public final class Controller implements AutoCloseable {
         }
         LOG.info("controller started: watching ImageBasedUpgrade {}, resync every {}s", KEY,
                 settings.resync().toSeconds());
+    }
+
+    /**
+     * Empty while the controller is healthy (or not started); else what is wrong, for {@code /readyz}: the informer
+     * cannot list or watch the ImageBasedUpgrade.
+     */
+    public synchronized Optional<String> problem() {
+        return informer == null ? Optional.empty() : informer.problem();
+    }
+
+    /** The informer (tests). */
+    synchronized IbuInformer informer() {
+        return informer;
     }
 
     /** Queues a reconcile now (used by tests and leader hand-over). */
@@ -138,24 +154,35 @@ public final class Controller implements AutoCloseable {
         }
     }
 
-    private final class Handler implements ResourceEventHandler<ImageBasedUpgradeResource> {
+    private final class Handler implements IbuInformer.Listener {
         @Override
-        public void onAdd(ImageBasedUpgradeResource obj) {
+        public void added(ImageBasedUpgradeResource ibu) {
             queue.add(KEY);
         }
 
         @Override
-        public void onUpdate(ImageBasedUpgradeResource oldObj, ImageBasedUpgradeResource newObj) {
-            if (ReconcileTriggers.onUpdate(oldObj, newObj)) {
+        public void updated(Optional<ImageBasedUpgradeResource> before, ImageBasedUpgradeResource after) {
+            // readable again after an unreadable version: reconcile whatever changed meanwhile
+            if (before.isEmpty() || ReconcileTriggers.onUpdate(before.get(), after)) {
                 queue.add(KEY);
             }
         }
 
         @Override
-        public void onDelete(ImageBasedUpgradeResource obj, boolean deletedFinalStateUnknown) {
+        public void deleted(Optional<ImageBasedUpgradeResource> last) {
             // mid-upgrade the engine saves and restores it (undeletable, as upstream); otherwise a fresh Idle one
-            deletions.deleted(IbuMapper.toDomain(obj));
+            try {
+                last.ifPresent(ibu -> deletions.deleted(IbuMapper.toDomain(ibu)));
+            } catch (RuntimeException e) {
+                LOG.warn("the deleted ImageBasedUpgrade does not map to the model ({}): handled as a plain delete",
+                        e.getMessage());
+            }
             queue.add(KEY);
+        }
+
+        @Override
+        public void unreadable(GenericKubernetesResource raw) {
+            // nothing to reconcile until it is fixed: the next readable update queues it (the resync still runs)
         }
     }
 

@@ -137,6 +137,9 @@ public final class RunCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         SharedIndexInformer<?> statusMetrics = obs == null ? null : IbuStatusObserver.inform(client, obs.metrics());
         try (Controller controller = new Controller(client, engine, settings, r -> { })) {
+            if (obs != null) {
+                obs.readiness().watchController(controller::problem);
+            }
             LeaderElection.Campaign campaign = null;
             if (leaderElect) {
                 if (obs != null) {

@@ -49,6 +49,25 @@ class ObservabilityServerIT {
     }
 
     @Test
+    void a_synced_controller_that_reports_a_problem_is_not_ready_and_says_why() throws Exception {
+        Readiness readiness = new Readiness(false);
+        String[] problem = {"the ImageBasedUpgrade informer is not watching: connection refused"};
+        readiness.watchController(() -> java.util.Optional.ofNullable(problem[0]));
+        readiness.synced();
+        try (ObservabilityServer server = ObservabilityServer.start(anyLoopbackPort(), new PrometheusRegistry(),
+                readiness)) {
+            HttpResponse<String> r = Http.get(server.port(), "/readyz");
+            assertThat(r.statusCode()).isEqualTo(503);
+            assertThat(r.body()).contains("informer is not watching: connection refused");
+            assertThat(Http.get(server.port(), "/healthz").statusCode()).isEqualTo(200);
+
+            problem[0] = null;
+
+            assertThat(Http.get(server.port(), "/readyz").statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void metrics_serves_the_registry_in_prometheus_text_and_other_paths_are_404() throws Exception {
         PrometheusRegistry registry = new PrometheusRegistry();
         ReconcileMetrics metrics = new ReconcileMetrics(registry);
