@@ -42,10 +42,21 @@ public final class Controller implements AutoCloseable {
     private Thread startup;
     private boolean closed;
 
-    /** Controller timings: resync period, backoff base and cap, and how long shutdown waits for a reconcile. */
-    public record Settings(Duration resync, Duration backoffBase, Duration backoffCap, Duration shutdownGrace) {
+    /**
+     * Controller timings: resync period, the requeue backoff after a failed reconcile (base, doubled per failure,
+     * capped; reset by a success) and how long shutdown waits for a reconcile. The default backoff, 1 s to 5 min,
+     * comes on top of each API call's own retries ({@link ApiRetryPolicy}): after an API outage the agent is back
+     * within 5 minutes of the server, without hammering it meanwhile (controller-runtime: 5 ms to 1000 s).
+     */
+    public record Settings(Duration resync, Duration backoffBase, Duration backoffCap, Duration shutdownGrace,
+            Duration watchGrace) {
         public static final Settings DEFAULT = new Settings(Duration.ofMinutes(10), Duration.ofSeconds(1),
                 Duration.ofMinutes(5), Duration.ofSeconds(30));
+
+        /** With the default watch grace: 10 s of reconnecting before {@link #problem} reports the watch. */
+        public Settings(Duration resync, Duration backoffBase, Duration backoffCap, Duration shutdownGrace) {
+            this(resync, backoffBase, backoffCap, shutdownGrace, Duration.ofSeconds(10));
+        }
     }
 
     public Controller(KubernetesClient client, ReconcileUpgradeUseCase engine, Settings settings,
@@ -95,7 +106,7 @@ public final class Controller implements AutoCloseable {
                 return;
             }
             informer = new IbuInformer(client, new Handler(), new Backoff(settings.backoffBase(),
-                    settings.backoffCap()));
+                    settings.backoffCap()), settings.watchGrace());
             informer.start();
             worker.start();
             queue.add(KEY);

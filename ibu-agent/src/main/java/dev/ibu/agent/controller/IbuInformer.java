@@ -53,11 +53,15 @@ final class IbuInformer implements AutoCloseable {
         return t;
     });
     private final AtomicReference<String> lastError = new AtomicReference<>();
+    private final Duration watchGrace;
+    private volatile long notWatchingSince = -1;
     private SharedIndexInformer<GenericKubernetesResource> informer;
     private boolean closed;
 
-    IbuInformer(KubernetesClient client, Listener listener, Backoff restarts) {
+    /** {@code watchGrace}: how long the watch may be reconnecting before {@link #problem} reports it. */
+    IbuInformer(KubernetesClient client, Listener listener, Backoff restarts, Duration watchGrace) {
         this.client = client;
+        this.watchGrace = watchGrace;
         this.listener = listener;
         this.restarts = restarts;
         this.report = new UnreadableIbuReport(client);
@@ -95,7 +99,10 @@ final class IbuInformer implements AutoCloseable {
         timer.schedule(this::start, wait.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Empty while the informer watches (or reconnects after no error); else why not, for /readyz. */
+    /**
+     * Empty while the informer watches; else why not, for /readyz: a failed list or watch, or a watch that has been
+     * reconnecting for longer than the grace (fabric8 reconnects a dropped watch by itself, without reporting).
+     */
     Optional<String> problem() {
         SharedIndexInformer<GenericKubernetesResource> i;
         synchronized (this) {
@@ -105,11 +112,22 @@ final class IbuInformer implements AutoCloseable {
             return Optional.empty();
         }
         if (i.isWatching()) {
+            notWatchingSince = -1;
             lastError.set(null);
             restarts.reset();
             return Optional.empty();
         }
-        return Optional.ofNullable(lastError.get()).map(e -> "the ImageBasedUpgrade informer is not watching: " + e);
+        long now = System.nanoTime();
+        if (notWatchingSince < 0) {
+            notWatchingSince = now;
+        }
+        String error = lastError.get();
+        if (error != null) {
+            return Optional.of("the ImageBasedUpgrade informer is not watching: " + error);
+        }
+        Duration down = Duration.ofNanos(now - notWatchingSince);
+        return down.compareTo(watchGrace) < 0 ? Optional.empty() : Optional.of("the ImageBasedUpgrade watch has "
+                + "been reconnecting for " + down.toSeconds() + "s (is the API server reachable?)");
     }
 
     /** The current informer (tests). */

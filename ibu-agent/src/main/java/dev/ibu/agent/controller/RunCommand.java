@@ -204,10 +204,9 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private KubernetesClient client() throws java.io.IOException {
-        KubernetesClientBuilder b = new KubernetesClientBuilder().withHttpClientFactory(new JdkHttpClientFactory());
-        if (kubeconfig != null) {
-            b.withConfig(Config.fromKubeconfig(Files.readString(kubeconfig, StandardCharsets.UTF_8)));
-        }
-        return b.build();
+        Config config = kubeconfig != null ? Config.fromKubeconfig(Files.readString(kubeconfig,
+                StandardCharsets.UTF_8)) : Config.autoConfigure(null);
+        return new KubernetesClientBuilder().withHttpClientFactory(new JdkHttpClientFactory())
+                .withConfig(ApiRetryPolicy.SNO.applyTo(config)).build();
     }
 }
