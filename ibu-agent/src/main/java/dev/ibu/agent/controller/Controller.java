@@ -130,6 +130,16 @@ public final class Controller implements AutoCloseable {
         return informer;
     }
 
+    /** Reports the work queue's adds, retries and durations to {@code listener} (metrics); call before start. */
+    public void instrument(WorkQueue.Listener listener) {
+        queue.listen(listener);
+    }
+
+    /** The work queue's depth and work in progress, at scrape time. */
+    public WorkQueue.Stats queueStats() {
+        return queue.stats();
+    }
+
     /** Queues a reconcile now (used by tests and leader hand-over). */
     public void enqueue() {
         queue.add(KEY);

@@ -84,7 +84,7 @@ public final class ControllerLoop implements Runnable {
             if (r.error().isDefined()) {
                 Duration wait = backoff.next();
                 LOG.warn("reconcile failed: {}; retrying in {}s", r.error().get().message(), wait.toSeconds());
-                queue.addAfter(name, wait);
+                queue.retry(name, wait);
             } else {
                 backoff.reset();
                 r.requeueAfter().forEach(d -> queue.addAfter(name, d));
@@ -95,7 +95,7 @@ public final class ControllerLoop implements Runnable {
         } catch (RuntimeException e) {
             Duration wait = backoff.next();
             LOG.error("reconcile threw (a bug): {}; retrying in {}s", e.toString(), wait.toSeconds(), e);
-            queue.addAfter(name, wait);
+            queue.retry(name, wait);
         } finally {
             MDC.remove(MDC_KEY);
         }

@@ -103,6 +103,12 @@ public final class LeaderElection {
         return runWhenLeader(client, namespace, identity(), timings, onLeading, onLost, leading -> { });
     }
 
+    /** Campaigns as this pod, telling {@code status} each change of leadership (the leader metric). */
+    public static Campaign runWhenLeader(KubernetesClient client, String namespace, Timings timings,
+            Runnable onLeading, Runnable onLost, Consumer<Boolean> status) {
+        return runWhenLeader(client, namespace, identity(), timings, onLeading, onLost, status);
+    }
+
     /**
      * Starts campaigning as {@code identity}: {@code onLeading} once the Lease is held; {@code onLost} when it is
      * lost (not after {@link Campaign#stepDown}); {@code status} with each change (for the leader metric).
