@@ -21,9 +21,9 @@ import java.util.function.Consumer;
 /**
  * The controller for the singleton {@code ImageBasedUpgrade upgrade}: an informer on it feeds a de-duplicating
  * queue (only the changes of {@link ReconcileTriggers}); the informer survives unreadable objects and API outages
- * ({@link IbuInformer}) and {@link #problem} reports its health; one worker ({@link ControllerLoop}) reconciles; a periodic
- * resync queues it regardless. Start-up runs the engine's {@code initialize()} (create the CR, or restore the one
- * saved across a pivot) before anything else. {@link #close} stops the informer, lets the running reconcile finish,
+ * ({@link IbuInformer}) and {@link #problem} reports its health; one worker ({@link ControllerLoop}) reconciles;
+ * a periodic resync queues it regardless. Start-up runs the engine's {@code initialize()} (create the CR, or
+ * restore the one saved across a pivot) before anything else. {@link #close} stops the informer, lets the running reconcile finish,
  * and stops the worker.
  */
 public final class Controller implements AutoCloseable {

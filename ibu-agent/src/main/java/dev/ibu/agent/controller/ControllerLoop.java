@@ -73,6 +73,11 @@ public final class ControllerLoop implements Runnable {
     private void process(String name) {
         String id = String.format("%s-%d", name, counter.incrementAndGet());
         MDC.put(MDC_KEY, id);
+        // the keys controller-runtime logs with each reconcile (JSON logs: ZapJsonEncoder)
+        MDC.put("controller", "imagebasedupgrade");
+        MDC.put("controllerGroup", "lca.openshift.io");
+        MDC.put("controllerKind", "ImageBasedUpgrade");
+        MDC.put("name", name);
         try {
             Optional<ImageBasedUpgrade> deleted = deletions.take();
             ReconcileResult r = deleted.isPresent() ? engine.deleted(deleted.get())
@@ -98,6 +103,10 @@ public final class ControllerLoop implements Runnable {
             queue.retry(name, wait);
         } finally {
             MDC.remove(MDC_KEY);
+            MDC.remove("controller");
+            MDC.remove("controllerGroup");
+            MDC.remove("controllerKind");
+            MDC.remove("name");
         }
     }
 }

@@ -12,8 +12,8 @@ import java.util.Optional;
  */
 public final class ObservabilityOptions {
     @Option(names = "--log-format", defaultValue = "text", paramLabel = "FORMAT",
-            description = "text (default) or json: one JSON object per line with the reconcile id (logback's "
-                    + "JsonEncoder).")
+            description = "text (default) or json: one JSON object per line with controller-runtime's (zap's) "
+                    + "keys: ts, level, logger, msg, reconcileID, error, stacktrace.")
     JsonLogging.Format logFormat = JsonLogging.Format.text;
 
     @Option(names = "--probe-address", defaultValue = ":8081", paramLabel = "[HOST]:PORT",

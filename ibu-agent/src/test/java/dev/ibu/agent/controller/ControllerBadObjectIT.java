@@ -65,7 +65,8 @@ class ControllerBadObjectIT {
                 .isEqualTo(200);
 
         Eventually.until("a Warning event names the field and the value", () -> unreadableEvents().stream()
-                .anyMatch(e -> e.getMessage().contains("spec.autoRollbackOnFailure.initMonitorTimeoutSeconds = \"soon\"")
+                .anyMatch(e -> e.getMessage()
+                        .contains("spec.autoRollbackOnFailure.initMonitorTimeoutSeconds = \"soon\"")
                         && e.getMessage().contains("kubectl edit ibu upgrade") && "Warning".equals(e.getType())));
         assertThat(controller.problem()).as("the informer is still healthy").isEmpty();
 

@@ -97,7 +97,8 @@ class SecureMetricsIT {
 
         assertThat(ok.statusCode()).isEqualTo(200);
         assertThat(ok.body()).contains("ibu_reconciles_total 1.0")
-                .contains("controller_runtime_reconcile_total{controller=\"imagebasedupgrade\",result=\"success\"} 1.0");
+                .contains("controller_runtime_reconcile_total{controller=\"imagebasedupgrade\",result=\"success\"} "
+                        + "1.0");
         SubjectAccessReview review = reviews.get(reviews.size() - 1);
         assertThat(review.getSpec().getNonResourceAttributes().getPath()).isEqualTo("/metrics");
         assertThat(review.getSpec().getNonResourceAttributes().getVerb()).isEqualTo("get");
