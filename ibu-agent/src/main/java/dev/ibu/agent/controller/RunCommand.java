@@ -2,6 +2,8 @@ package dev.ibu.agent.controller;
 
 import dev.ibu.agent.DurationConverter;
 import dev.ibu.agent.observability.IbuStatusObserver;
+import dev.ibu.agent.observability.MetricsServing;
+import dev.ibu.agent.observability.RestClientMetrics;
 import dev.ibu.agent.observability.ObservabilityOptions;
 import dev.ibu.agent.observability.MeteredUseCase;
 import dev.ibu.agent.observability.Observability;
@@ -28,7 +30,6 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.net.InetSocketAddress;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -61,6 +62,9 @@ public final class RunCommand implements Callable<Integer> {
     boolean leaderElect;
 
     @CommandLine.Mixin
+    LeaderElectionOptions leaderElection = new LeaderElectionOptions();
+
+    @CommandLine.Mixin
     ObservabilityOptions observability = new ObservabilityOptions();
 
     @Option(names = "--run-for", converter = DurationConverter.class, hidden = true,
@@ -85,6 +89,13 @@ public final class RunCommand implements Callable<Integer> {
             err.flush();
             return 2;
         }
+        try {
+            leaderElection.timings();
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            err.flush();
+            return 2;
+        }
         String ns = namespace();
         AgentWiring.HostPorts hostPorts = HostWiring.create(host, err);
         if (hostPorts == null) {
@@ -95,10 +106,31 @@ public final class RunCommand implements Callable<Integer> {
         if (probes == null) {
             return 2;
         }
-        try (KubernetesClient client = client();
-             Observability obs = probes.isPresent() ? Observability.start(probes.get(), leaderElect) : null) {
-            LOG.info("API server {}, namespace {}{}", client.getMasterUrl(), ns,
-                    obs == null ? "" : ", metrics and probes on port " + obs.port());
+        Optional<MetricsServing> metrics;
+        try {
+            metrics = observability.metricsServing();
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            err.flush();
+            return 2;
+        }
+        try (Observability obs = probes.isPresent() || metrics.isPresent() ? Observability.create(leaderElect) : null;
+             KubernetesClient client = client(obs)) {
+            if (probes.isPresent()) {
+                obs.serveProbes(probes.get());
+            }
+            if (metrics.isPresent()) {
+                try {
+                    obs.serveMetrics(metrics.get(), client);
+                } catch (java.io.IOException | IllegalArgumentException e) {
+                    err.println("--metrics-address " + metrics.get().address() + ": " + e.getMessage());
+                    err.flush();
+                    return 2;
+                }
+            }
+            LOG.info("API server {}, namespace {}{}{}", client.getMasterUrl(), ns,
+                    probes.isPresent() ? ", probes on port " + obs.port() : "",
+                    metrics.isPresent() ? ", metrics on port " + obs.metricsPort() : "");
             EnginePorts ports = AgentWiring.ports(client, ns, hostPorts);
             ReconcileUpgradeUseCase engine = new UpgradeEngine(ports, new EngineSettings(ns));
             if (obs != null) {
@@ -128,12 +160,15 @@ public final class RunCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         SharedIndexInformer<?> statusMetrics = obs == null ? null : IbuStatusObserver.inform(client, obs.metrics());
         try (Controller controller = new Controller(client, engine, settings, r -> { })) {
-            CompletableFuture<?> campaign = null;
+            if (obs != null) {
+                obs.watch(controller);
+            }
+            LeaderElection.Campaign campaign = null;
             if (leaderElect) {
                 if (obs != null) {
                     obs.readiness().waitingForLease();
                 }
-                campaign = LeaderElection.runWhenLeader(client, namespace(), () -> {
+                campaign = LeaderElection.runWhenLeader(client, namespace(), leaderElection.timings(), () -> {
                     if (obs != null) {
                         obs.readiness().leading();
                     }
@@ -143,7 +178,7 @@ public final class RunCommand implements Callable<Integer> {
                         obs.readiness().notReady();
                     }
                     stop.countDown();
-                });
+                }, obs == null ? leading -> { } : obs.leaderStatus(LeaderElection.LEASE));
             } else {
                 controller.start();
             }
@@ -156,7 +191,8 @@ public final class RunCommand implements Callable<Integer> {
                 obs.readiness().notReady();
             }
             if (campaign != null) {
-                campaign.cancel(true);  // steps down and releases the Lease
+                controller.close();  // stop reconciling before another replica may start
+                campaign.stepDown();  // releases the Lease
             }
         } finally {
             stopped.countDown();
@@ -190,11 +226,15 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private KubernetesClient client() throws java.io.IOException {
-        KubernetesClientBuilder b = new KubernetesClientBuilder().withHttpClientFactory(new JdkHttpClientFactory());
-        if (kubeconfig != null) {
-            b.withConfig(Config.fromKubeconfig(Files.readString(kubeconfig, StandardCharsets.UTF_8)));
-        }
-        return b.build();
+    private KubernetesClient client(Observability obs) throws java.io.IOException {
+        Config config = kubeconfig != null ? Config.fromKubeconfig(Files.readString(kubeconfig,
+                StandardCharsets.UTF_8)) : Config.autoConfigure(null);
+        return new KubernetesClientBuilder().withHttpClientFactory(new JdkHttpClientFactory())
+                .withHttpClientBuilderConsumer(b -> {
+                    if (obs != null) {
+                        b.addOrReplaceInterceptor(RestClientMetrics.NAME, obs.restClient());
+                    }
+                })
+                .withConfig(ApiRetryPolicy.SNO.applyTo(config)).build();
     }
 }

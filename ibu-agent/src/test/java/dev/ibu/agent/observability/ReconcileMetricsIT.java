@@ -31,14 +31,13 @@ class ReconcileMetricsIT {
     private static final Instant T0 = Instant.parse("2026-01-01T10:00:00Z");
 
     private ReconcileMetrics metrics;
-    private ObservabilityServer server;
+    private MetricsServer server;
 
     @BeforeEach
     void start() throws Exception {
         PrometheusRegistry registry = new PrometheusRegistry();
         metrics = new ReconcileMetrics(registry);
-        server = ObservabilityServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), registry,
-                new Readiness(false));
+        server = MetricsServer.plainOnLoopback(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), registry);
     }
 
     @AfterEach

@@ -28,7 +28,10 @@ class ObservabilityIT {
     private static final Instant T0 = Instant.parse("2026-01-01T10:00:00Z");
 
     private static Observability start() throws Exception {
-        return Observability.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), false);
+        Observability o = Observability.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), false);
+        o.serveMetrics(new MetricsServing(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), false, null),
+                null);
+        return o;
     }
 
     @Test
@@ -63,7 +66,7 @@ class ObservabilityIT {
                     .hasMessage("a bug");
 
             assertThat(Http.get(o.port(), "/readyz").statusCode()).isEqualTo(200);
-            String body = Http.get(o.port(), "/metrics").body();
+            String body = Http.get(o.metricsPort(), "/metrics").body();
             assertThat(Http.sample(body, "ibu_reconciles_total")).isEqualTo(2);
             assertThat(Http.sample(body, "ibu_reconcile_errors_total{kind=\"Conflict\"}")).isEqualTo(1);
             assertThat(Http.sample(body, "ibu_reconcile_errors_total{kind=\"exception\"}")).isEqualTo(1);
@@ -94,7 +97,7 @@ class ObservabilityIT {
 
     private static String scrape(Observability o) {
         try {
-            return Http.get(o.port(), "/metrics").body();
+            return Http.get(o.metricsPort(), "/metrics").body();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
