@@ -56,7 +56,7 @@ final class Cleanup {
         return Step.done(finalize ? "finalized" : "aborted");
     }
 
-    /** One failure naming every stateroot that could not be removed (transient only if each was). */
+    /** One failure naming every stateroot that could not be removed, of the kind they share (see below). */
     private static Option<PortFailure> removeUnbootedStateroots(Pass pass) {
         Option<String> booted = pass.bootedStateroot();
         if (booted.isEmpty()) {
@@ -73,7 +73,15 @@ final class Cleanup {
         }
         String message = "failed to remove " + failed.size() + " stateroots: "
                 + failed.map(PortFailure::message).mkString("; ") + ";";
-        return Option.some(failed.forAll(f -> f instanceof PortFailure.Transient)
-                ? PortFailure.transientFailure(message) : PortFailure.terminal(message));
+        return Option.some(sameKind(failed, message));
+    }
+
+    /** Conflict if all were, Transient if all were transient or conflicts, else Terminal (a person must look). */
+    private static PortFailure sameKind(List<PortFailure> failed, String message) {
+        if (failed.forAll(f -> f instanceof PortFailure.Conflict)) {
+            return PortFailure.conflict(message);
+        }
+        return failed.forAll(f -> f instanceof PortFailure.Transient || f instanceof PortFailure.Conflict)
+                ? PortFailure.transientFailure(message) : PortFailure.terminal(message);
     }
 }

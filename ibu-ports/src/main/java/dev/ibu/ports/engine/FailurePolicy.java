@@ -60,12 +60,15 @@ final class FailurePolicy {
 
     /**
      * Cleanup (abort, finalize) attempts every step and collects the failures: when each of them is transient (or a
-     * conflict) the whole cleanup is retried with backoff, as every step is idempotent; when any is not, the stage
-     * fails naming all of them, for a person to look at (AbortFailed/FinalizeFailed, spec §4.1).
+     * conflict) the whole cleanup is retried, as every step is idempotent (at once when all were conflicts); when any
+     * is not, the stage fails naming all of them, for a person to look at (AbortFailed/FinalizeFailed, spec §4.1).
      */
     static Step cleanup(List<PortFailure> failures) {
         if (failures.isEmpty()) {
             return Step.proceed();
+        }
+        if (failures.forAll(f -> f instanceof PortFailure.Conflict)) {
+            return new Step.Reread("conflict: " + failures.map(PortFailure::message).mkString(" "));
         }
         if (failures.forAll(f -> f instanceof PortFailure.Transient || f instanceof PortFailure.Conflict)) {
             return new Step.Retry(PortFailure.transientFailure(failures.map(PortFailure::message).mkString(" ")));
