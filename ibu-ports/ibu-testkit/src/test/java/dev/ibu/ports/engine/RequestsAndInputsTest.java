@@ -110,4 +110,16 @@ class RequestsAndInputsTest {
         prepWith(new SeedImageRef(world.seed().version(), image, Option.none()), Option.none());
         assertThat(Snapshot.last(h.ibu())).startsWith("PrepInProgress False Failed").hasSizeLessThan(40_000);
     }
+
+    @Test
+    void a_pull_secret_that_is_not_json_fails_prep_naming_the_secret_and_the_key() {
+        idle();
+        world.cluster().putPullSecret("seed-pull-secret", "user:password");
+        prepWith(new SeedImageRef(world.seed().version(), world.seed().image(), Option.some("seed-pull-secret")),
+                Option.none());
+        assertThat(Snapshot.last(h.ibu())).isEqualTo("PrepInProgress False Failed \"failed to validate IBU spec: "
+                + "Secret seed-pull-secret key .dockerconfigjson is not a JSON object: recreate it with kubectl "
+                + "create secret docker-registry\"");
+        assertThat(world.host().staterootNames()).containsExactly("rhcos_4.14.0");
+    }
 }
