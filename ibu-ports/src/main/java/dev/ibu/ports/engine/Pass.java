@@ -114,6 +114,11 @@ final class Pass {
         return result.mapLeft(f -> FailurePolicy.inStage(f, context));
     }
 
+    /** A port call made for its effect: Continue, or the step {@link FailurePolicy} makes of its failure. */
+    Step act(Either<PortFailure, ?> result, String context) {
+        return result.isRight() ? Step.proceed() : FailurePolicy.inStage(result.getLeft(), context);
+    }
+
     /** A look at what the stage waits for: the value, or a retry (such a failure never fails the stage). */
     <T> Either<Step, T> observe(Either<PortFailure, T> result) {
         return result.mapLeft(FailurePolicy::observing);

@@ -31,16 +31,19 @@ final class RollbackHandler implements StageHandler {
                     + "only " + pass.host.staterootNames().mkString(", ") + ")");
         }
         warnOnExpiredCertificates(pass, original.get());
-        Step step = pass.call(pass.ports.stateroots().setDefault(original.get()), "failed to make stateroot "
-                + original.get() + " the default: ").fold(s -> s, x -> Step.proceed());
+        Step step = pass.act(pass.ports.stateroots().setDefault(original.get()), "failed to make stateroot "
+                + original.get() + " the default: ");
         if (!step.proceeds()) {
             return step;
         }
         pass.updateStatus(s -> s.withRollbackAvailabilityExpiration(Option.none()));
         progress(pass, Messages.COMPLETING_ROLLBACK);
         step = pass.persist();
-        step = !step.proceeds() ? step : pass.call(pass.ports.stateStore().saveIbu(original.get(), pass.ibu()),
-                "failed to save the IBU into stateroot " + original.get() + ": ").fold(s -> s, x -> Step.proceed());
+        if (!step.proceeds()) {
+            return step;
+        }
+        step = pass.act(pass.ports.stateStore().saveIbu(original.get(), pass.ibu()), "failed to save the IBU into "
+                + "stateroot " + original.get() + ": ");
         if (!step.proceeds()) {
             return step;
         }

@@ -67,26 +67,29 @@ final class UpgradeHandler implements StageHandler {
             step = waitFor(pass, pass.call(pass.ports.backups().backup(spec.oadpContent()), ""),
                     Messages.BACKUP_IN_PROGRESS);
         }
-        step = step.proceeds() ? Milestone.write(pass, Messages.EXPORTING_APP_CONFIG) : step;
-        if (step.proceeds() && !spec.oadpContent().isEmpty()) {
-            Either<Step, ExportBundle> oadp = pass.call(pass.ports.backups().export(spec.oadpContent()),
-                    "failed to export OADP configuration: ");
-            step = oadp.fold(s -> s, bundle -> save(pass, newStateroot, OADP_BUNDLE, bundle));
+        if (!step.proceeds()) {
+            return step;
         }
-        step = step.proceeds() ? Milestone.write(pass, Messages.EXPORTING_MANIFESTS) : step;
+        step = Milestone.write(pass, Messages.EXPORTING_APP_CONFIG);
+        if (step.proceeds() && !spec.oadpContent().isEmpty()) {
+            step = pass.call(pass.ports.backups().export(spec.oadpContent()), "failed to export OADP configuration: ")
+                    .fold(failed -> failed, bundle -> save(pass, newStateroot, OADP_BUNDLE, bundle));
+        }
+        if (!step.proceeds()) {
+            return step;
+        }
+        step = Milestone.write(pass, Messages.EXPORTING_MANIFESTS);
         if (!step.proceeds()) {
             return step;
         }
         // always asked, as upstream: policy manifests labelled for the target version travel even without ConfigMaps
-        Either<Step, ExportBundle> manifests = pass.call(pass.ports.extraManifests().export(spec.extraManifests()),
-                "");
-        return manifests.fold(s -> s, bundle -> bundle.isEmpty() ? Step.proceed()
-                : save(pass, newStateroot, MANIFEST_BUNDLE, bundle));
+        return pass.call(pass.ports.extraManifests().export(spec.extraManifests()), "").fold(failed -> failed,
+                bundle -> bundle.isEmpty() ? Step.proceed() : save(pass, newStateroot, MANIFEST_BUNDLE, bundle));
     }
 
     private static Step save(Pass pass, String stateroot, String name, ExportBundle bundle) {
-        return pass.call(pass.ports.stateStore().saveBundle(stateroot, name, bundle), "failed to save the " + name
-                + " export into stateroot " + stateroot + ": ").fold(s -> s, x -> Step.proceed());
+        return pass.act(pass.ports.stateStore().saveBundle(stateroot, name, bundle), "failed to save the "
+                + name + " export into stateroot " + stateroot + ": ");
     }
 
     private Step pivot(Pass pass, String newStateroot) {
@@ -98,10 +101,13 @@ final class UpgradeHandler implements StageHandler {
         }
         ImageBasedUpgrade now = pass.ibu();
         String saveFailed = "failed to save the IBU into stateroot ";
-        Step step = pass.call(pass.ports.stateStore().saveIbu(newStateroot, now), saveFailed + newStateroot + ": ")
-                .fold(s -> s, x -> Step.proceed());
-        step = !step.proceeds() ? step : pass.call(pass.ports.stateroots().setDefault(newStateroot),
-                "failed to make stateroot " + newStateroot + " the default: ").fold(s -> s, x -> Step.proceed());
+        Step step = pass.act(pass.ports.stateStore().saveIbu(newStateroot, now), saveFailed + newStateroot
+                + ": ");
+        if (!step.proceeds()) {
+            return step;
+        }
+        step = pass.act(pass.ports.stateroots().setDefault(newStateroot), "failed to make stateroot "
+                + newStateroot + " the default: ");
         if (!step.proceeds()) {
             return step;
         }
@@ -110,8 +116,7 @@ final class UpgradeHandler implements StageHandler {
         ImageBasedUpgrade uncontrolled = now.withStatus(now.status().withConditions(
                 Setters.upgradeFailed(now.status().conditions(), Messages.UNCONTROLLED_ROLLBACK, pass.stamp())));
         String original = pass.originalStateroot().get();
-        step = pass.call(pass.ports.stateStore().saveIbu(original, uncontrolled), saveFailed + original + ": ")
-                .fold(s -> s, x -> Step.proceed());
+        step = pass.act(pass.ports.stateStore().saveIbu(original, uncontrolled), saveFailed + original + ": ");
         if (!step.proceeds()) {
             return step;
         }
