@@ -45,10 +45,9 @@ final class Pass {
         return ibu.status().conditions();
     }
 
-    /** The stateroot the seed creates, if spec.seedImageRef.version is set. */
+    /** The stateroot the seed creates, if spec.seedImageRef.version is a version (never a path). */
     Option<String> newStateroot() {
-        String v = ibu.spec().seedImageRef().version();
-        return v.isBlank() ? Option.none() : Option.some(StaterootName.forVersion(v));
+        return StaterootName.ofSpecVersion(ibu.spec().seedImageRef().version());
     }
 
     Option<String> bootedStateroot() {

@@ -26,8 +26,10 @@ final class UpgradeHandler implements StageHandler {
     @Override
     public Step handle(Pass pass) {
         if (pass.newStateroot().isEmpty()) {
-            return Step.fail("spec.seedImageRef.version is empty: the new stateroot cannot be found; go back to "
-                    + "Idle to abort");
+            String version = pass.ibu().spec().seedImageRef().version();
+            return Step.fail("spec.seedImageRef.version is " + (version.isBlank() ? "empty"
+                    : "\"" + Echo.of(version) + "\", not a version") + ": the new stateroot cannot be found; go back "
+                    + "to Idle to abort");
         }
         if (pass.isAfterPivot()) {
             return new PostPivot().handle(pass);

@@ -122,4 +122,19 @@ class RequestsAndInputsTest {
                 + "create secret docker-registry\"");
         assertThat(world.host().staterootNames()).containsExactly("rhcos_4.14.0");
     }
+
+    @Test
+    void a_version_holding_a_path_never_reaches_the_host_as_a_stateroot_name() {
+        idle();
+        prepWith(new SeedImageRef("4.15.2-a/../../../var", world.seed().image(), Option.none()), Option.none());
+        assertThat(Snapshot.last(h.ibu())).isEqualTo("PrepInProgress False Failed \"failed to validate IBU spec: "
+                + "failed to parse target/seed version: \"4.15.2-a/../../../var\" is not a version like 4.15.2 "
+                + "(spec.seedImageRef.version)\"");
+        h.request(Stage.IDLE);
+        h.settle();
+        assertThat(Snapshot.conditions(h.ibu())).containsExactly("Idle True Idle \"Idle\"");
+        assertThat(world.faults().calls(dev.ibu.ports.testkit.Op.STATEROOT_SETUP_STATE)).isZero();
+        assertThat(world.faults().calls(dev.ibu.ports.testkit.Op.STATEROOT_REMOVE)).as("abort removes no such name")
+                .isZero();
+    }
 }
