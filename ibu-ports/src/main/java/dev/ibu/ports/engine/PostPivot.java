@@ -76,8 +76,8 @@ final class PostPivot {
 
     private static Either<Step, Option<ExportBundle>> loadBundle(Pass pass, String booted, String name) {
         return pass.call(pass.ports.stateStore().loadBundle(booted, name), "failed to read the " + name
-                + " export saved before the pivot: ").mapLeft(s -> failure(pass, s, Messages.IN_PROGRESS,
-                "Rollback due to a missing " + name + " export: "));
+                + " export saved before the pivot: ").mapLeft(s -> rollBackIfFailed(s, "Rollback due to an unreadable "
+                + name + " export: "));
     }
 
     private static Step applyManifests(Pass pass, ExportBundle manifests) {
@@ -109,6 +109,10 @@ final class PostPivot {
             Step written = Milestone.write(pass, doing + ": Failure occurred: " + r.cause().message());
             return written.proceeds() ? step : written;
         }
+        return rollBackIfFailed(step, rollbackReason);
+    }
+
+    private static Step rollBackIfFailed(Step step, String rollbackReason) {
         if (step instanceof Step.FailStage f) {
             return new Step.FailAndRollBack(f.message(), rollbackReason + f.message());
         }
