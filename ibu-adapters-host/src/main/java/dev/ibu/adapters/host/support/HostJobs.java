@@ -359,6 +359,7 @@ public final class HostJobs implements AutoCloseable {
 
         @Override
         public void progress(String text) {
+            LOG.info("{} job {}: {}", kind, key, text);
             synchronized (this) {
                 save(new Saved(RUNNING, "", text, saved.request(), saved.done(), saved.runners()));
             }
