@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +30,10 @@ import org.slf4j.LoggerFactory;
  * {@link Context#resumed()} true and the completed steps in {@link Context#done()}, so the work can clean what the dead
  * runner left half made and skip what it finished. Meanwhile the job reads Running. Only the work's own failure is
  * recorded as Failed; stopping a runner ({@link #close()}, a kill) records nothing.
+ *
+ * <p>A reboot of the node is not an agent restart: a job that was running when the node went down fails (upstream's job
+ * pod dies with the node and has backoffLimit 0). The record keeps the boot id of its runner's boot to tell the two
+ * apart.
  *
  * <p>The saved request may hold a pull secret: the record is 0600 in a 0700 directory (as the auth files skopeo reads
  * are), and the request is dropped as soon as the job ends.
@@ -98,7 +103,8 @@ public final class HostJobs implements AutoCloseable {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Saved(String state, String message, String progress, String request, List<String> done, int runners) {
+    record Saved(String state, String message, String progress, String request, List<String> done, int runners,
+                 String bootId) {
         Saved {
             message = message == null ? "" : message;
             progress = progress == null ? "" : progress;
@@ -107,7 +113,11 @@ public final class HostJobs implements AutoCloseable {
 
         Saved with(String newState, String newMessage) {
             boolean ended = !RUNNING.equals(newState);
-            return new Saved(newState, newMessage, ended ? "" : progress, ended ? null : request, done, runners);
+            return new Saved(newState, newMessage, ended ? "" : progress, ended ? null : request, done, runners, bootId);
+        }
+
+        Saved progressing(String newProgress, List<String> newDone) {
+            return new Saved(RUNNING, "", newProgress, request, newDone, runners, bootId);
         }
     }
 
@@ -118,10 +128,22 @@ public final class HostJobs implements AutoCloseable {
     private final Path stateDir;
     private final String kind;
     private final Map<String, Runner> runners = new ConcurrentHashMap<>();
+    private final Supplier<String> bootId;
 
     public HostJobs(Path stateDir, String kind) {
+        this(stateDir, kind, HostJobs::kernelBootId);
+    }
+
+    /** With {@code bootId}: the current boot's id (tests); empty when unknown (then a reboot is not detected). */
+    public HostJobs(Path stateDir, String kind, Supplier<String> bootId) {
         this.stateDir = stateDir;
         this.kind = kind;
+        this.bootId = bootId;
+    }
+
+    /** The kernel's id of this boot; the same inside a pod as on the host. */
+    static String kernelBootId() {
+        return AtomicFiles.read(Path.of("/proc/sys/kernel/random/boot_id")).map(String::strip).orElse("");
     }
 
     /**
@@ -141,7 +163,7 @@ public final class HostJobs implements AutoCloseable {
         if (lock.isEmpty()) {
             return false; // a runner of another agent holds it: it will write its own record
         }
-        launch(key, new Saved(RUNNING, "", "starting", request, List.of(), 1), work, false, lock.get());
+        launch(key, new Saved(RUNNING, "", "starting", request, List.of(), 1, bootId.get()), work, false, lock.get());
         return true;
     }
 
@@ -185,6 +207,14 @@ public final class HostJobs implements AutoCloseable {
             return new Unchanged(saved.map(this::toState).orElse(new JobState.NotStarted()));
         }
         Saved s = saved.get();
+        String now = bootId.get();
+        if (s.bootId() != null && !s.bootId().isEmpty() && !now.isEmpty() && !now.equals(s.bootId())) {
+            Saved failed = s.with(FAILED, kind + " was interrupted by a reboot of the node; move to Idle to abort, "
+                + "then start Prep again");
+            write(key, failed);
+            lock.get().close();
+            return new Unchanged(toState(failed));
+        }
         String request = newRequest.orElse(s.request());
         Work work;
         try {
@@ -200,7 +230,8 @@ public final class HostJobs implements AutoCloseable {
             return new Unchanged(toState(failed));
         }
         LOG.info("{} job {}: its runner died with an earlier agent; resuming it", kind, key);
-        Saved resumed = new Saved(RUNNING, "", "resuming after the agent restarted", request, s.done(), s.runners() + 1);
+        Saved resumed = new Saved(RUNNING, "", "resuming after the agent restarted", request, s.done(), s.runners() + 1,
+            now.isEmpty() ? s.bootId() : now);
         launch(key, resumed, work, true, lock.get());
         return new Started(toState(resumed));
     }
@@ -361,7 +392,7 @@ public final class HostJobs implements AutoCloseable {
         public void progress(String text) {
             LOG.info("{} job {}: {}", kind, key, text);
             synchronized (this) {
-                save(new Saved(RUNNING, "", text, saved.request(), saved.done(), saved.runners()));
+                save(saved.progressing(text, saved.done()));
             }
         }
 
@@ -382,7 +413,7 @@ public final class HostJobs implements AutoCloseable {
                 if (!d.contains(step)) {
                     d.add(step);
                 }
-                save(new Saved(RUNNING, "", saved.progress(), saved.request(), d, saved.runners()));
+                save(saved.progressing(saved.progress(), d));
             }
         }
 

@@ -137,4 +137,28 @@ class HostJobsTest {
             assertThat(dir.resolve("ibu-test-job.json")).doesNotExist();
         }
     }
+
+    @Test
+    void a_job_that_ran_when_the_node_rebooted_fails_instead_of_resuming() throws Exception {
+        CountDownLatch hold = new CountDownLatch(1);
+        HostJobs before = new HostJobs(dir, "test", () -> "boot-1");
+        before.start("job", "r", c -> hold.await());
+        before.stopRunners();
+        try (HostJobs sameBoot = new HostJobs(dir, "test", () -> "boot-1")) {
+            assertThat(sameBoot.state("job")).isInstanceOf(JobState.Running.class);
+        }
+        try (HostJobs afterReboot = new HostJobs(dir, "test", () -> "boot-2")) {
+            JobState s = afterReboot.state("job", NO_RESUME);
+            assertThat(s).isEqualTo(new JobState.Failed("test was interrupted by a reboot of the node; move to Idle to "
+                + "abort, then start Prep again"));
+            assertThat(afterReboot.start("job", "r", c -> { })).as("a failed job starts over").isTrue();
+            assertThat(awaitEnd(afterReboot, "job", NO_RESUME)).isEqualTo(new JobState.Succeeded());
+        }
+        hold.countDown();
+    }
+
+    @Test
+    void the_boot_id_is_the_kernels() {
+        assertThat(HostJobs.kernelBootId()).matches("[0-9a-f-]{36}");
+    }
 }

@@ -39,8 +39,7 @@ import java.util.Objects;
  * sees the old records again, and removing a stateroot removes the records kept in it.
  *
  * <p>Jobs outlive the agent as the {@link StaterootPort} contract says. Their records live on the host, their runners
- * in the agent: {@link #agentRestarted()} (a new agent process on this host; a reboot does the same) kills the
- * runners, so running jobs stop advancing, and a setup that had taken a step leaves its partial stateroot directory
+ * in the agent: {@link #agentRestarted()} (a new agent process on this host) kills the runners, so running jobs stop advancing, and a setup that had taken a step leaves its partial stateroot directory
  * behind ({@link #staterootNames()} lists it; it has no deployment). The next {@link #setupState} or
  * {@link #startSetup} for that stateroot resumes the job: it removes what the dead runner left and starts the steps
  * over, reading Running meanwhile; {@link #setupRunners(String)} counts the runners a job had.
@@ -317,10 +316,17 @@ public final class InMemoryHost extends InMemoryHostBoot implements StaterootPor
         setupJobs().remove(name);
     }
 
-    @Override
-    void killRunners() {
+    /** The agent died: the job runners in it died too; under the lock. */
+    private void killRunners() {
         setupJobs().values().forEach(SetupJob::runnerDied);
         precache.runnerDied();
+    }
+
+    /** A reboot fails the running jobs, orphaned or not (upstream: the job pod dies, backoffLimit 0). */
+    @Override
+    void interruptJobs(String why) {
+        setupJobs().values().stream().filter(SetupJob::running).forEach(j -> j.state = new JobState.Failed(why));
+        precache.interrupt(why);
     }
 
     /** The seed's containers list recorded in a stateroot; none when the stateroot does not exist. */

@@ -17,8 +17,8 @@ import java.util.Objects;
 /**
  * The reboot part of {@link InMemoryHost}. {@link #reboot(String)} records the reason and marks a reboot pending;
  * the boot itself happens when the test calls {@link #completeReboot()} (or at once in {@link RebootMode#IMMEDIATE}).
- * A boot boots the default deployment (index 0), kills the jobs' runners (they die with the agent; the next port
- * call resumes them, see {@link InMemoryHost}), and arms the init
+ * A boot boots the default deployment (index 0), fails any running job (upstream: a reboot kills the job pod, whose
+ * backoffLimit is 0; the host adapter tells a reboot from an agent restart by the boot id), and arms the init
  * monitor when the booted stateroot has an auto-rollback config with the monitor enabled and the monitor was not
  * disabled there.
  *
@@ -28,6 +28,8 @@ import java.util.Objects;
  * stateroot the default and boots it, without waiting for {@code completeReboot()}.
  */
 public abstract class InMemoryHostBoot extends InMemoryHostStore implements RebootPort {
+    public static final String INTERRUPTED = "job was interrupted by a reboot of the node; move to Idle to abort, "
+            + "then start Prep again";
     private RebootMode rebootMode = RebootMode.ON_COMPLETE_REBOOT;
     private List<String> rebootReasons = List.empty();
     private boolean rebootPending;
@@ -39,8 +41,8 @@ public abstract class InMemoryHostBoot extends InMemoryHostStore implements Rebo
         super(faults, clock, host);
     }
 
-    /** Kills the jobs' runners (the agent dies with the node, or alone); called under the host's lock. */
-    abstract void killRunners();
+    /** Fails the running jobs when the node reboots; called under the host's lock. */
+    abstract void interruptJobs(String why);
 
     public synchronized InMemoryHostBoot rebootMode(RebootMode mode) {
         rebootMode = Objects.requireNonNull(mode);
@@ -160,7 +162,7 @@ public abstract class InMemoryHostBoot extends InMemoryHostStore implements Rebo
     }
 
     private String bootNow() {
-        killRunners();
+        interruptJobs(INTERRUPTED);
         String sr = host.boot();
         rebootPending = false;
         boots++;

@@ -21,7 +21,7 @@ import java.util.Objects;
  * lives in the booted stateroot's {@code /var}, like the setup job's. Pulled images go into the host's container
  * storage, which {@link #cleanup()} leaves alone; {@link #pulls(String)} counts the pulls of an image.
  *
- * <p>The job's runner lives in the agent: after {@link InMemoryHost#agentRestarted()} (or a reboot) the job stops
+ * <p>The job's runner lives in the agent: after {@link InMemoryHost#agentRestarted()} the job stops
  * advancing, and the next {@link #status()} or {@link #start} resumes it: it goes through its list again and counts
  * images already in the storage as pulled without pulling them; meanwhile it reads Running. Shares the host's lock.
  */
@@ -149,6 +149,14 @@ public final class InMemoryPrecache implements PrecachePort {
         synchronized (host) {
             if (job() != null && pacing.byTicks()) {
                 job().step(storage);
+            }
+        }
+    }
+
+    void interrupt(String why) {
+        synchronized (host) {
+            if (job() != null) {
+                job().interrupt(why);
             }
         }
     }

@@ -77,6 +77,12 @@ final class PrecacheJob {
         }
     }
 
+    void interrupt(String why) {
+        if (running()) {
+            state = new JobState.Failed(why);
+        }
+    }
+
     void runnerDied() {
         runnerAlive = false;
     }
