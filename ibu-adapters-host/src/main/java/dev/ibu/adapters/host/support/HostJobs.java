@@ -201,44 +201,57 @@ public final class HostJobs implements AutoCloseable {
         if (lock.isEmpty()) {
             return new Unchanged(state(key)); // its runner is alive in another process
         }
-        Optional<Saved> saved = read(key); // read again under the lock: the runner may have ended just now
-        if (saved.isEmpty() || !RUNNING.equals(saved.get().state())) {
-            lock.get().close();
-            return new Unchanged(saved.map(this::toState).orElse(new JobState.NotStarted()));
-        }
-        Saved s = saved.get();
-        String now = bootId.get();
-        if (s.bootId() != null && !s.bootId().isEmpty() && !now.isEmpty() && !now.equals(s.bootId())) {
-            Saved failed = s.with(FAILED, kind + " was interrupted by a reboot of the node; move to Idle to abort, "
-                + "then start Prep again");
-            write(key, failed);
-            lock.get().close();
-            return new Unchanged(toState(failed));
-        }
-        String request = newRequest.orElse(s.request());
-        Work work;
+        boolean launched = false;
         try {
-            if (request == null) {
-                throw new IllegalStateException("its record holds no request to resume it from");
+            Optional<Saved> saved = read(key); // read again under the lock: the runner may have ended just now
+            if (saved.isEmpty() || !RUNNING.equals(saved.get().state())) {
+                return new Unchanged(saved.map(this::toState).orElse(new JobState.NotStarted()));
             }
-            work = resumer.work(request);
-        } catch (Exception e) {
-            Saved failed = s.with(FAILED, kind + " was interrupted before it finished (the agent stopped) and cannot "
-                + "be resumed: " + message(e) + "; go back to Idle to clean up, then start Prep again");
-            write(key, failed);
-            lock.get().close();
-            return new Unchanged(toState(failed));
+            Saved s = saved.get();
+            String now = bootId.get();
+            if (s.bootId() != null && !s.bootId().isEmpty() && !now.isEmpty() && !now.equals(s.bootId())) {
+                return new Unchanged(fail(key, s, kind + " was interrupted by a reboot of the node; move to Idle to "
+                    + "abort, then start Prep again"));
+            }
+            String request = newRequest.orElse(s.request());
+            Work work;
+            try {
+                if (request == null) {
+                    throw new IllegalStateException("its record holds no request to resume it from");
+                }
+                work = resumer.work(request);
+            } catch (Exception e) {
+                return new Unchanged(fail(key, s, kind + " was interrupted before it finished (the agent stopped) and "
+                    + "cannot be resumed: " + message(e) + "; go back to Idle to clean up, then start Prep again"));
+            }
+            LOG.info("{} job {}: its runner died with an earlier agent; resuming it", kind, key);
+            Saved resumed = new Saved(RUNNING, "", "resuming after the agent restarted", request, s.done(),
+                s.runners() + 1, now.isEmpty() ? s.bootId() : now);
+            launch(key, resumed, work, true, lock.get());
+            launched = true;
+            return new Started(toState(resumed));
+        } finally {
+            if (!launched) {
+                lock.get().close();
+            }
         }
-        LOG.info("{} job {}: its runner died with an earlier agent; resuming it", kind, key);
-        Saved resumed = new Saved(RUNNING, "", "resuming after the agent restarted", request, s.done(), s.runners() + 1,
-            now.isEmpty() ? s.bootId() : now);
-        launch(key, resumed, work, true, lock.get());
-        return new Started(toState(resumed));
     }
 
+    private JobState fail(String key, Saved s, String message) {
+        Saved failed = s.with(FAILED, message);
+        write(key, failed);
+        return toState(failed);
+    }
+
+    /** Starts a runner holding {@code lock}; on failure the lock is released. */
     private void launch(String key, Saved first, Work work, boolean resumed, JobLock lock) {
         Runner r = new Runner(key, first, resumed, lock);
-        r.save(first);
+        try {
+            r.save(first);
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
         r.thread = new Thread(() -> r.run(work), "ibu-" + kind + "-" + key);
         r.thread.setDaemon(true);
         runners.put(key, r);
