@@ -7,7 +7,6 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.ExecWatch;
 
 import java.io.ByteArrayOutputStream;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -38,11 +37,7 @@ final class AgentPods {
             return;
         }
         String dir = "namespaces/" + namespace + "/";
-        Map<String, Object> list = new LinkedHashMap<>();
-        list.put("apiVersion", "v1");
-        list.put("kind", "List");
-        list.put("items", pods.stream().map(p -> (Object) redacted(p)).toList());
-        out.write(dir + "pods.yaml", client.getKubernetesSerialization().asYaml(list));
+        out.writeList(dir + "pods.yaml", pods.stream().map(this::redacted).toList());
         for (Pod pod : pods) {
             for (Container c : pod.getSpec().getContainers()) {
                 logs(namespace, pod.getMetadata().getName(), c.getName(), dir);

@@ -8,7 +8,6 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -75,11 +74,7 @@ final class ClusterObjects {
             List<GenericKubernetesResource> items = kind.isNamespaceScoped()
                     ? client.genericKubernetesResources(kind).inAnyNamespace().list().getItems()
                     : client.genericKubernetesResources(kind).list().getItems();
-            Map<String, Object> l = new LinkedHashMap<>();
-            l.put("apiVersion", "v1");
-            l.put("kind", "List");
-            l.put("items", items.stream().map(this::redacted).toList());
-            out.write(file, client.getKubernetesSerialization().asYaml(l));
+            out.writeList(file, items.stream().map(this::redacted).toList());
             return items.size();
         });
     }

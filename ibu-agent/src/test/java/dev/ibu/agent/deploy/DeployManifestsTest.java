@@ -36,19 +36,25 @@ class DeployManifestsTest {
 
     @Test
     void rbac_has_no_wildcards_and_every_rule_says_which_handler_needs_it() throws Exception {
-        for (String file : List.of("cluster-role.yaml", "role.yaml")) {
+        for (String file : List.of("cluster-role.yaml", "role.yaml", "scc.yaml", "metrics-reader.yaml")) {
             List<String> lines = Files.readAllLines(BASE.resolve(file));
             for (int i = 0; i < lines.size(); i++) {
-                if (lines.get(i).startsWith("- apiGroups:")) {
+                if (lines.get(i).startsWith("- apiGroups:") || lines.get(i).startsWith("- nonResourceURLs:")) {
                     assertThat(lines.get(i - 1)).as(file + " line " + (i + 1) + " needs a comment naming the handler")
                             .startsWith("#");
                 }
             }
-            JsonNode role = YAML.readTree(BASE.resolve(file).toFile());
-            for (JsonNode rule : role.get("rules")) {
-                assertThat(strings(rule.get("verbs"))).as(file + ": wildcard verb").doesNotContain("*");
-                assertThat(strings(rule.get("resources"))).as(file + ": wildcard resource").doesNotContain("*");
-                assertThat(strings(rule.get("apiGroups"))).as(file + ": wildcard group").doesNotContain("*");
+        }
+        Rendered r = Rendered.kustomize(BASE);
+        for (String kind : List.of("ClusterRole", "Role")) {
+            for (JsonNode role : r.all(kind)) {
+                String name = kind + " " + role.at("/metadata/name").asString();
+                for (JsonNode rule : role.get("rules")) {
+                    assertThat(strings(rule.get("verbs"))).as(name + ": wildcard verb").doesNotContain("*");
+                    assertThat(strings(rule.get("resources"))).as(name + ": wildcard resource").doesNotContain("*");
+                    assertThat(strings(rule.get("apiGroups"))).as(name + ": wildcard group").doesNotContain("*");
+                    assertThat(strings(rule.get("nonResourceURLs"))).as(name + ": wildcard URL").doesNotContain("*");
+                }
             }
         }
     }
