@@ -3,7 +3,8 @@
 # inspects it with skopeo (labels, entrypoint, architecture, layers), unpacks it, runs its entrypoint in a chroot with
 # its own mount and PID namespaces to print the version, and runs /usr/bin/gather in it against a local API server,
 # once as in a must-gather pod and once with a fake node root at /host. Prints the image size and build times.
-# Needs root (apt-get, chroot, unshare, mount). Usage: bash .ci/image.sh
+# Needs root (apt-get, chroot, unshare, mount). Usage: bash .ci/image.sh [--reuse]
+#   --reuse   check the image already in ibu-agent/target instead of building it twice (while iterating)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 IMAGE=ibu-agent/target/ibu-agent-image.tar
@@ -30,19 +31,26 @@ start_api_server() {
 }
 
 # --- build twice: same inputs, same digest -------------------------------------------------------------------------
+reuse=0
+[ "${1:-}" = --reuse ] && reuse=1
 t0=$(date +%s)
-bash ibu-agent/image/build.sh
-t1=$(date +%s)
-digest1="$(cat ibu-agent/target/ibu-agent-image.digest)"
-sha1="$(sha256sum "$IMAGE" | cut -d' ' -f1)"
-rm -rf ibu-agent/target/image-build/layers ibu-agent/target/image-build/oci "$IMAGE"
-bash ibu-agent/image/build.sh
-t2=$(date +%s)
-digest2="$(cat ibu-agent/target/ibu-agent-image.digest)"
-sha2="$(sha256sum "$IMAGE" | cut -d' ' -f1)"
-[ "$digest1" = "$digest2" ] || fail "two builds of the same inputs gave $digest1 and $digest2"
-[ "$sha1" = "$sha2" ] || fail "two builds gave the same manifest but different archives ($sha1, $sha2)"
-ok "two builds (jar included) gave the same digest $digest1 and the same archive"
+if [ "$reuse" = 1 ]; then
+  [ -f "$IMAGE" ] || fail "--reuse: $IMAGE does not exist: build it with bash ibu-agent/image/build.sh"
+  t1=$t0; t2=$t0; digest1="$(cat ibu-agent/target/ibu-agent-image.digest)"
+else
+  bash ibu-agent/image/build.sh
+  t1=$(date +%s)
+  digest1="$(cat ibu-agent/target/ibu-agent-image.digest)"
+  sha1="$(sha256sum "$IMAGE" | cut -d' ' -f1)"
+  rm -rf ibu-agent/target/image-build/layers ibu-agent/target/image-build/oci "$IMAGE"
+  bash ibu-agent/image/build.sh
+  t2=$(date +%s)
+  digest2="$(cat ibu-agent/target/ibu-agent-image.digest)"
+  sha2="$(sha256sum "$IMAGE" | cut -d' ' -f1)"
+  [ "$digest1" = "$digest2" ] || fail "two builds of the same inputs gave $digest1 and $digest2"
+  [ "$sha1" = "$sha2" ] || fail "two builds gave the same manifest but different archives ($sha1, $sha2)"
+  ok "two builds (jar included) gave the same digest $digest1 and the same archive"
+fi
 
 # --- skopeo inspect ----------------------------------------------------------------------------------------------------
 skopeo inspect "oci-archive:$IMAGE" > "$W/inspect.json"
