@@ -125,7 +125,7 @@ done
 grep -q "no running pod labelled app.kubernetes.io/name=ibu-agent" "$MG/gather-notes.txt" \
   || fail "gather-notes.txt does not say why the host side is missing: $(cat "$MG/gather-notes.txt")"
 [ -f "$MG/diagnose/ibu/upgrade.yaml" ] || fail "no diagnose bundle: $(find "$MG" -maxdepth 3 | head -30)"
-! grep -q "not found" "$MG/must-gather-debug.log" || fail "gather calls a command the image lacks: $(grep "not found" "$MG/must-gather-debug.log")"
+! grep -qE ": [0-9]+: [^ ]+: not found" "$MG/must-gather-debug.log" || fail "gather calls a command the image lacks: $(grep -E ": [0-9]+: [^ ]+: not found" "$MG/must-gather-debug.log")"
 ok "gather (must-gather pod): $(find "$MG" -type f | wc -l) files, $(wc -l < "$MG/gather-notes.txt") notes"
 
 # 2. in the agent's container: a fake node root at /host, booted stateroot rhcos, unbooted rhcos_4.15.2
@@ -143,8 +143,8 @@ N="$R/must-gather-node/host"
 [ ! -e "$N/unbooted-stateroot-var-log/rhcos" ] || fail "the booted stateroot's logs were collected as unbooted"
 [ -f "$N/recert-summary/recert-summary-rhcos_4.15.2.yaml" ] || fail "recert summary not collected"
 grep -q "rpm-ostree-status.json" "$N/notes.txt" || fail "host/notes.txt does not name the failed rpm-ostree status"
-! grep -q "not found" "$R/must-gather-node/must-gather-debug.log" \
-  || fail "gather-host calls a command the image lacks: $(grep "not found" "$R/must-gather-node/must-gather-debug.log")"
+! grep -qE ": [0-9]+: [^ ]+: not found" "$R/must-gather-node/must-gather-debug.log" \
+  || fail "gather-host calls a command the image lacks: $(grep -E ": [0-9]+: [^ ]+: not found" "$R/must-gather-node/must-gather-debug.log")"
 ok "gather (agent container, fake node): unbooted stateroot logs, recert summary; notes: $(wc -l < "$N/notes.txt")"
 
 size=$(stat -c %s "$IMAGE")
