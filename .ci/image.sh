@@ -27,7 +27,10 @@ command -v jq >/dev/null || apt-get install -y -qq --no-install-recommends jq >/
 
 # The local API server gather runs against. ONE place: adapt this when `local` moves out of the agent's jar.
 start_api_server() {
-  java -jar ibu-agent/target/ibu-agent.jar local --serve --port=0 --kubeconfig-out="$W/kubeconfig" \
+  # the rehearsal's jar (not the node agent's) embeds the local API server; .ci/test's verify built it
+  [ -f ibu-agent/ibu-rehearsal/target/ibu-rehearsal.jar ] \
+    || mvn -B -q -ntp -DskipTests -pl ibu-agent/ibu-rehearsal -am package >&2 || fail "building ibu-rehearsal.jar failed"
+  java -jar ibu-agent/ibu-rehearsal/target/ibu-rehearsal.jar local --serve --port=0 --kubeconfig-out="$W/kubeconfig" \
     > "$W/api-server.log" 2>&1 &
   API_PID=$!
 }
