@@ -325,6 +325,15 @@ public final class HostileArchives {
                 h.realSize = 1L << 30;
                 return new RawTar().header(h).data(new byte[1024]).finish();
             }), declares("var/sparse", 1L << 30)),
+            refused("sparse-lying-size", "an old-GNU sparse entry declaring 1 KiB whose map reaches 1 GiB", bytes(() -> {
+                RawTar.Header h = new RawTar.Header("var/liar", 'S');
+                h.gnu = true;
+                h.size = 1024;
+                h.sparse = new long[][] {{0, 512}, {(1L << 30) - 512, 512}};
+                h.realSize = 1024;
+                return new RawTar().header(h).data(new byte[1024]).finish();
+            }), "archive exceeds the size limit of 104857600 bytes while writing entry \"var/liar\"; raise the size limit "
+                + "or use a smaller seed image", "var/liar f0644 n1 <104857600 bytes>"),
             refused("pax-sparse-bomb", "a PAX 0.1 sparse entry: 512 bytes stored, 1 GiB expanded", bytes(() -> new RawTar()
                 .pax('x', RawTar.records("GNU.sparse.size", String.valueOf(1L << 30), "GNU.sparse.numblocks", "1",
                     "GNU.sparse.map", (1L << 30) - 512 + ",512", "GNU.sparse.name", "var/pax-sparse"))
