@@ -46,6 +46,7 @@ public final class SafeTarExtractor {
     private final boolean preserveOwners;
     private final XattrSink xattrs;
     private final Optional<String> onlyUnder;
+    private final Map<String, String> reserved;
 
     public SafeTarExtractor(boolean preserveOwners) {
         this(preserveOwners, XattrSink.IGNORE);
@@ -53,17 +54,29 @@ public final class SafeTarExtractor {
 
     /** {@code xattrs} receives each entry's extended attributes (GNU tar's SCHILY.xattr.* and RHT.security.selinux). */
     public SafeTarExtractor(boolean preserveOwners, XattrSink xattrs) {
-        this(preserveOwners, xattrs, Optional.empty());
+        this(preserveOwners, xattrs, Optional.empty(), Map.of());
     }
 
-    private SafeTarExtractor(boolean preserveOwners, XattrSink xattrs, Optional<String> onlyUnder) {
+    private SafeTarExtractor(boolean preserveOwners, XattrSink xattrs, Optional<String> onlyUnder,
+                             Map<String, String> reserved) {
         this.preserveOwners = preserveOwners;
         this.xattrs = xattrs;
         this.onlyUnder = onlyUnder;
+        this.reserved = reserved;
     }
 
     public SafeTarExtractor withXattrs(XattrSink sink) {
-        return new SafeTarExtractor(preserveOwners, sink, onlyUnder);
+        return new SafeTarExtractor(preserveOwners, sink, onlyUnder, reserved);
+    }
+
+    /**
+     * The same extractor, refusing {@code rel} and everything below it ({@code why} says whose it is):
+     * a seed never holds the agent's own {@code var/lib/lca}, so a seed cannot plant links where the agent writes.
+     */
+    public SafeTarExtractor reserving(String rel, String why) {
+        Map<String, String> more = new java.util.LinkedHashMap<>(reserved);
+        more.put(EntryPaths.normalise(rel), why);
+        return new SafeTarExtractor(preserveOwners, xattrs, onlyUnder, Map.copyOf(more));
     }
 
     /**
@@ -74,7 +87,7 @@ public final class SafeTarExtractor {
         if (top.isEmpty() || top.contains("/") || top.equals(".") || top.equals("..")) {
             throw new IllegalArgumentException("onlyUnder takes one directory name, not \"" + top + "\"");
         }
-        return new SafeTarExtractor(preserveOwners, xattrs, Optional.of(top));
+        return new SafeTarExtractor(preserveOwners, xattrs, Optional.of(top), reserved);
     }
 
     private void collectXattrs(TarArchiveEntry e, Path dest) {
@@ -224,6 +237,12 @@ public final class SafeTarExtractor {
         if (onlyUnder.isPresent() && !rel.equals(onlyUnder.get()) && !rel.startsWith(onlyUnder.get() + "/")) {
             throw new UnsafeArchiveException(name, "archive entry " + EntryPaths.quote(name) + " is not under "
                 + onlyUnder.get() + "/, the only directory this archive may fill; rebuild the seed image");
+        }
+        for (Map.Entry<String, String> r : reserved.entrySet()) {
+            if (rel.equals(r.getKey()) || rel.startsWith(r.getKey() + "/")) {
+                throw new UnsafeArchiveException(name, "archive entry " + EntryPaths.quote(name) + " is in " + r.getKey()
+                    + ", " + r.getValue() + "; rebuild the seed image without it");
+            }
         }
     }
 

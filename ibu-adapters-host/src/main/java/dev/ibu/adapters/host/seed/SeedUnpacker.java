@@ -43,6 +43,16 @@ public final class SeedUnpacker {
         this.extractor = extractor;
     }
 
+    /**
+     * How a seed's var.tgz is unpacked into the new stateroot directory: only {@code var/...} (nothing beside
+     * it, e.g. in ostree's {@code deploy/}), and nothing in {@code var/lib/lca}, which lca-cli leaves out of
+     * every seed (host-and-image.md §1.2) and where the agent writes: a seed cannot plant a link there.
+     */
+    public static SafeTarExtractor forVar(SafeTarExtractor extractor) {
+        return extractor.onlyUnder("var").reserving("var/lib/lca", "the agent's own directory, which a seed never "
+            + "holds (lca-cli leaves /var/lib/lca out)");
+    }
+
     /** The layer blobs of a {@code dir:} layout, in manifest order. */
     public static List<Path> layers(Path imageDir) {
         try {
@@ -95,7 +105,7 @@ public final class SeedUnpacker {
             if (name.equals("ostree.tgz")) {
                 extractor.extractTgz(tar, to.ostreeRepo(), budget);
             } else if (name.equals("var.tgz")) {
-                extractor.onlyUnder("var").extractTgz(tar, to.varParent(), budget); // nothing beside var/ in the stateroot
+                forVar(extractor).extractTgz(tar, to.varParent(), budget);
             } else if (META.contains(name) || (name.startsWith("ostree-") && name.endsWith(".origin"))) {
                 spool(tar, e, to.metaDir().resolve(name));
             } else {

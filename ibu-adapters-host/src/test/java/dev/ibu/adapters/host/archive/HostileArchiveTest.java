@@ -40,7 +40,7 @@ class HostileArchiveTest {
         List<String> canaryBefore = snapshot(canary);
         Path stateroot = tmp.resolve("ostree/deploy/rhcos_4.16.0");
         HostileArchives.osInitSkeleton(stateroot);
-        SafeTarExtractor extractor = SafeTarExtractor.forCurrentUser().onlyUnder("var");
+        SafeTarExtractor extractor = dev.ibu.adapters.host.seed.SeedUnpacker.forVar(SafeTarExtractor.forCurrentUser());
 
         Optional<String> refusal;
         try (InputStream in = c.tar().get()) {

@@ -54,10 +54,6 @@ public final class HostileArchives {
             }
         }
 
-        /** Whether the tree leaves a link where the agent itself writes next (var/lib/lca). */
-        public boolean blocksAgentWrites() {
-            return tree.stream().anyMatch(l -> l.startsWith("var/lib/lca -> "));
-        }
     }
 
     private HostileArchives() {
@@ -201,6 +197,11 @@ public final class HostileArchives {
             + "\"; rebuild the archive so no entry lies below a symlink";
     }
 
+    private static String reserved(String entry) {
+        return "archive entry \"" + entry + "\" is in var/lib/lca, the agent's own directory, which a seed never holds "
+            + "(lca-cli leaves /var/lib/lca out); rebuild the seed image without it";
+    }
+
     private static String dotdot(String entry) {
         return "archive entry \"" + entry + "\" contains \"..\"; rebuild the archive without parent-directory references";
     }
@@ -291,11 +292,15 @@ public final class HostileArchives {
             refused("link-to-link-out", "var/l1 -> l2 -> canary, then a file below l1",
                 fixture(t -> t.symlink("var/l1", "l2").symlink("var/l2", canary).file("var/l1/f", "x")),
                 through("var/l1/f", "var/l1"), "var/l1 -> l2", "var/l2 -> " + canary),
-            extracted("agent-dir-linked-out", "var/lib/lca (where the agent writes) -> canary: kept as data, never followed",
-                fixture(t -> t.symlink("var/lib/lca", canary)), "var/lib/lca -> " + canary),
-            extracted("agent-dir-chained-to-sysroot", "var/lib/lca -> up/../../.. with up -> ..: text says inside, "
+            refused("agent-dir-linked-out", "var/lib/lca (where the agent writes) -> canary: a seed never holds var/lib/lca",
+                fixture(t -> t.symlink("var/lib/lca", canary)), reserved("var/lib/lca")),
+            refused("agent-dir-chained-to-sysroot", "var/lib/lca -> up/../../.. with up -> ..: text says inside, "
                     + "disk says sysroot/ostree", fixture(t -> t.symlink("var/lib/up", "..").symlink("var/lib/lca", "up/../../..")),
-                "var/lib/lca -> up/../../..", "var/lib/up -> .."),
+                reserved("var/lib/lca"), "var/lib/up -> .."),
+            refused("agent-file-planted", "a file in var/lib/lca (an IBU the agent would read back)",
+                fixture(t -> t.dir("var/lib/lca", 0700).file("var/lib/lca/ibu.json", "{}")), reserved("var/lib/lca/")),
+            refused("agent-dir-hardlinked", "a hard link into var/lib/lca", fixture(t -> t.file("var/a", "x")
+                .hardlink("var/lib/lca", "var/a")), reserved("var/lib/lca"), "var/a " + F),
             // hard links
             refused("hardlink-absolute", "a hard link to /etc/shadow", fixture(t -> t.hardlink("var/shadow", "/etc/shadow")),
                 hardOut("var/shadow", "/etc/shadow")),
