@@ -8,7 +8,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 
 /**
@@ -65,7 +64,7 @@ public record ContainedPath(Path base, String rel) {
 
     /**
      * The parent directory, each component below the base checked not to be a link; missing ones created
-     * 0700 when {@code create}, else empty. Throws {@link EscapeException} on a link or a non-directory.
+     * (mode from the umask, as {@code mkdir -p}) when {@code create}, else empty. Throws {@link EscapeException} on a link or a non-directory.
      */
     public Optional<Path> parent(boolean create) {
         String[] parts = rel.split("/");
@@ -84,7 +83,7 @@ public record ContainedPath(Path base, String rel) {
                 if (!create) {
                     return Optional.empty();
                 }
-                mkdirPrivate(cur);
+                mkdir(cur);
                 a = lstat(cur);
             }
             if (a.isEmpty()) {
@@ -98,7 +97,7 @@ public record ContainedPath(Path base, String rel) {
         return Optional.of(cur);
     }
 
-    /** {@link #path()} once its parents are checked (and created 0700): safe to create or replace the last component. */
+    /** {@link #path()} once its parents are checked (and created): safe to create or replace the last component. */
     public Path forWrite() {
         return parent(true).orElseThrow().resolve(name());
     }
@@ -123,9 +122,9 @@ public record ContainedPath(Path base, String rel) {
         }
     }
 
-    private static void mkdirPrivate(Path dir) {
+    private static void mkdir(Path dir) {
         try {
-            Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            Files.createDirectory(dir);
         } catch (FileAlreadyExistsException raced) {
             // made meanwhile (another writer of ours): the caller's next lstat of a child sees what it is
         } catch (IOException e) {
