@@ -74,8 +74,17 @@ public final class SafeTarExtractor {
      * a seed never holds the agent's own {@code var/lib/lca}, so a seed cannot plant links where the agent writes.
      */
     public SafeTarExtractor reserving(String rel, String why) {
+        return reserve(EntryPaths.normalise(rel), why);
+    }
+
+    /** As {@link #reserving}, for what lies below {@code rel} only: the directory itself may be in the archive. */
+    public SafeTarExtractor reservingBelow(String rel, String why) {
+        return reserve(EntryPaths.normalise(rel) + "/", why);
+    }
+
+    private SafeTarExtractor reserve(String key, String why) {
         Map<String, String> more = new java.util.LinkedHashMap<>(reserved);
-        more.put(EntryPaths.normalise(rel), why);
+        more.put(key, why);
         return new SafeTarExtractor(preserveOwners, xattrs, onlyUnder, Map.copyOf(more));
     }
 
@@ -239,9 +248,11 @@ public final class SafeTarExtractor {
                 + onlyUnder.get() + "/, the only directory this archive may fill; rebuild the seed image");
         }
         for (Map.Entry<String, String> r : reserved.entrySet()) {
-            if (rel.equals(r.getKey()) || rel.startsWith(r.getKey() + "/")) {
-                throw new UnsafeArchiveException(name, "archive entry " + EntryPaths.quote(name) + " is in " + r.getKey()
-                    + ", " + r.getValue() + "; rebuild the seed image without it");
+            String k = r.getKey(); // "dir/" reserves what is below dir, "dir" the directory too
+            if (k.endsWith("/") ? rel.startsWith(k) : rel.equals(k) || rel.startsWith(k + "/")) {
+                throw new UnsafeArchiveException(name, "archive entry " + EntryPaths.quote(name) + " is in "
+                    + (k.endsWith("/") ? k.substring(0, k.length() - 1) : k) + ", " + r.getValue()
+                    + "; rebuild the seed image without it");
             }
         }
     }

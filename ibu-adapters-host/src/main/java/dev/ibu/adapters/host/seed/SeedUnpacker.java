@@ -45,12 +45,15 @@ public final class SeedUnpacker {
 
     /**
      * How a seed's var.tgz is unpacked into the new stateroot directory: only {@code var/...} (nothing beside
-     * it, e.g. in ostree's {@code deploy/}), and nothing in {@code var/lib/lca}, which lca-cli leaves out of
-     * every seed (host-and-image.md §1.2) and where the agent writes: a seed cannot plant a link there.
+     * it, e.g. in ostree's {@code deploy/}), and nothing where the agent writes once this stateroot is booted,
+     * which lca-cli leaves out of every seed (host-and-image.md §1.2): {@code var/lib/lca} (its state) and the
+     * contents of {@code var/tmp} (its work files and the pull secret): a seed cannot plant a link there.
      */
     public static SafeTarExtractor forVar(SafeTarExtractor extractor) {
-        return extractor.onlyUnder("var").reserving("var/lib/lca", "the agent's own directory, which a seed never "
-            + "holds (lca-cli leaves /var/lib/lca out)");
+        return extractor.onlyUnder("var")
+            .reserving("var/lib/lca", "the agent's own directory, which a seed never holds (lca-cli leaves /var/lib/lca out)")
+            .reservingBelow("var/tmp", "where the agent keeps its work files; a seed holds the empty directory only "
+                + "(lca-cli leaves /var/tmp/* out)");
     }
 
     /** The layer blobs of a {@code dir:} layout, in manifest order. */

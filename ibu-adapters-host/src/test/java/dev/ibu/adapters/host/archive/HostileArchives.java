@@ -301,6 +301,10 @@ public final class HostileArchives {
                 fixture(t -> t.dir("var/lib/lca", 0700).file("var/lib/lca/ibu.json", "{}")), reserved("var/lib/lca/")),
             refused("agent-dir-hardlinked", "a hard link into var/lib/lca", fixture(t -> t.file("var/a", "x")
                 .hardlink("var/lib/lca", "var/a")), reserved("var/lib/lca"), "var/a " + F),
+            refused("work-dir-link-planted", "var/tmp/ibu-auth -> canary (where the agent writes the pull secret after "
+                + "the pivot)", fixture(t -> t.dir("var/tmp", 01777).symlink("var/tmp/ibu-auth", canary)),
+                "archive entry \"var/tmp/ibu-auth\" is in var/tmp, where the agent keeps its work files; a seed holds the "
+                    + "empty directory only (lca-cli leaves /var/tmp/* out); rebuild the seed image without it"),
             // hard links
             refused("hardlink-absolute", "a hard link to /etc/shadow", fixture(t -> t.hardlink("var/shadow", "/etc/shadow")),
                 hardOut("var/shadow", "/etc/shadow")),
