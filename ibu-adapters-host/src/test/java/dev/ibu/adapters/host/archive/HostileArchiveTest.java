@@ -39,7 +39,7 @@ class HostileArchiveTest {
     void each_hostile_archive_has_its_exact_outcome_and_the_canary_is_untouched(HostileArchives.Case c) throws IOException {
         List<String> canaryBefore = snapshot(canary);
         Path stateroot = tmp.resolve("ostree/deploy/rhcos_4.16.0");
-        HostileArchives.osInitSkeleton(stateroot);
+        StaterootVarTree.osInitSkeleton(stateroot);
         SafeTarExtractor extractor = dev.ibu.adapters.host.seed.SeedUnpacker.forVar(SafeTarExtractor.forCurrentUser());
 
         Optional<String> refusal;
@@ -51,7 +51,7 @@ class HostileArchiveTest {
         }
 
         assertThat(refusal).as(c.what()).isEqualTo(c.refusal());
-        assertThat(HostileArchives.describe(stateroot)).as(c.what()).containsExactlyElementsOf(c.tree());
+        assertThat(StaterootVarTree.describe(stateroot)).as(c.what()).containsExactlyElementsOf(c.tree());
         try (Stream<Path> s = Files.list(stateroot)) {
             assertThat(s.map(p -> p.getFileName().toString())).as("nothing beside var/").containsExactly("var");
         }

@@ -4,19 +4,13 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
-import java.util.TreeSet;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -27,16 +21,12 @@ import java.util.zip.GZIPOutputStream;
  * host lab's IT), where nothing outside the new stateroot may change.
  *
  * <p>Outcomes: refused with a message (and what was unpacked before the refusal), or the resulting tree
- * below {@code var}, described by {@link #describe} (links are never followed).
+ * below {@code var}, described by {@link StaterootVarTree#describe} (links are never followed).
  */
 public final class HostileArchives {
 
     /** 100 MiB and 1000 entries: what the bombs are measured against. */
     public static final ExtractionLimits LIMITS = new ExtractionLimits(100L << 20, 1000);
-
-    /** What os-init leaves in a new stateroot's var, as {@link #describe} shows it. */
-    public static final List<String> SKELETON = List.of("var/ d0755", "var/lib/ d0755", "var/lock -> ../run/lock",
-        "var/log/ d0755", "var/run -> ../run", "var/tmp/ d1777");
 
     /** One hostile archive: the uncompressed tar (streamed: some are hundreds of MiB) and its exact outcome. */
     public record Case(String id, String what, Supplier<InputStream> tar, Optional<String> refusal, List<String> tree) {
@@ -59,71 +49,6 @@ public final class HostileArchives {
     private HostileArchives() {
     }
 
-    /** Makes the stateroot directory's var as {@code ostree admin os-init} does. */
-    public static void osInitSkeleton(Path staterootDir) throws IOException {
-        Path var = staterootDir.resolve("var");
-        Files.createDirectories(var.resolve("lib"));
-        Files.createDirectories(var.resolve("log"));
-        Files.createDirectories(var.resolve("tmp"));
-        Files.setPosixFilePermissions(var, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
-        for (String d : List.of("lib", "log")) {
-            Files.setPosixFilePermissions(var.resolve(d), java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
-        }
-        Files.setAttribute(var.resolve("tmp"), "unix:mode", 01777);
-        Files.createSymbolicLink(var.resolve("run"), Path.of("../run"));
-        Files.createSymbolicLink(var.resolve("lock"), Path.of("../run/lock"));
-    }
-
-    /**
-     * The tree below {@code staterootDir/var}, one line per path in name order, without following links:
-     * {@code "var/d/ d0755"}, {@code "var/f f0644 n1 'content'"} (n = hard links), {@code "var/l -> target"}.
-     */
-    public static List<String> describe(Path staterootDir) {
-        Path var = staterootDir.resolve("var");
-        if (!Files.exists(var, LinkOption.NOFOLLOW_LINKS)) {
-            return List.of();
-        }
-        try (Stream<Path> s = Files.walk(var)) {
-            List<String> out = new ArrayList<>();
-            for (Path p : s.sorted().toList()) {
-                String rel = staterootDir.relativize(p).toString();
-                if (Files.isSymbolicLink(p)) {
-                    out.add(rel + " -> " + Files.readSymbolicLink(p));
-                } else if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
-                    out.add(rel + "/ d" + mode(p));
-                } else {
-                    long size = Files.size(p);
-                    String content = size <= 48 ? "'" + Files.readString(p).replace("\n", "\\n") + "'" : "<" + size + " bytes>";
-                    out.add(rel + " f" + mode(p) + " n" + Files.getAttribute(p, "unix:nlink", LinkOption.NOFOLLOW_LINKS)
-                        + " " + content);
-                }
-            }
-            return out;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String mode(Path p) throws IOException {
-        int m = (Integer) Files.getAttribute(p, "unix:mode", LinkOption.NOFOLLOW_LINKS) & 07777;
-        return String.format("%04o", m);
-    }
-
-    /** The skeleton plus {@code lines}, in the order {@link #describe} gives. */
-    static List<String> tree(String... lines) {
-        TreeSet<String> all = new TreeSet<>((a, b) -> key(a).compareTo(key(b)));
-        all.addAll(SKELETON);
-        Collections.addAll(all, lines);
-        return List.copyOf(all);
-    }
-
-    /** Sort key: the path part of a line, as Path ordering sorts it (component by component). */
-    private static String key(String line) {
-        int cut = line.indexOf(" ");
-        String path = cut < 0 ? line : line.substring(0, cut);
-        return path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
-    }
-
     private static Supplier<InputStream> bytes(Supplier<byte[]> b) {
         return () -> new ByteArrayInputStream(b.get());
     }
@@ -137,59 +62,11 @@ public final class HostileArchives {
     }
 
     private static Case refused(String id, String what, Supplier<InputStream> tar, String message, String... partial) {
-        return new Case(id, what, tar, Optional.of(message), tree(partial));
+        return new Case(id, what, tar, Optional.of(message), StaterootVarTree.tree(partial));
     }
 
     private static Case extracted(String id, String what, Supplier<InputStream> tar, String... lines) {
-        return new Case(id, what, tar, Optional.empty(), tree(lines));
-    }
-
-    /** A stream of {@code n} zero bytes, never held in memory. */
-    private static InputStream zeros(long n) {
-        return new InputStream() {
-            long left = n;
-
-            @Override
-            public int read() {
-                if (left <= 0) {
-                    return -1;
-                }
-                left--;
-                return 0;
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) {
-                if (left <= 0) {
-                    return -1;
-                }
-                int k = (int) Math.min(len, left);
-                java.util.Arrays.fill(b, off, off + k, (byte) 0);
-                left -= k;
-                return k;
-            }
-        };
-    }
-
-    /** Files of zeros, each {@code size} bytes: a high-ratio gzip bomb once compressed (about 1000:1). */
-    private static Supplier<InputStream> zeroFiles(long size, String... names) {
-        return () -> {
-            List<InputStream> parts = new ArrayList<>();
-            for (String n : names) {
-                RawTar.Header h = new RawTar.Header(n, '0');
-                h.size = size;
-                parts.add(new ByteArrayInputStream(headerOnly(h)));
-                parts.add(zeros(size));
-                parts.add(new ByteArrayInputStream(new byte[(int) ((512 - size % 512) % 512)]));
-            }
-            parts.add(new ByteArrayInputStream(new byte[1024]));
-            return new SequenceInputStream(Collections.enumeration(parts));
-        };
-    }
-
-    private static byte[] headerOnly(RawTar.Header h) {
-        byte[] all = new RawTar().header(h).finish();
-        return java.util.Arrays.copyOf(all, 512);
+        return new Case(id, what, tar, Optional.empty(), StaterootVarTree.tree(lines));
     }
 
     private static String through(String entry, String link) {
@@ -356,10 +233,10 @@ public final class HostileArchives {
                 .pax('x', RawTar.records("GNU.sparse.size", String.valueOf(1L << 30), "GNU.sparse.numblocks", "1",
                     "GNU.sparse.map", (1L << 30) - 512 + ",512", "GNU.sparse.name", "var/pax-sparse"))
                 .file("var/GNUSparseFile.0/pax-sparse", "y".repeat(512)).finish()), declares("var/pax-sparse", 1L << 30)),
-            refused("zero-bomb", "one 200 MiB file of zeros (about 200 KiB as gzip)", zeroFiles(200L << 20, "var/zeros"),
+            refused("zero-bomb", "one 200 MiB file of zeros (about 200 KiB as gzip)", RawTar.zeroFiles(200L << 20, "var/zeros"),
                 declares("var/zeros", 200L << 20)),
             refused("zero-bomb-many", "three 40 MiB files of zeros: the third crosses 100 MiB",
-                zeroFiles(40L << 20, "var/z1", "var/z2", "var/z3"), declares("var/z3", 40L << 20),
+                RawTar.zeroFiles(40L << 20, "var/z1", "var/z2", "var/z3"), declares("var/z3", 40L << 20),
                 "var/z1 f0644 n1 <41943040 bytes>", "var/z2 f0644 n1 <41943040 bytes>"),
             refused("entry-count", "more entries than the limit", fixture(t -> {
                 for (int i = 0; i < 1001; i++) {

@@ -1,6 +1,13 @@
 package dev.ibu.adapters.host.archive;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.Supplier;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -130,6 +137,54 @@ final class RawTar {
     byte[] finish() {
         out.writeBytes(new byte[1024]);
         return out.toByteArray();
+    }
+
+    /** A stream of {@code n} zero bytes, never held in memory. */
+    private static InputStream zeros(long n) {
+        return new InputStream() {
+            long left = n;
+
+            @Override
+            public int read() {
+                if (left <= 0) {
+                    return -1;
+                }
+                left--;
+                return 0;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                if (left <= 0) {
+                    return -1;
+                }
+                int k = (int) Math.min(len, left);
+                java.util.Arrays.fill(b, off, off + k, (byte) 0);
+                left -= k;
+                return k;
+            }
+        };
+    }
+
+    /** Files of zeros, each {@code size} bytes: a high-ratio gzip bomb once compressed (about 1000:1). */
+    static Supplier<InputStream> zeroFiles(long size, String... names) {
+        return () -> {
+            List<InputStream> parts = new ArrayList<>();
+            for (String n : names) {
+                RawTar.Header h = new RawTar.Header(n, '0');
+                h.size = size;
+                parts.add(new ByteArrayInputStream(headerOnly(h)));
+                parts.add(zeros(size));
+                parts.add(new ByteArrayInputStream(new byte[(int) ((512 - size % 512) % 512)]));
+            }
+            parts.add(new ByteArrayInputStream(new byte[1024]));
+            return new SequenceInputStream(Collections.enumeration(parts));
+        };
+    }
+
+    private static byte[] headerOnly(RawTar.Header h) {
+        byte[] all = new RawTar().header(h).finish();
+        return java.util.Arrays.copyOf(all, 512);
     }
 
     private static String octal(long v, int digits) {

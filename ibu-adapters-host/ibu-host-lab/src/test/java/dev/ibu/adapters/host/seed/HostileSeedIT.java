@@ -3,6 +3,7 @@ package dev.ibu.adapters.host.seed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ibu.adapters.host.archive.HostileArchives;
+import dev.ibu.adapters.host.archive.StaterootVarTree;
 import dev.ibu.adapters.host.lab.LabRegistry;
 import dev.ibu.adapters.host.lab.LabSysroot;
 import dev.ibu.adapters.host.lab.SeedFixture;
@@ -135,7 +136,7 @@ class HostileSeedIT {
             }
 
             Path stateroot = sys.path().resolve("ostree/deploy/" + SR);
-            List<String> var = HostileArchives.describe(stateroot).stream()
+            List<String> var = StaterootVarTree.describe(stateroot).stream()
                 .filter(l -> !l.startsWith("var/.ostree-selabeled ")).toList(); // ostree deploy's own marker
             if (c.refusal().isPresent()) {
                 assertThat(failure).as(c.what()).isEqualTo(c.refusal());
