@@ -4,6 +4,7 @@ import dev.ibu.adapters.k8s.crd.ImageBasedUpgradeResource;
 import dev.ibu.adapters.k8s.resource.IbuMapper;
 import dev.ibu.ports.in.ReconcileResult;
 import dev.ibu.ports.in.ReconcileUpgradeUseCase;
+import dev.ibu.ports.out.ClockPort;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
@@ -11,7 +12,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -32,7 +32,7 @@ public final class Controller implements AutoCloseable {
     private final KubernetesClient client;
     private final ReconcileUpgradeUseCase engine;
     private final Settings settings;
-    private final WorkQueue queue = new WorkQueue(Clock.systemUTC());
+    private final WorkQueue queue = new WorkQueue(ClockPort.systemClock());
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r,
             "ibu-resync"));
     private final Thread worker;

@@ -1,19 +1,21 @@
 package dev.ibu.agent.controller;
 
+import dev.ibu.adapters.host.HostAdapters;
 import dev.ibu.agent.DurationConverter;
+import dev.ibu.agent.wiring.AgentPorts;
+import dev.ibu.agent.wiring.KubeClient;
 import dev.ibu.agent.observability.IbuStatusObserver;
 import dev.ibu.agent.observability.ObservabilityOptions;
 import dev.ibu.agent.observability.MeteredUseCase;
 import dev.ibu.agent.observability.Observability;
 import dev.ibu.ports.engine.EnginePorts;
+import dev.ibu.ports.engine.EnginePortsBuilder;
 import dev.ibu.ports.engine.EngineSettings;
 import dev.ibu.ports.in.ReconcileUpgradeUseCase;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import dev.ibu.ports.engine.UpgradeEngine;
-import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.fabric8.kubernetes.client.jdkhttp.JdkHttpClientFactory;
+import io.vavr.control.Either;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -21,8 +23,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -74,43 +74,60 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         observability.applyLogFormat();
-        if (kubeconfig != null && !Files.isReadable(kubeconfig)) {
-            err.println("--kubeconfig " + kubeconfig + " cannot be read: give the path of a readable kubeconfig "
-                    + "file, or leave --kubeconfig out to use $KUBECONFIG, ~/.kube/config or the in-cluster config");
-            err.flush();
-            return 2;
-        }
         if (resync.isZero() || resync.isNegative()) {
-            err.println("--resync " + resync + " must be positive, e.g. --resync=10m");
-            err.flush();
-            return 2;
+            return usage("--resync " + resync + " must be positive, e.g. --resync=10m");
         }
-        String ns = namespace();
-        AgentWiring.HostPorts hostPorts = HostWiring.create(host, err);
-        if (hostPorts == null) {
-            return 2;
+        Either<String, Optional<InetSocketAddress>> probes = probeAddress();
+        if (probes.isLeft()) {
+            return usage(probes.getLeft());
         }
-        LOG.info("host adapters: {}", hostPorts.description());
-        Optional<InetSocketAddress> probes = probeAddress();
-        if (probes == null) {
-            return 2;
+        Either<String, KubernetesClient> client = KubeClient.open(Optional.ofNullable(kubeconfig),
+                KubeClient.Settings.AGENT);
+        if (client.isLeft()) {
+            return usage(client.getLeft());
         }
-        try (KubernetesClient client = client();
-             Observability obs = probes.isPresent() ? Observability.start(probes.get(), leaderElect) : null) {
-            LOG.info("API server {}, namespace {}{}", client.getMasterUrl(), ns,
-                    obs == null ? "" : ", metrics and probes on port " + obs.port());
-            EnginePorts ports = AgentWiring.ports(client, ns, hostPorts);
+        Either<String, Optional<HostAdapters>> host = HostWiring.open(this.host);
+        if (host.isLeft()) {
+            client.get().close();
+            return usage(host.getLeft());
+        }
+        String ns = AgentPorts.namespace(Optional.ofNullable(namespace));
+        try (KubernetesClient c = client.get(); AutoCloseable hostJobs = () -> host.get().ifPresent(HostAdapters::close);
+             Observed obs = Observed.start(probes.get(), leaderElect)) {
+            EnginePortsBuilder builder = HostWiring.ports(c, ns, host.get());
+            EnginePorts ports = builder.build();
+            LOG.info("API server {}, namespace {}{}; ports: {}", c.getMasterUrl(), ns, obs.get()
+                    .map(o -> ", metrics and probes on port " + o.port()).orElse(""), builder.origins());
             ReconcileUpgradeUseCase engine = new UpgradeEngine(ports, new EngineSettings(ns));
-            if (obs != null) {
-                engine = new MeteredUseCase(engine, obs.metrics(), obs.readiness());
-                obs.watchPrecache(ports.precache());
+            if (obs.get().isPresent()) {
+                engine = new MeteredUseCase(engine, obs.get().get().metrics(), obs.get().get().readiness());
+                obs.get().get().watchPrecache(ports.precache());
             }
-            serve(client, engine, obs);
+            serve(c, engine, obs.get());
         }
         return 0;
     }
 
-    private void serve(KubernetesClient client, ReconcileUpgradeUseCase engine, Observability obs)
+    /** The metrics and probes server, when there is one, as a resource. */
+    private record Observed(Optional<Observability> get) implements AutoCloseable {
+        static Observed start(Optional<InetSocketAddress> address, boolean leaderElect) throws java.io.IOException {
+            return new Observed(address.isEmpty() ? Optional.empty()
+                    : Optional.of(Observability.start(address.get(), leaderElect)));
+        }
+
+        @Override
+        public void close() {
+            get.ifPresent(Observability::close);
+        }
+    }
+
+    private int usage(String message) {
+        err.println(message);
+        err.flush();
+        return 2;
+    }
+
+    private void serve(KubernetesClient client, ReconcileUpgradeUseCase engine, Optional<Observability> obs)
             throws InterruptedException {
         Controller.Settings settings = new Controller.Settings(resync, Controller.Settings.DEFAULT.backoffBase(),
                 Controller.Settings.DEFAULT.backoffCap(), Controller.Settings.DEFAULT.shutdownGrace());
@@ -126,24 +143,19 @@ public final class RunCommand implements Callable<Integer> {
             }
         }, "ibu-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        SharedIndexInformer<?> statusMetrics = obs == null ? null : IbuStatusObserver.inform(client, obs.metrics());
+        Optional<SharedIndexInformer<?>> statusMetrics = obs.map(o -> IbuStatusObserver.inform(client, o.metrics()));
         try (Controller controller = new Controller(client, engine, settings, r -> { })) {
-            CompletableFuture<?> campaign = null;
+            Optional<CompletableFuture<?>> campaign = Optional.empty();
             if (leaderElect) {
-                if (obs != null) {
-                    obs.readiness().waitingForLease();
-                }
-                campaign = LeaderElection.runWhenLeader(client, namespace(), () -> {
-                    if (obs != null) {
-                        obs.readiness().leading();
-                    }
-                    controller.start();
-                }, () -> {
-                    if (obs != null) {
-                        obs.readiness().notReady();
-                    }
-                    stop.countDown();
-                });
+                obs.ifPresent(o -> o.readiness().waitingForLease());
+                campaign = Optional.of(LeaderElection.runWhenLeader(client,
+                        AgentPorts.namespace(Optional.ofNullable(namespace)), () -> {
+                            obs.ifPresent(o -> o.readiness().leading());
+                            controller.start();
+                        }, () -> {
+                            obs.ifPresent(o -> o.readiness().notReady());
+                            stop.countDown();
+                        }));
             } else {
                 controller.start();
             }
@@ -152,17 +164,11 @@ public final class RunCommand implements Callable<Integer> {
             } else {
                 stop.await();
             }
-            if (obs != null) {
-                obs.readiness().notReady();
-            }
-            if (campaign != null) {
-                campaign.cancel(true);  // steps down and releases the Lease
-            }
+            obs.ifPresent(o -> o.readiness().notReady());
+            campaign.ifPresent(c -> c.cancel(true));  // steps down and releases the Lease
         } finally {
             stopped.countDown();
-            if (statusMetrics != null) {
-                statusMetrics.close();
-            }
+            statusMetrics.ifPresent(SharedIndexInformer::close);
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException shuttingDown) {
@@ -171,30 +177,15 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private String namespace() {
-        return namespace != null ? namespace : System.getenv().getOrDefault("MY_POD_NAMESPACE",
-                EngineSettings.DEFAULT_NAMESPACE);
-    }
-
-    /** Empty for 'off'; null (after saying why) when it cannot be parsed. */
-    private Optional<InetSocketAddress> probeAddress() {
+    /** Empty for 'off'; what is wrong when it cannot be parsed. */
+    private Either<String, Optional<InetSocketAddress>> probeAddress() {
         if (observability.probesOff()) {
-            return Optional.empty();
+            return Either.right(Optional.empty());
         }
         try {
-            return Optional.of(observability.probeSocketAddress());
+            return Either.right(Optional.of(observability.probeSocketAddress()));
         } catch (IllegalArgumentException e) {
-            err.println(e.getMessage());
-            err.flush();
-            return null;
+            return Either.left(e.getMessage());
         }
-    }
-
-    private KubernetesClient client() throws java.io.IOException {
-        KubernetesClientBuilder b = new KubernetesClientBuilder().withHttpClientFactory(new JdkHttpClientFactory());
-        if (kubeconfig != null) {
-            b.withConfig(Config.fromKubeconfig(Files.readString(kubeconfig, StandardCharsets.UTF_8)));
-        }
-        return b.build();
     }
 }

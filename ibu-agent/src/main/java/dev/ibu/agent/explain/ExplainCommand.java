@@ -2,6 +2,7 @@ package dev.ibu.agent.explain;
 
 import dev.ibu.domain.Condition;
 import dev.ibu.domain.Stage;
+import dev.ibu.ports.out.ClockPort;
 import io.vavr.collection.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -52,7 +53,7 @@ public final class ExplainCommand implements Callable<Integer> {
     public Integer call() {
         try {
             String text = read();
-            Instant now = Instant.now();
+            Instant now = ClockPort.system().now();
             List<Explanation> all = new IbuDocumentReader().read(text)
                     .map(d -> Explanation.of(d.label(), d.ibu(), afterPivot, now));
             all.forEach(e -> out.println(output == Output.json ? toJson(e) : toText(e)));
