@@ -76,7 +76,7 @@ public final class Controller implements AutoCloseable {
             while ((init = engine.initialize()).error().isDefined()) {
                 Duration wait = backoff.next();
                 // a missing CRD reads as "not found" from the API server: say how to install it
-                String hint = init.error().get() instanceof dev.ibu.ports.out.PortFailure.NotFound
+                String hint = init.error().get().kind() == dev.ibu.ports.in.ReconcileError.Kind.NOT_FOUND
                         ? " (is the CRD installed? 'ibu-agent crd | kubectl apply -f -')" : "";
                 LOG.warn("start-up: cannot initialize the ImageBasedUpgrade: {}{}; retrying in {}s",
                         init.error().get().message(), hint, wait.toSeconds());

@@ -1,10 +1,10 @@
 package dev.ibu.agent.controller;
 
+import dev.ibu.ports.in.ReconcileError;
 import dev.ibu.domain.ImageBasedUpgrade;
 import dev.ibu.ports.in.ReconcileCommand;
 import dev.ibu.ports.in.ReconcileResult;
 import dev.ibu.ports.in.ReconcileUpgradeUseCase;
-import dev.ibu.ports.out.PortFailure;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -28,8 +28,8 @@ class ControllerLoopTest {
     @Test
     void requeues_after_the_engines_interval_and_backs_off_exponentially_on_errors() throws Exception {
         Deque<Supplier<ReconcileResult>> script = new ArrayDeque<>(List.of(
-                () -> ReconcileResult.error(PortFailure.transientFailure("API server unreachable")),
-                () -> ReconcileResult.error(PortFailure.transientFailure("API server unreachable")),
+                () -> ReconcileResult.error(new ReconcileError(ReconcileError.Kind.TRANSIENT, "API server unreachable")),
+                () -> ReconcileResult.error(new ReconcileError(ReconcileError.Kind.TRANSIENT, "API server unreachable")),
                 () -> ReconcileResult.after(Duration.ofSeconds(30), "precache running"),
                 () -> ReconcileResult.done("Prep completed")));
         Thread worker = worker(script);

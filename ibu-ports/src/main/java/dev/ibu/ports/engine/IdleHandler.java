@@ -41,7 +41,7 @@ final class IdleHandler implements StageHandler {
         Either<PortFailure, dev.ibu.domain.ImageBasedUpgrade> removed =
                 pass.ports.resource().setAnnotation(Annotations.MANUAL_CLEANUP_DONE, Option.none());
         if (removed.isLeft()) {
-            return new ReconcileResult(Option.some(Requeue.SHORT), Option.some(removed.getLeft()),
+            return new ReconcileResult(Option.some(Requeue.SHORT), Option.some(Results.of(removed.getLeft())),
                     removed.getLeft().message());
         }
         pass.replace(removed.get().withStatus(pass.ibu().status()));

@@ -110,7 +110,7 @@ final class Pass {
             PortFailure f = written.getLeft();
             throw new StopPass(f instanceof PortFailure.Conflict
                     ? ReconcileResult.after(java.time.Duration.ZERO, "status write conflict: " + f.message())
-                    : ReconcileResult.error(f));
+                    : Results.error(f));
         }
         ibu = written.get();
     }
@@ -118,7 +118,7 @@ final class Pass {
     /** Unwraps a port result; a failure ends the pass as "requeue with error" (retried with backoff). */
     <T> T orRetry(Either<PortFailure, T> result) {
         if (result.isLeft()) {
-            throw new StopPass(ReconcileResult.error(result.getLeft()));
+            throw new StopPass(Results.error(result.getLeft()));
         }
         return result.get();
     }

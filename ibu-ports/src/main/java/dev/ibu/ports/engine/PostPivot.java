@@ -80,7 +80,7 @@ final class PostPivot {
     private ReconcileResult failure(Pass pass, PortFailure f, String step, String rollbackReason) {
         if (f instanceof PortFailure.Transient) {
             UpgradeHandler.message(pass, step + ": Failure occurred: " + f.message());
-            return ReconcileResult.error(f);
+            return Results.error(f);
         }
         ReconcileResult failed = UpgradeHandler.fail(pass, f.message());
         autoRollback(pass, rollbackReason + f.message());

@@ -78,7 +78,7 @@ final class PrepHandler implements StageHandler {
                 secret.get());
         if (seed.isLeft()) {
             if (seed.getLeft() instanceof PortFailure.Transient) {
-                return ReconcileResult.error(seed.getLeft());
+                return Results.error(seed.getLeft());
             }
             return fail(pass, "failed to validate seed image info: failed to get seed image labels: failed to "
                     + "inspect image: " + seed.getLeft().message());

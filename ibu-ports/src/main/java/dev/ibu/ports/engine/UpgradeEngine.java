@@ -56,7 +56,7 @@ public final class UpgradeEngine implements ReconcileUpgradeUseCase {
         boolean rollbackFailed = ConditionPredicates.failed(c, Stage.ROLLBACK);
         Either<PortFailure, HostStatus> host = ports.stateroots().status();
         if (host.isLeft()) {
-            return ReconcileResult.error(host.getLeft());
+            return Results.error(host.getLeft());
         }
         Option<String> booted = host.get().bootedStateroot();
         if (idle || rollbackFailed || booted.isEmpty()) {
@@ -67,7 +67,7 @@ public final class UpgradeEngine implements ReconcileUpgradeUseCase {
         }
         Either<PortFailure, Void> saved = ports.stateStore().saveIbu(booted.get(), lastSeen);
         if (saved.isLeft()) {
-            return ReconcileResult.error(saved.getLeft());
+            return Results.error(saved.getLeft());
         }
         LOG.warn("the ImageBasedUpgrade was deleted mid-upgrade: restoring it (set spec.stage to Idle to end the "
                 + "upgrade instead)");
@@ -91,7 +91,7 @@ public final class UpgradeEngine implements ReconcileUpgradeUseCase {
         }
         Either<PortFailure, HostStatus> host = ports.stateroots().status();
         if (host.isLeft()) {
-            return ReconcileResult.error(host.getLeft());
+            return Results.error(host.getLeft());
         }
         Instant now = ports.clock().now();
         Pass pass = new Pass(ports, settings, read.get().get(), host.get(), now);

@@ -105,7 +105,7 @@ final class UpgradeHandler implements StageHandler {
     static ReconcileResult waitFor(Pass pass, Either<PortFailure, WorkProgress> progress, String inProgressMessage) {
         if (progress.isLeft()) {
             if (progress.getLeft() instanceof PortFailure.Transient) {
-                return ReconcileResult.error(progress.getLeft());
+                return Results.error(progress.getLeft());
             }
             return fail(pass, progress.getLeft().message());
         }
