@@ -119,7 +119,7 @@ public final class HostAdapters implements AutoCloseable {
         return config;
     }
 
-    /** Runs commands on the host as the adapters do (for tools that show raw output, e.g. {@code ostree admin status}). */
+    /** Runs host commands as the adapters do (for tools showing raw output, e.g. {@code ostree admin status}). */
     public ProcessRunner hostRunner() {
         return hostRunner;
     }

@@ -104,8 +104,9 @@ final class OstreeHost implements AutoCloseable {
      */
     private void wire(HostAdapterConfig local) {
         HostAdapterConfig fakeBooted = new HostAdapterConfig(boot.layout(), boot.prefix(), Duration.ofMinutes(2),
-                local.plainHttpRegistries(), local.skopeoEnv(), local.rebootArgv(), local.rebootWait(), local.precache(),
-                local.storageGraphRoot(), local.storageDriver(), local.kubeletAuthFile(), local.limits());
+                local.plainHttpRegistries(), local.skopeoEnv(), local.rebootArgv(), local.rebootWait(),
+                local.precache(), local.storageGraphRoot(), local.storageDriver(), local.kubeletAuthFile(),
+                local.limits());
         adapters = new HostAdapters(fakeBooted, ProcessRunner.local(), rationale -> {
             boot.rebootCommand().reboot(rationale);
             rebootPending.set(true);

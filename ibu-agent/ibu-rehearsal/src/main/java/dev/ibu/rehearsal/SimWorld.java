@@ -32,8 +32,8 @@ import java.util.function.Consumer;
 /**
  * Local mode's world: the REAL Kubernetes adapters (IBU resource, ConfigMaps, pull secret) on a client to the
  * embedded API server, and the in-memory test kit ({@link TestWorld}: host, precache, Velero, health, registry,
- * manual clock) for everything else, assembled by {@link EnginePortsBuilder} as an embedder would ({@link #ports}). A failing step ({@code --fail}) is a test-kit switch; {@link #fix} is the
- * person's manual repair.
+ * manual clock) for everything else, assembled by {@link EnginePortsBuilder} as an embedder would ({@link #ports}).
+ * A failing step ({@code --fail}) is a test-kit switch; {@link #fix} is the person's manual repair.
  */
 final class SimWorld {
     /** After a boot the operators take a while to settle, as in the seed document's Upgrade output. */
@@ -81,7 +81,9 @@ final class SimWorld {
      * embedded server does not run (operators' health, cluster version, OADP) and the clock are the kit's.
      */
     static EnginePortsBuilder ports(KubernetesClient client, TestWorld kit, Optional<HostAdapters> realHost) {
-        Map<Class<?>, Object> shared = new LinkedHashMap<>(Map.of(KubernetesClient.class, client, TestWorld.class, kit));
+        Map<Class<?>, Object> shared = new LinkedHashMap<>();
+        shared.put(KubernetesClient.class, client);
+        shared.put(TestWorld.class, kit);
         realHost.ifPresent(h -> shared.put(HostAdapters.class, h));
         return new EnginePortsBuilder()
                 .context(new PortContext(Map.of(K8sPortProvider.NAMESPACE, EngineSettings.DEFAULT_NAMESPACE), shared))

@@ -92,7 +92,8 @@ public final class RunCommand implements Callable<Integer> {
             return usage(host.getLeft());
         }
         String ns = AgentPorts.namespace(Optional.ofNullable(namespace));
-        try (KubernetesClient c = client.get(); AutoCloseable hostJobs = () -> host.get().ifPresent(HostAdapters::close);
+        try (KubernetesClient c = client.get();
+             AutoCloseable hostJobs = () -> host.get().ifPresent(HostAdapters::close);
              Observed obs = Observed.start(probes.get(), leaderElect)) {
             EnginePortsBuilder builder = HostWiring.ports(c, ns, host.get());
             EnginePorts ports = builder.build();

@@ -92,7 +92,8 @@ public final class CleanupCommand implements Callable<Integer> {
             }
             boolean needCluster = oadp || !noAnnotate;
             Optional<KubernetesClient> client = needCluster ? Optional.of(KubeClient.open(Optional.ofNullable(
-                    kubeconfig), KubeClient.Settings.AGENT).getOrElseThrow(message -> new OpsError(message))) : Optional.empty();
+                    kubeconfig), KubeClient.Settings.AGENT).getOrElseThrow(message -> new OpsError(message)))
+                    : Optional.empty();
             try {
                 return run(open(client));
             } finally {

@@ -53,7 +53,8 @@ class ReconcileMetricsIT {
     @Test
     void reconciles_errors_by_kind_and_latency_are_counted() throws Exception {
         metrics.reconciled(ReconcileResult.done("idle"), Duration.ofMillis(20));
-        metrics.reconciled(ReconcileResult.error(new ReconcileError(ReconcileError.Kind.TRANSIENT, "API down")), Duration.ofMillis(200));
+        metrics.reconciled(ReconcileResult.error(new ReconcileError(ReconcileError.Kind.TRANSIENT, "API down")),
+                Duration.ofMillis(200));
         metrics.threw(new IllegalStateException("bug"), Duration.ofSeconds(3));
 
         String body = scrape();

@@ -30,8 +30,9 @@ public final class OadpPortProvider implements PortProvider {
         if (port != BackupPort.class) {
             return Optional.empty();
         }
-        return context.shared(OadpAdapters.class).or(() -> context.shared(KubernetesClient.class)
-                        .map(client -> new OadpAdapters(client, context.shared(ClockPort.class).orElseGet(ClockPort::system))))
+        ClockPort clock = context.shared(ClockPort.class).orElseGet(ClockPort::system);
+        return context.shared(OadpAdapters.class)
+                .or(() -> context.shared(KubernetesClient.class).map(client -> new OadpAdapters(client, clock)))
                 .map(oadp -> port.cast(oadp.backups()));
     }
 }
