@@ -94,23 +94,30 @@ public final class RunCommand implements Callable<Integer> {
         String ns = AgentPorts.namespace(Optional.ofNullable(namespace));
         try (KubernetesClient c = client.get();
              AutoCloseable hostJobs = () -> host.get().ifPresent(HostAdapters::close);
-             Observed obs = Observed.start(probes.get(), leaderElect)) {
+             Observed observed = Observed.start(probes.get(), leaderElect)) {
+            Optional<Observability> obs = observed.server();
             EnginePortsBuilder builder = HostWiring.ports(c, ns, host.get());
             EnginePorts ports = builder.build();
-            LOG.info("API server {}, namespace {}{}; ports: {}", c.getMasterUrl(), ns, obs.get()
-                    .map(o -> ", metrics and probes on port " + o.port()).orElse(""), builder.origins());
+            LOG.info("API server {}, namespace {}{}; ports from: {}", c.getMasterUrl(), ns, obs
+                    .map(o -> ", metrics and probes on port " + o.port()).orElse(""), origins(builder));
             ReconcileUpgradeUseCase engine = new UpgradeEngine(ports, new EngineSettings(ns));
-            if (obs.get().isPresent()) {
-                engine = new MeteredUseCase(engine, obs.get().get().metrics(), obs.get().get().readiness());
-                obs.get().get().watchPrecache(ports.precache());
+            if (obs.isPresent()) {
+                engine = new MeteredUseCase(engine, obs.get().metrics(), obs.get().readiness());
+                obs.get().watchPrecache(ports.precache());
             }
-            serve(c, engine, obs.get());
+            serve(c, engine, obs);
         }
         return 0;
     }
 
+    /** e.g. {@code StaterootPort=host, ...}: which provider gave each port. */
+    private static String origins(EnginePortsBuilder builder) {
+        return builder.origins().entrySet().stream().map(e -> e.getKey().getSimpleName() + "=" + e.getValue())
+                .sorted().collect(java.util.stream.Collectors.joining(", "));
+    }
+
     /** The metrics and probes server, when there is one, as a resource. */
-    private record Observed(Optional<Observability> get) implements AutoCloseable {
+    private record Observed(Optional<Observability> server) implements AutoCloseable {
         static Observed start(Optional<InetSocketAddress> address, boolean leaderElect) throws java.io.IOException {
             return new Observed(address.isEmpty() ? Optional.empty()
                     : Optional.of(Observability.start(address.get(), leaderElect)));
@@ -118,7 +125,7 @@ public final class RunCommand implements Callable<Integer> {
 
         @Override
         public void close() {
-            get.ifPresent(Observability::close);
+            server.ifPresent(Observability::close);
         }
     }
 
