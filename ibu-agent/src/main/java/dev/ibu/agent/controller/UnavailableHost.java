@@ -5,7 +5,9 @@ import dev.ibu.ports.out.CertificatePort;
 import dev.ibu.ports.out.ExportBundle;
 import dev.ibu.ports.out.HostStatus;
 import dev.ibu.ports.out.JobState;
+import dev.ibu.ports.out.PortContext;
 import dev.ibu.ports.out.PortFailure;
+import dev.ibu.ports.out.PortProvider;
 import dev.ibu.ports.out.PrecachePort;
 import dev.ibu.ports.out.PrecacheStatus;
 import dev.ibu.ports.out.PullSecret;
@@ -20,6 +22,7 @@ import io.vavr.control.Either;
 import io.vavr.control.Option;
 
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Host ports for a {@code run} that was not given a host ({@code --host=none}): every call fails with a message
@@ -29,6 +32,37 @@ final class UnavailableHost implements StaterootPort, SeedImagePort, RebootPort,
     static final String MESSAGE = "no host adapters in this agent (--host=none): stateroots, seed images, precache, "
             + "reboot and the state store are unavailable; run the agent on the node with --host=/host (the host's "
             + "root mounted there)";
+
+    /**
+     * The host ports of {@code run --host=none}, for its {@code EnginePortsBuilder}: lowest priority, so a real host
+     * provider would still win.
+     */
+    static PortProvider provider() {
+        UnavailableHost host = new UnavailableHost();
+        Precache precache = new Precache();
+        return new PortProvider() {
+            @Override
+            public String name() {
+                return "none (--host=none)";
+            }
+
+            @Override
+            public java.util.List<Class<?>> ports() {
+                return java.util.List.of(StaterootPort.class, SeedImagePort.class, PrecachePort.class,
+                        RebootPort.class, StateStorePort.class, CertificatePort.class);
+            }
+
+            @Override
+            public <T> Optional<T> create(Class<T> port, PortContext context) {
+                return Optional.of(port.cast(port == PrecachePort.class ? precache : host));
+            }
+
+            @Override
+            public int priority() {
+                return Integer.MIN_VALUE;
+            }
+        };
+    }
 
     private static <T> Either<PortFailure, T> no() {
         return Either.left(PortFailure.transientFailure(MESSAGE));

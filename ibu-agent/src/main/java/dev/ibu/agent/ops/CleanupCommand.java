@@ -1,13 +1,17 @@
 package dev.ibu.agent.ops;
 
 import dev.ibu.adapters.host.ostree.OstreeCli;
-import dev.ibu.adapters.k8s.resource.IbuResourceAdapter;
-import dev.ibu.adapters.oadp.OadpBackupAdapter;
+import dev.ibu.agent.wiring.AgentPorts;
+import dev.ibu.agent.wiring.KubeClient;
 import dev.ibu.domain.Annotations;
 import dev.ibu.domain.ConditionTypes;
 import dev.ibu.domain.ImageBasedUpgrade;
 import dev.ibu.domain.Reasons;
+import dev.ibu.ports.engine.EnginePortsBuilder;
+import dev.ibu.ports.out.BackupPort;
+import dev.ibu.ports.out.Deployment;
 import dev.ibu.ports.out.HostStatus;
+import dev.ibu.ports.out.IbuResourcePort;
 import dev.ibu.ports.out.PortFailure;
 import dev.ibu.ports.out.StaterootPort;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -18,7 +22,7 @@ import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code cleanup}: the manual clean-up of an AbortFailed or FinalizeFailed upgrade (seed document 15.3.4.2), done safely. */
@@ -88,25 +92,28 @@ public final class CleanupCommand implements Callable<Integer> {
                 return run(injected);
             }
             boolean needCluster = oadp || !noAnnotate;
-            try (KubernetesClient client = needCluster ? KubeClients.open(kubeconfig) : null) {
+            Optional<KubernetesClient> client = needCluster ? Optional.of(KubeClient.open(Optional.ofNullable(
+                    kubeconfig), KubeClient.Settings.AGENT).getOrElseThrow(message -> new OpsError(message)))
+                    : Optional.empty();
+            try {
                 return run(open(client));
+            } finally {
+                client.ifPresent(KubernetesClient::close);
             }
         } catch (OpsError e) {
             return fail(2, e.getMessage());
         }
     }
 
-    private CleanupPorts open(KubernetesClient client) {
-        Option<StaterootPort> stateroots = Option.none();
-        String description = "";
-        if (host != null || sysroot != null) {
-            HostAccess h = HostAccess.open(host, sysroot, workDir);
-            stateroots = Option.some(h.stateroots());
-            description = h.description();
-        }
-        return new CleanupPorts(stateroots,
-                Option.of(client).map(c -> new OadpBackupAdapter(c, Instant::now)),
-                Option.of(client).map(IbuResourceAdapter::new), description);
+    /** The ports through the agent's {@code EnginePortsBuilder}, as {@code run} has them; none without their option. */
+    private CleanupPorts open(Optional<KubernetesClient> client) {
+        Optional<HostAccess> hostAccess = host != null || sysroot != null
+                ? Optional.of(HostAccess.open(host, sysroot, workDir)) : Optional.empty();
+        EnginePortsBuilder ports = AgentPorts.builder(client, AgentPorts.namespace(Optional.empty()),
+                hostAccess.map(HostAccess::adapters));
+        return new CleanupPorts(Option.ofOptional(ports.find(StaterootPort.class)),
+                Option.ofOptional(ports.find(BackupPort.class)), Option.ofOptional(ports.find(IbuResourcePort.class)),
+                hostAccess.map(HostAccess::description).orElse(""));
     }
 
     private int run(CleanupPorts ports) {
