@@ -80,6 +80,9 @@ public final class ContainedDir {
 
     /** Writes {@code rel} atomically (0600): temporary file in the same directory, fsync, rename, fsync directory. */
     public void write(String rel, byte[] content) throws IOException {
+        if (segments(rel).isEmpty()) {
+            throw new IOException("refused path: empty");
+        }
         String parentRel = parent(rel);
         Path dir = parentRel.isEmpty() ? checkedRoot() : mkdirs(parentRel);
         Path target = dir.resolve(last(rel));
