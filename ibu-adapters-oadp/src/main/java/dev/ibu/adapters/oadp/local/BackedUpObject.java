@@ -25,7 +25,8 @@ public record BackedUpObject(ApiResource resource, String namespace, String name
 
     /** Why this object cannot be stored under a path built from its names, or null. */
     public String pathProblem() {
-        String what = resource.kind() + " " + describe();
+        String shown = describe().length() > 80 ? describe().substring(0, 80) + "..." : describe();
+        String what = resource.kind() + " " + shown;
         for (var check : java.util.List.of(SafeName.segment("resource of " + what, resource.qualified()),
                 SafeName.segment("name of " + what, name),
                 resource.namespaced() ? SafeName.segment("namespace of " + what, namespace) : SafeName.segment("x", "x"))) {
