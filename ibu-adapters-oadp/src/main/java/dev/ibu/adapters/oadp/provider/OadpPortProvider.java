@@ -1,6 +1,7 @@
 package dev.ibu.adapters.oadp.provider;
 
 import dev.ibu.adapters.oadp.OadpBackupAdapter;
+import dev.ibu.adapters.oadp.local.LocalBackups;
 import dev.ibu.ports.out.BackupPort;
 import dev.ibu.ports.out.ClockPort;
 import dev.ibu.ports.out.PortContext;
@@ -11,7 +12,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** The backup/restore port on OADP (Velero), found by ServiceLoader. Needs a shared {@link KubernetesClient}. */
+/**
+ * The backup/restore port, found by ServiceLoader: OADP (Velero) or the local backup per upgrade ({@link
+ * LocalBackups}). Needs a shared {@link KubernetesClient}; the local backup also needs setting {@code host.root} or
+ * {@code backup.local.root}.
+ */
 public final class OadpPortProvider implements PortProvider {
     @Override
     public String name() {
@@ -29,6 +34,7 @@ public final class OadpPortProvider implements PortProvider {
             return Optional.empty();
         }
         ClockPort clock = context.shared(ClockPort.class).orElse(Instant::now);
-        return context.shared(KubernetesClient.class).map(c -> port.cast(new OadpBackupAdapter(c, clock)));
+        return context.shared(KubernetesClient.class).map(c -> port.cast(
+                LocalBackups.selecting(c, new OadpBackupAdapter(c, clock), LocalBackups.settings(context))));
     }
 }
