@@ -7,6 +7,7 @@ import dev.ibu.rehearsal.sim.FailStep;
 import dev.ibu.rehearsal.sim.SimWorldDefaults;
 import dev.ibu.ports.engine.EnginePorts;
 import dev.ibu.ports.engine.EngineSettings;
+import dev.ibu.ports.out.BackupPort;
 import dev.ibu.ports.out.EventPort;
 import dev.ibu.ports.out.HealthCheckSet;
 import dev.ibu.ports.testkit.Pacing;
@@ -46,6 +47,12 @@ final class SimWorld {
     }
 
     SimWorld(KubernetesClient client, Set<FailStep> failing, Consumer<String> events, Optional<OstreeHost> realHost) {
+        this(client, failing, events, realHost, Optional.empty());
+    }
+
+    /** @param backups the backup port instead of the kit's Velero ({@code --backup=local}) */
+    SimWorld(KubernetesClient client, Set<FailStep> failing, Consumer<String> events, Optional<OstreeHost> realHost,
+             Optional<BackupPort> backups) {
         this.realHost = realHost;
         List<String> images = List.range(0, SimWorldDefaults.PRECACHE_IMAGES).map(i -> String.format(
                 "quay.io/openshift-release-dev/ocp-v4.0-art-dev@sha256:%064x", i));
@@ -64,11 +71,11 @@ final class SimWorld {
         ConfigMapAdapter configMaps = new ConfigMapAdapter(client);
         ports = realHost.map(h -> new EnginePorts(new IbuResourceAdapter(client), configMaps,
                 new PullSecretAdapter(client, EngineSettings.DEFAULT_NAMESPACE), kit.cluster(), kit.cluster(),
-                kit.cluster(), kit.velero(), h.seedImages(), h.stateroots(), h.precache(), h.reboot(), h.stateStore(),
+                kit.cluster(), backups.orElse(kit.velero()), h.seedImages(), h.stateroots(), h.precache(), h.reboot(), h.stateStore(),
                 h.certificates(), printed, kit.clock()))
                 .orElseGet(() -> new EnginePorts(new IbuResourceAdapter(client), configMaps,
                 new PullSecretAdapter(client, EngineSettings.DEFAULT_NAMESPACE), kit.cluster(), kit.cluster(),
-                kit.cluster(), kit.velero(), kit.registry(), kit.host(), kit.precache(), kit.host(), kit.host(),
+                kit.cluster(), backups.orElse(kit.velero()), kit.registry(), kit.host(), kit.precache(), kit.host(), kit.host(),
                 kit.host(), printed, kit.clock()));
     }
 
