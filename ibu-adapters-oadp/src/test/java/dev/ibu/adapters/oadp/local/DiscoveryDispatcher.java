@@ -58,13 +58,34 @@ final class DiscoveryDispatcher extends Dispatcher {
     }
 
     private final Dispatcher crud;
+    private final java.util.List<Fault> faults = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     DiscoveryDispatcher(Dispatcher crud) {
         this.crud = crud;
     }
 
+    /** Requests of {@code method} whose path contains {@code pathPart} are answered {@code code} until cleared. */
+    record Fault(String method, String pathPart, int code, String message) {
+    }
+
+    void inject(Fault f) {
+        faults.add(f);
+    }
+
+    void clearFaults() {
+        faults.clear();
+    }
+
     @Override
     public MockResponse dispatch(RecordedRequest request) {
+        for (Fault f : faults) {
+            if (f.method().equals(request.getMethod()) && request.getPath().contains(f.pathPart())) {
+                io.fabric8.kubernetes.api.model.Status status = new io.fabric8.kubernetes.api.model.StatusBuilder()
+                        .withStatus("Failure").withCode(f.code()).withMessage(f.message()).build();
+                return new MockResponse().setResponseCode(f.code()).setHeader("Content-Type", "application/json")
+                        .setBody(Serialization.asJson(status));
+            }
+        }
         if (request.method() == HttpMethod.GET) {
             String path = request.getPath().contains("?") ? request.getPath().substring(0, request.getPath().indexOf('?'))
                     : request.getPath();

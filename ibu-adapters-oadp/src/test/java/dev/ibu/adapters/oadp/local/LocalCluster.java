@@ -36,14 +36,27 @@ public final class LocalCluster implements AutoCloseable {
         MOCK_LOG.setLevel(Level.WARNING);
     }
 
+    private static final ThreadLocal<DiscoveryDispatcher> LAST = new ThreadLocal<>();
     private final KubernetesMockServer server;
     private final KubernetesClient client;
     private final Path hostRoot;
+    private final DiscoveryDispatcher dispatcher;
 
-    private LocalCluster(KubernetesMockServer server, KubernetesClient client, Path hostRoot) {
+    private LocalCluster(KubernetesMockServer server, KubernetesClient client, Path hostRoot,
+                         DiscoveryDispatcher dispatcher) {
         this.server = server;
         this.client = client;
         this.hostRoot = hostRoot;
+        this.dispatcher = dispatcher;
+    }
+
+    /** The API server answers {@code code} to {@code method} requests whose path contains {@code pathPart}. */
+    public void refuse(String method, String pathPart, int code, String message) {
+        dispatcher.inject(new DiscoveryDispatcher.Fault(method, pathPart, code, message));
+    }
+
+    public void clearFaults() {
+        dispatcher.clearFaults();
     }
 
     /** A server and a host root with an (empty) shared container partition, {@code var/lib/containers}. */
@@ -55,7 +68,7 @@ public final class LocalCluster implements AutoCloseable {
             KubernetesClient base = server.createClient();
             Config config = new ConfigBuilder(base.getConfiguration()).withRequestRetryBackoffLimit(0).build();
             base.close();
-            return new LocalCluster(server, new KubernetesClientBuilder().withConfig(config).build(), host);
+            return new LocalCluster(server, new KubernetesClientBuilder().withConfig(config).build(), host, LAST.get());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -64,8 +77,10 @@ public final class LocalCluster implements AutoCloseable {
     /** The API server: the one method to change for another server. */
     static KubernetesMockServer startApiServer() {
         Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
+        DiscoveryDispatcher dispatcher = new DiscoveryDispatcher(new KubernetesMixedDispatcher(responses));
+        LAST.set(dispatcher);
         KubernetesMockServer server = new KubernetesMockServer(new Context(Serialization.jsonMapper()), new MockWebServer(),
-                responses, new DiscoveryDispatcher(new KubernetesMixedDispatcher(responses)), false);
+                responses, dispatcher, false);
         server.init();
         return server;
     }
