@@ -27,14 +27,13 @@ public record BackedUpObject(ApiResource resource, String namespace, String name
     public String pathProblem() {
         String shown = describe().length() > 80 ? describe().substring(0, 80) + "..." : describe();
         String what = resource.kind() + " " + shown;
-        for (var check : java.util.List.of(SafeName.segment("resource of " + what, resource.qualified()),
-                SafeName.segment("name of " + what, name),
-                resource.namespaced() ? SafeName.segment("namespace of " + what, namespace) : SafeName.segment("x", "x"))) {
-            if (check.isLeft()) {
-                return check.getLeft();
-            }
+        java.util.List<io.vavr.control.Either<String, String>> checks = new java.util.ArrayList<>(java.util.List.of(
+                SafeName.segment("resource of " + what, resource.qualified()), SafeName.segment("name of " + what, name)));
+        if (resource.namespaced()) {
+            checks.add(SafeName.segment("namespace of " + what, namespace));
         }
-        return null;
+        return checks.stream().filter(io.vavr.control.Either::isLeft).map(io.vavr.control.Either::getLeft).findFirst()
+                .orElse(null);
     }
 
     /** {@code namespace/name} or {@code name}: how people name objects in messages (never their content). */

@@ -1,13 +1,11 @@
 package dev.ibu.adapters.oadp.local;
 
-import dev.ibu.adapters.oadp.ApiError;
 import dev.ibu.adapters.oadp.LvmsReclaimPolicy;
 import dev.ibu.adapters.oadp.OadpCluster;
 import dev.ibu.adapters.oadp.VeleroCr;
 import dev.ibu.ports.out.ExportBundle;
 import dev.ibu.ports.out.PortFailure;
 import dev.ibu.ports.out.WorkProgress;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.vavr.control.Either;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -125,13 +123,5 @@ final class LocalRestoreRunner {
         void fail(String restore, String why) {
             failed.merge(restore, why, (a, b) -> a + "; " + b);
         }
-    }
-
-    static boolean served(ApiError e) {
-        return !e.notFound();
-    }
-
-    static GenericKubernetesResource resource(Map<String, Object> map) {
-        return Documents.toResource(map);
     }
 }

@@ -12,7 +12,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -187,9 +186,5 @@ final class RestoreApplier {
 
     private static List<String> strings(Object o) {
         return o instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of();
-    }
-
-    static Map<String, Object> copy(Map<String, Object> m) {
-        return new LinkedHashMap<>(m);
     }
 }
