@@ -11,5 +11,9 @@
  * annotation on the Backup), {@link dev.ibu.adapters.oadp.LvmsReclaimPolicy},
  * {@link dev.ibu.adapters.oadp.LvmsPreflight}. The adapter's steps (validation, backup waves, export, restores,
  * cleanup) turn their results into {@link dev.ibu.ports.out.PortFailure} and {@link dev.ibu.ports.out.WorkProgress}.
+ *
+ * <p>Sub-package {@code local}: the second adapter of the same port, without OADP (objects kept on the node's shared
+ * container partition), and the selector that picks one per upgrade; it reuses this package's decoding, apply-wave
+ * order and apply-label parsing.
  */
 package dev.ibu.adapters.oadp;

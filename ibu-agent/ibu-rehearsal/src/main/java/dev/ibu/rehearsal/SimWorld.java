@@ -54,6 +54,12 @@ final class SimWorld {
     }
 
     SimWorld(KubernetesClient client, Set<FailStep> failing, Consumer<String> events, Optional<OstreeHost> realHost) {
+        this(client, failing, events, realHost, Optional.empty());
+    }
+
+    /** @param backups the backup port instead of the kit's Velero ({@code --backup=local}) */
+    SimWorld(KubernetesClient client, Set<FailStep> failing, Consumer<String> events, Optional<OstreeHost> realHost,
+             Optional<BackupPort> backups) {
         this.realHost = realHost;
         List<String> images = List.range(0, SimWorldDefaults.PRECACHE_IMAGES).map(i -> String.format(
                 "quay.io/openshift-release-dev/ocp-v4.0-art-dev@sha256:%064x", i));
@@ -71,6 +77,7 @@ final class SimWorld {
         };
         ports = ports(client, kit, realHost.map(OstreeHost::adapters))
                 .with(EventPort.class, printed)
+                .with(BackupPort.class, backups.orElse(kit.velero()))
                 .build();
     }
 

@@ -2,6 +2,7 @@ package dev.ibu.agent.wiring;
 
 import dev.ibu.adapters.host.HostAdapters;
 import dev.ibu.adapters.k8s.provider.K8sPortProvider;
+import dev.ibu.adapters.oadp.local.LocalBackups;
 import dev.ibu.ports.engine.EnginePortsBuilder;
 import dev.ibu.ports.engine.EngineSettings;
 import dev.ibu.ports.out.PortContext;
@@ -33,8 +34,12 @@ public final class AgentPorts {
         Map<Class<?>, Object> shared = new LinkedHashMap<>();
         client.ifPresent(c -> shared.put(KubernetesClient.class, c));
         host.ifPresent(h -> shared.put(HostAdapters.class, h));
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put(K8sPortProvider.NAMESPACE, namespace);
+        // the node's root, where the local backup (lca.openshift.io/backup-method: local) finds the shared partition
+        host.ifPresent(h -> settings.put(LocalBackups.HOST_ROOT_SETTING, h.config().layout().hostRoot().toString()));
         return new EnginePortsBuilder()
-                .context(new PortContext(Map.of(K8sPortProvider.NAMESPACE, namespace), shared))
+                .context(new PortContext(settings, shared))
                 .discover(AgentPorts.class.getClassLoader());
     }
 }

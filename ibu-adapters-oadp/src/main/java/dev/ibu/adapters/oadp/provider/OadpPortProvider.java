@@ -1,6 +1,7 @@
 package dev.ibu.adapters.oadp.provider;
 
 import dev.ibu.adapters.oadp.OadpAdapters;
+import dev.ibu.adapters.oadp.local.LocalBackups;
 import dev.ibu.ports.out.BackupPort;
 import dev.ibu.ports.out.ClockPort;
 import dev.ibu.ports.out.PortContext;
@@ -11,8 +12,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The backup/restore port on OADP (Velero), found by ServiceLoader, built on {@link OadpAdapters}: a shared one, or
- * one made on a shared {@link KubernetesClient} (and the shared {@link ClockPort}). Without either it provides nothing.
+ * The backup/restore port, found by ServiceLoader, built on {@link OadpAdapters} (a shared one, or one made on a shared
+ * {@link KubernetesClient} and the shared {@link ClockPort}): OADP (Velero) or the local backup per upgrade ({@link
+ * LocalBackups}, which also needs setting {@code host.root} or {@code backup.local.root}). Without a client or a
+ * facade it provides nothing.
  */
 public final class OadpPortProvider implements PortProvider {
     @Override
@@ -33,6 +36,6 @@ public final class OadpPortProvider implements PortProvider {
         ClockPort clock = context.shared(ClockPort.class).orElseGet(ClockPort::system);
         return context.shared(OadpAdapters.class)
                 .or(() -> context.shared(KubernetesClient.class).map(client -> new OadpAdapters(client, clock)))
-                .map(oadp -> port.cast(oadp.backups()));
+                .map(oadp -> port.cast(oadp.backupPort(LocalBackups.settings(context))));
     }
 }

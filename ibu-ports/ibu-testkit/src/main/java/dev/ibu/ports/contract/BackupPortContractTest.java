@@ -106,7 +106,8 @@ public abstract class BackupPortContractTest {
 
         assertThat(r.isLeft()).isTrue();
         assertThat(r.getLeft()).isInstanceOf(PortFailure.Terminal.class);
-        assertThat(r.getLeft().message()).isEqualTo("Failed backup CRs: backup-apps");
+        // upstream names the Backups; an adapter may add why in parentheses
+        assertThat(r.getLeft().message()).matches("Failed backup CRs: backup-apps( \\(.+\\))?");
     }
 
     @Test
@@ -120,7 +121,7 @@ public abstract class BackupPortContractTest {
 
         Either<PortFailure, WorkProgress> r = backupUntilFinished(List.of(OADP));
 
-        assertThat(r.getLeft().message()).isEqualTo("Failed backup CRs: backup-first");
+        assertThat(r.getLeft().message()).matches("Failed backup CRs: backup-first( \\(.+\\))?");
     }
 
     @Test
@@ -130,6 +131,8 @@ public abstract class BackupPortContractTest {
                 "b2.yaml", Samples.backupYaml("backup-early", "1"),
                 "r1.yaml", Samples.restoreYaml("restore-late", "backup-late", "5"),
                 "r2.yaml", Samples.restoreYaml("restore-early", "backup-early", "1")));
+        // as the engine does: export follows finished backups (a local backup's bundle pins what was written)
+        backupUntilFinished(List.of(OADP));
 
         ExportBundle bundle = port.export(List.of(OADP)).get();
 
