@@ -43,7 +43,8 @@ final class CrashRun {
         this.scenario = scenario;
         this.world = CrashScenario.world();
         this.plan = plan.apply(() -> CrashInvariants.check(this, "after a port call"));
-        this.h = new EngineHarness(world, p -> this.plan.wrap(mutant.apply(p)));
+        // the mutant (a canary) sits between the engine and the plan: the calls it makes are counted and killed at
+        this.h = new EngineHarness(world, p -> mutant.apply(this.plan.wrap(p)));
     }
 
     /**
