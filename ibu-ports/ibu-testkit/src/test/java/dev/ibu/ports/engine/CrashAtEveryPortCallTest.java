@@ -62,6 +62,9 @@ class CrashAtEveryPortCallTest {
                     assertThat(stateroots).as(s.title).isEqualTo(newSr);
                     assertThat(end.fields().get("annotations")).as(s.title)
                             .doesNotContain("manual-cleanup-done");
+                    assertThat(end.fields().get("applied manifests")).as(s.title)
+                            .isEqualTo("ConfigMap default/app-config, ConfigMap default/app-settings");
+                    assertThat(end.fields().get("restores")).as(s.title).isEqualTo("{apps=Completed}");
                     break;
                 default:
                     assertThat(end.fields().get("conditions")).as(s.title).isEqualTo("Idle True Idle \"Idle\"");

@@ -34,6 +34,7 @@ enum CrashScenario {
             List.of(Step.request(Stage.IDLE), Step.settle()));
 
     static final ConfigMapRef OADP = new ConfigMapRef("oadp-cm", "openshift-adp");
+    static final ConfigMapRef EXTRA = new ConfigMapRef("extra-manifests", "openshift-lifecycle-agent");
 
     final String title;
     final Consumer<CrashRun> given;
@@ -131,11 +132,16 @@ enum CrashScenario {
 
     // ---- given states ---------------------------------------------------------------------------------------------
 
-    /** The agent started, the IBU is Idle and names an OADP ConfigMap with one Backup and its Restore. */
+    /**
+     * The agent started, the IBU is Idle and names an OADP ConfigMap with one Backup and its Restore, and an
+     * extra-manifests ConfigMap with two ConfigMaps in two waves (exported before the pivot, applied after it).
+     */
     static void idleWithOadp(CrashRun r) {
         r.world.cluster().putConfigMap(OADP, Samples.pairedOadpContent("apps", "apps"));
+        r.world.cluster().putConfigMap(EXTRA, java.util.Map.of("a.yaml", Samples.configMapYaml("app-config", "default",
+                "1"), "b.yaml", Samples.configMapYaml("app-settings", "default", "2")));
         r.h.settle();
-        r.world.cluster().patchSpec(s -> new Spec(s.stage(), s.seedImageRef(), List.of(OADP), List.empty(),
+        r.world.cluster().patchSpec(s -> new Spec(s.stage(), s.seedImageRef(), List.of(OADP), List.of(EXTRA),
                 Option.none()));
     }
 
