@@ -91,6 +91,10 @@ class CrashAtEveryPortCallTest {
                             UnaryOperator.identity());
                     points++;
                     recovered += v.recoveries() > 0 ? 1 : 0;
+                    if (mode == CrashPlan.Mode.POWER_LOSS && v.startRetries() == 0 && v.wrong().isEmpty()) {
+                        wrong.add(s + " " + mode + " N=" + n + ": the API server was up at once after the power "
+                                + "loss: the model was not applied");
+                    }
                     if (v.wrong().isPresent() || !v.allFired()) {
                         wrongHere++;
                         wrong.add(v.wrong().orElse(s + " " + mode + " N=" + n + ": the kill never fired"));

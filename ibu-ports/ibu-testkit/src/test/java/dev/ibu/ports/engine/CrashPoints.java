@@ -31,7 +31,7 @@ final class CrashPoints {
     }
 
     /** A judged point: what is wrong (empty when right), and how many recoveries the administrator made. */
-    record Verdict(Optional<String> wrong, int recoveries, boolean allFired) {
+    record Verdict(Optional<String> wrong, int recoveries, boolean allFired, int startRetries) {
     }
 
     /** Judges a point; what is wrong names the scenario, the kills, the calls and the diff. */
@@ -59,13 +59,13 @@ final class CrashPoints {
                             + "\n  kills at " + run.plan.firedAt() + "; run: " + run.log(), run);
                 }
             }
-            return new Verdict(Optional.empty(), run.recoveries, run.plan.allFired());
+            return new Verdict(Optional.empty(), run.recoveries, run.plan.allFired(), run.startRetries);
         } catch (AssertionError | RuntimeException e) {
             return wrong(what + ": " + e + "\n  kills at " + run.plan.firedAt() + "; run: " + run.log(), run);
         }
     }
 
     private static Verdict wrong(String message, CrashRun run) {
-        return new Verdict(Optional.of(message), run.recoveries, run.plan.allFired());
+        return new Verdict(Optional.of(message), run.recoveries, run.plan.allFired(), run.startRetries);
     }
 }

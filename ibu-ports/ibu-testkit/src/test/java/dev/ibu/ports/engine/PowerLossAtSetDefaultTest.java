@@ -47,7 +47,8 @@ class PowerLossAtSetDefaultTest {
         assertThat(world.host().bootedStateroot()).isEqualTo(world.newStateroot());
         h.settle(3);  // post-pivot waits for health
         assertThat(world.host().savedIbu(ORIGINAL).map(Snapshot::last).getOrElse("none"))
-                .as("the copy the pivot had no time to write").isEqualTo("UpgradeInProgress False Failed \"Uncontrolled rollback\"");
+                .as("the copy the pivot had no time to write")
+                .isEqualTo("UpgradeInProgress False Failed \"Uncontrolled rollback\"");
         // the upgrade does not finish: the init monitor goes back, and the engine must not pivot again
         world.fireInitMonitor();
         h.restartAgent();
