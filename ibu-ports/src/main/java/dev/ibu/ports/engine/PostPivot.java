@@ -23,10 +23,10 @@ final class PostPivot {
 
     Step handle(Pass pass) {
         String booted = pass.bootedStateroot().get();
+        keepTheUncontrolledRollbackCopy(pass);
         if (pass.ibu().status().rollbackAvailabilityExpiration().isEmpty()) {
             rollbackAvailability(pass);
         }
-        keepTheUncontrolledRollbackCopy(pass);
         pass.updateHistory(h -> History.startPhase(h, Stage.UPGRADE, History.PHASE_POST_PIVOT, pass.now));
         Step step = waitForHealth(pass, HealthCheckSet.MANDATORY, Messages.WAIT_POST_PIVOT, "post-pivot waits for health");
         if (!step.proceeds()) {
@@ -73,9 +73,15 @@ final class PostPivot {
     private static void keepTheUncontrolledRollbackCopy(Pass pass) {
         pass.originalStateroot().forEach(original -> pass.ports.stateStore().loadIbu(original)
                 .flatMap(saved -> saved.isDefined() ? Either.<PortFailure, Void>right(null)
-                        : pass.ports.stateStore().saveIbu(original, UpgradeHandler.uncontrolledRollback(pass)))
+                        : pass.ports.stateStore().saveIbu(original, asThePivotLeftIt(pass)))
                 .peekLeft(f -> FailurePolicy.bestEffort(f, "cannot keep the uncontrolled-rollback copy of the IBU "
                         + "in stateroot " + original)));
+    }
+
+    /** The copy as the pivot writes it: nothing the post-pivot added (back there, no rollback is available). */
+    private static dev.ibu.domain.ImageBasedUpgrade asThePivotLeftIt(Pass pass) {
+        dev.ibu.domain.ImageBasedUpgrade copy = UpgradeHandler.uncontrolledRollback(pass);
+        return copy.withStatus(copy.status().withRollbackAvailabilityExpiration(Option.none()));
     }
 
     private static Step waitForHealth(Pass pass, HealthCheckSet set, String waitMessage, String why) {

@@ -66,6 +66,11 @@ class CrashAtEveryPortCallTest {
                             .isEqualTo("ConfigMap default/app-config, ConfigMap default/app-settings");
                     assertThat(end.fields().get("restores")).as(s.title).isEqualTo("{apps=Completed}");
                     break;
+                case AUTO_ROLLBACK:
+                    assertThat(end.fields().get("conditions")).as(s.title).isEqualTo("Idle True Idle \"Idle\"");
+                    assertThat(stateroots).as(s.title).isEqualTo(original);
+                    assertThat(end.fields().get("restores")).as(s.title).isEqualTo("{apps=Failed}");
+                    break;
                 default:
                     assertThat(end.fields().get("conditions")).as(s.title).isEqualTo("Idle True Idle \"Idle\"");
                     assertThat(stateroots).as(s.title).isEqualTo(original);

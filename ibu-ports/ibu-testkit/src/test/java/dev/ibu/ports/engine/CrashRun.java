@@ -41,6 +41,8 @@ final class CrashRun {
     /** Set when the script annotates manual-cleanup-done; cleared once the status shows the retry was taken. */
     boolean annotationAwaitingTake;
     int recoveries;
+    /** Restore violations already judged (see {@link CrashInvariants}). */
+    int violationsSeen;
     /** Start-ups of an agent that failed and were retried. */
     int startRetries;
     /** More would mean the recovery itself does not work. */

@@ -31,7 +31,10 @@ enum CrashScenario {
             List.of(Step.request(Stage.IDLE), Step.settleUntilStuck(), Step.adminSees("Idle False FinalizeFailed"),
                     Step.healRemovals(), Step.annotateManualCleanupDone(), Step.settle())),
     ABORT("Abort after Prep", CrashScenario::prepared,
-            List.of(Step.request(Stage.IDLE), Step.settle()));
+            List.of(Step.request(Stage.IDLE), Step.settle())),
+    AUTO_ROLLBACK("A failed restore rolls back by itself, then abort", CrashScenario::preparedWithAFailingRestore,
+            List.of(Step.request(Stage.UPGRADE), Step.settle(), Step.reboot(), Step.settle(), Step.reboot(),
+                    Step.settle(), Step.request(Stage.IDLE), Step.settle()));
 
     static final ConfigMapRef OADP = new ConfigMapRef("oadp-cm", "openshift-adp");
     static final ConfigMapRef EXTRA = new ConfigMapRef("extra-manifests", "openshift-lifecycle-agent");
@@ -150,6 +153,11 @@ enum CrashScenario {
         r.world.requestPrep();
         r.h.settle();
         expect(r, "PrepCompleted True Completed");
+    }
+
+    static void preparedWithAFailingRestore(CrashRun r) {
+        prepared(r);
+        r.world.velero().failRestore("apps");
     }
 
     static void upgraded(CrashRun r) {

@@ -15,7 +15,7 @@ import java.util.TreeMap;
  * annotations and rollbackAvailabilityExpiration; the host's deployments (stateroot per index), the booted and the
  * default stateroot, the stateroot directories, the IBU and bundles saved in each, the setup job of the new stateroot
  * and the precache job, whether the init monitor is armed; the cluster's version; Velero's Backups and Restores with
- * their phases, and the restore violations (backups deleted while a restore needed them); the extra manifests applied
+ * their phases; the extra manifests applied
  * (as a set: applying one again after a kill is harmless, as server-side apply is).
  *
  * <p>Excluded, because a kill legitimately changes them without changing the outcome: lastTransitionTime and the
@@ -46,7 +46,6 @@ record EndState(Map<String, String> fields) {
         f.put("cluster version", world.cluster().current().map(c -> c.ocpVersion()).getOrElse("?"));
         f.put("backups", new TreeMap<>(world.velero().backupPhases().toJavaMap()).toString());
         f.put("restores", new TreeMap<>(world.velero().restorePhases().toJavaMap()).toString());
-        f.put("restore violations", world.velero().violations().mkString(" "));
         // applying a manifest again is harmless (server-side apply), so the set is compared, not the count
         f.put("applied manifests", world.cluster().applied().map(m -> m.kind().getOrElse("?") + " " + m.namespace()
                 + "/" + m.name()).distinct().sorted().mkString(", "));
