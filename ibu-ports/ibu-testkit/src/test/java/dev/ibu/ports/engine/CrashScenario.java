@@ -14,8 +14,8 @@ import io.vavr.control.Option;
 import java.util.function.Consumer;
 
 /**
- * The main scenarios of issue 11, each a given state (built without kills) and a script of what the administrator
- * and the node do. Only {@link Step#crashable} steps run the engine; the others act on the world (a {@code oc patch},
+ * The main scenarios of issue 11 (plus the automatic rollback), each a given state (built without kills) and a
+ * script of what the administrator and the node do. Only {@link Step#crashable} steps run the engine; the others act on the world (a {@code oc patch},
  * an annotation, a fault healed), which a dead agent cannot interrupt.
  */
 enum CrashScenario {
@@ -180,7 +180,7 @@ enum CrashScenario {
         }
     }
 
-    /** Not a scenario's name: {@link TestWorld} builds the same world for every run of it. */
+    /** The same fresh world for every run (deterministic: a manual clock, jobs and Velero paced by ticks). */
     static TestWorld world() {
         return TestWorld.fresh();
     }
