@@ -49,7 +49,8 @@ final class BackupRunner {
             return Either.left(PortFailure.transientFailure(retained.getLeft()));
         }
         for (List<VeleroCr> group : groups.get()) {
-            Either<PortFailure, Optional<WorkProgress>> staleWait = stale.clean(group, clusterId, "failed to cleanup stale Backups: ");
+            Either<PortFailure, Optional<WorkProgress>> staleWait = stale.clean(group, clusterId,
+                    "failed to cleanup stale Backups: ", PortFailure::transientFailure);
             if (staleWait.isLeft() || staleWait.get().isPresent()) {
                 return staleWait.map(Optional::get);
             }

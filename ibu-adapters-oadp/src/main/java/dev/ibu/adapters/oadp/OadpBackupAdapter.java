@@ -65,7 +65,7 @@ public final class OadpBackupAdapter implements BackupPort {
         return validator.validate(oadpContent.asJava()).flatMap(content -> clusterId().flatMap(id -> {
             String prefix = OadpValidator.CONFIGMAP + "Failed to cleanup stale Backups: ";
             Either<PortFailure, WorkProgress> cleaned = waitFor(
-                    () -> stale.clean(OadpContentReader.backups(content), id, prefix)
+                    () -> stale.clean(OadpContentReader.backups(content), id, prefix, PortFailure::invalid)
                             .map(w -> w.orElse(new WorkProgress.Done())),
                     prefix + "failed to delete backups: context deadline exceeded");
             return cleaned.flatMap(done -> facts.lvmsClaims()).map(claims -> {

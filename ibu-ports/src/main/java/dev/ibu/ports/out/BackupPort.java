@@ -18,7 +18,11 @@ public interface BackupPort {
      */
     Either<PortFailure, WorkProgress> backup(List<ConfigMapRef> oadpContent);
 
-    /** The Restore CRs and OADP configuration to carry across the pivot. */
+    /**
+     * The Restore CRs and OADP configuration to carry across the pivot. A failure names the part in upstream's words,
+     * {@code failed to export OADP configuration: ...} or {@code failed to export restores: ...}; content the user
+     * must fix (a Restore that does not decode, an apply-wave that is not a number) is {@link PortFailure.Invalid}.
+     */
     Either<PortFailure, ExportBundle> export(List<ConfigMapRef> oadpContent);
 
     /**

@@ -168,6 +168,7 @@ public final class InMemoryVelero implements BackupPort {
     public Either<PortFailure, ExportBundle> export(List<ConfigMapRef> oadpContent) {
         return faults.guard(Op.BACKUP_EXPORT, () -> veleroDocs(oadpContent)
                 .flatMap(docs -> Manifests.groupByApplyWave(docs.filter(d -> d.isKind("Restore"))))
+                .mapLeft(f -> prefixed("failed to export restores: ", f))
                 .map(groups -> {
                     Map<String, String> files = LinkedHashMap.empty();
                     for (Tuple2<List<ManifestDoc>, Integer> g : groups.zipWithIndex()) {
@@ -272,6 +273,21 @@ public final class InMemoryVelero implements BackupPort {
                     .getOrElse(() -> Either.right(docs.filter(d -> d.apiVersion().contains(VELERO_V1)
                             && (d.isKind("Backup") || d.isKind("Restore")))));
         });
+    }
+
+    /** The same kind of failure, its message behind {@code prefix} (as the adapter words it). */
+    private static PortFailure prefixed(String prefix, PortFailure f) {
+        String m = prefix + f.message();
+        if (f instanceof PortFailure.Invalid) {
+            return PortFailure.invalid(m);
+        }
+        if (f instanceof PortFailure.NotFound) {
+            return PortFailure.notFound(m);
+        }
+        if (f instanceof PortFailure.Terminal) {
+            return PortFailure.terminal(m);
+        }
+        return f instanceof PortFailure.Conflict ? PortFailure.conflict(m) : PortFailure.transientFailure(m);
     }
 
     private static String namespace(ManifestDoc d) {
