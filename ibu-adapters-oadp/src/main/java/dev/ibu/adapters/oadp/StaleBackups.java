@@ -19,11 +19,11 @@ import java.util.function.Function;
  * and then retries its own create for ever ({@code AlreadyExists}).
  */
 final class StaleBackups {
-    private final OadpCluster cluster;
+    private final VeleroLookup lookup;
     private final BackupDeleter deleter;
 
-    StaleBackups(OadpCluster cluster, BackupDeleter deleter) {
-        this.cluster = cluster;
+    StaleBackups(VeleroLookup lookup, BackupDeleter deleter) {
+        this.lookup = lookup;
         this.deleter = deleter;
     }
 
@@ -35,7 +35,12 @@ final class StaleBackups {
                                                       Function<String, PortFailure> foreign) {
         List<GenericKubernetesResource> stale = new ArrayList<>();
         for (VeleroCr b : backups) {
-            Either<ApiError, Optional<GenericKubernetesResource>> live = cluster.get(VeleroKinds.BACKUP, b.namespace(), b.name());
+            Either<ApiError, Optional<GenericKubernetesResource>> live = lookup.find(VeleroKinds.BACKUP, b.namespace(), b.name());
+            if (live.isRight() && live.get().isPresent() && !clusterId.equals(
+                    VeleroResources.label(live.get().get(), OadpNames.CLUSTER_ID_LABEL))) {
+                // about to refuse or delete it: decide on the API server's answer, the watch may be behind
+                live = lookup.fresh(VeleroKinds.BACKUP, b.namespace(), b.name());
+            }
             if (live.isLeft()) {
                 return Either.left(PortFailure.transientFailure(prefix + "failed to get backup: " + live.getLeft()));
             }

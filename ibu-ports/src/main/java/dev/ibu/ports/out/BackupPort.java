@@ -31,6 +31,16 @@ public interface BackupPort {
      */
     Either<PortFailure, WorkProgress> restore(ExportBundle exported);
 
+    /**
+     * Asks to be woken when what {@link #backup}, {@link #restore} or {@link #cleanupStep} waits for may have moved on
+     * (upstream reconciles on a Restore's phase change), so that the next call can come at once instead of at the
+     * caller's requeue. {@code wake} must only schedule that call (enqueue a reconcile), never make it: it runs on
+     * the port's thread, possibly more often than needed. Optional and a hint only: the default never wakes, so a
+     * caller keeps its requeue as the guarantee. The agent registers its controller's enqueue here.
+     */
+    default void onProgress(Runnable wake) {
+    }
+
     /** Deletes the Backups (DeleteBackupRequests) and leftovers, waiting for them; an error names what is left. */
     Either<PortFailure, Void> cleanup();
 
