@@ -245,6 +245,8 @@ class ExtraManifestAdapterIT {
         String mismatch = "The labeled manifests count found in policies 1 does not match the expected manifests "
                 + "count 3";
         assertThat(failure.message()).isEqualTo("failed to validate manifests from policies: " + mismatch);
+        assertThat(adapter.validate(List.empty()).getLeft().message()).as("Prep without extraManifests")
+                .isEqualTo("failed to validate manifests from policies: " + mismatch);
         assertThat(atExport.message()).isEqualTo("failed to export manifests from policies: failed to validate and "
                 + "extract manifests from policies: " + mismatch);
     }
