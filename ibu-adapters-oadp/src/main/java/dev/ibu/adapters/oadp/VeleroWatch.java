@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * object, and so that a change can wake the caller at once ({@link dev.ibu.ports.out.BackupPort#onProgress}), as
  * upstream's Restore watch does (LCA PR 7785). Started by the first question, not before; an informer that stopped
  * (its first list failed: the Velero CRDs are not served yet after the pivot, or RBAC denies the watch) is replaced
- * by a new one at the next question. The cache answers only for objects it holds once synced: an object it does
+ * by a new one at a later question, at most once per {@code restartEvery} per kind, so a watch that cannot start costs
+ * one list per kind per interval, not one per question. The cache answers only for objects it holds once synced: an object it does
  * not hold is looked up on the API server by the caller ({@link VeleroLookup}), so nothing is created twice because
  * the watch was late.
  */
@@ -29,8 +31,13 @@ final class VeleroWatch implements AutoCloseable {
     static final List<ResourceDefinitionContext> KINDS = List.of(VeleroKinds.BACKUP, VeleroKinds.RESTORE);
     private static final Logger LOG = LoggerFactory.getLogger(VeleroWatch.class);
 
+    /** The shortest time between two starts of an informer of one kind. */
+    static final Duration RESTART_EVERY = Duration.ofSeconds(10);
+
     private final KubernetesClient client;
     private final String namespace;
+    private final Duration restartEvery;
+    private final Map<ResourceDefinitionContext, Long> startedAt = new LinkedHashMap<>();
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private final Map<ResourceDefinitionContext, SharedIndexInformer<GenericKubernetesResource>> informers =
             new LinkedHashMap<>();
@@ -38,8 +45,13 @@ final class VeleroWatch implements AutoCloseable {
     private boolean closed;
 
     VeleroWatch(KubernetesClient client, String namespace) {
+        this(client, namespace, RESTART_EVERY);
+    }
+
+    VeleroWatch(KubernetesClient client, String namespace, Duration restartEvery) {
         this.client = client;
         this.namespace = namespace;
+        this.restartEvery = restartEvery;
     }
 
     /** {@code wake} runs (on the informer's thread) when a Backup or Restore may have moved on; see BackupPort. */
@@ -56,7 +68,7 @@ final class VeleroWatch implements AutoCloseable {
             return Optional.empty();
         }
         SharedIndexInformer<GenericKubernetesResource> informer = running(kind);
-        if (!informer.hasSynced()) {
+        if (informer == null || !informer.hasSynced()) {
             return Optional.empty();
         }
         return Optional.ofNullable(informer.getStore().getByKey(Cache.namespaceKeyFunc(ns, name)));
@@ -74,9 +86,14 @@ final class VeleroWatch implements AutoCloseable {
         informers.clear();
     }
 
+    /** The informer of the kind, started if need be; null while a stopped one waits for its restart. */
     private SharedIndexInformer<GenericKubernetesResource> running(ResourceDefinitionContext kind) {
         SharedIndexInformer<GenericKubernetesResource> informer = informers.get(kind);
+        long now = System.nanoTime();
         if (informer != null && informer.stopped().toCompletableFuture().isDone()) {
+            if (now - startedAt.get(kind) < restartEvery.toNanos()) {
+                return null;  // started again soon, not at every question
+            }
             String why = informer.stopped().toCompletableFuture().handle((v, t) -> t == null ? "stopped"
                     : String.valueOf(t.getMessage())).join();
             LOG.warn("the watch of {} in {} stopped ({}); starting it again", kind.getPlural(), namespace, why);
@@ -88,6 +105,7 @@ final class VeleroWatch implements AutoCloseable {
             informer.addEventHandler(new Wake(kind == VeleroKinds.BACKUP));
             informer.start();
             informers.put(kind, informer);
+            startedAt.put(kind, now);
             starts++;
             LOG.info("watching {} in {}", kind.getPlural(), namespace);
         }

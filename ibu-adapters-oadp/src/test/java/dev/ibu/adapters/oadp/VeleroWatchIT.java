@@ -1,11 +1,13 @@
 package dev.ibu.adapters.oadp;
 
+import dev.ibu.adapters.oadp.strict.RequestCounter;
 import dev.ibu.adapters.oadp.strict.StrictOadp;
 import dev.ibu.apiserver.Identity;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
@@ -43,7 +45,7 @@ class VeleroWatchIT {
             cluster.apply("apiVersion: velero.io/v1\nkind: Backup\nmetadata:\n  name: b1\n  namespace: openshift-adp\n"
                     + "status:\n  phase: InProgress\n");
             try (KubernetesClient reader = cluster.api.clientAs(Identity.user("reader"));
-                 VeleroWatch watch = new VeleroWatch(reader, OadpNames.OADP_NAMESPACE)) {
+                 VeleroWatch watch = new VeleroWatch(reader, OadpNames.OADP_NAMESPACE, Duration.ofMillis(100))) {
                 VeleroLookup lookup = new VeleroLookup(new OadpCluster(reader), watch);
 
                 assertThat(watch.cached(VeleroKinds.BACKUP, "openshift-adp", "b1")).as("not started yet").isEmpty();
@@ -69,6 +71,33 @@ class VeleroWatchIT {
                 Optional<GenericKubernetesResource> other = watch.cached(VeleroKinds.BACKUP, "elsewhere", "b1");
                 assertThat(other).as("other namespaces are left to the API server").isEmpty();
             }
+        }
+    }
+
+    @Test
+    void a_watch_that_cannot_start_is_not_started_again_at_every_question() {
+        try (StrictOadp cluster = new StrictOadp()) {
+            cluster.apply(ROLE.formatted("[\"get\"]"));
+            RequestCounter requests = new RequestCounter();
+            try (KubernetesClient reader = StrictOadp.counted(cluster.api.clientAs(Identity.user("reader")), requests);
+                 VeleroWatch watch = new VeleroWatch(reader, OadpNames.OADP_NAMESPACE, Duration.ofHours(1))) {
+                for (int i = 0; i < 40; i++) {
+                    assertThat(watch.cached(VeleroKinds.BACKUP, "openshift-adp", "b" + i)).isEmpty();
+                    sleep(25);
+                }
+
+                assertThat(requests.snapshot()).containsEntry("list backups", 1);
+                assertThat(watch.starts()).isEqualTo(1);
+            }
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
         }
     }
 
