@@ -74,7 +74,9 @@ final class UpgradeHandler implements StageHandler {
         }
         step = Milestone.write(pass, Messages.EXPORTING_APP_CONFIG);
         if (step.proceeds() && !spec.oadpContent().isEmpty()) {
-            step = pass.call(pass.ports.backups().export(spec.oadpContent()), "failed to export OADP configuration: ")
+            // the port's failure names the part, in upstream's words: "failed to export OADP configuration: ..." or
+            // "failed to export restores: ..." (BackupPort#export)
+            step = pass.call(pass.ports.backups().export(spec.oadpContent()), "")
                     .fold(failed -> failed, bundle -> save(pass, newStateroot, OADP_BUNDLE, bundle));
         }
         if (!step.proceeds()) {

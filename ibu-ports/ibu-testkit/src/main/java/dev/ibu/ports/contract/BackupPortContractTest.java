@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -158,6 +159,31 @@ public abstract class BackupPortContractTest {
                 x -> x.isLeft() || x.get() instanceof WorkProgress.Done, f::advance, f.rounds());
 
         assertThat(r.get()).isInstanceOf(WorkProgress.Done.class);
+    }
+
+    /**
+     * {@link BackupPort#onProgress}: a caller that asks again only when woken (no requeue) still sees its Backups
+     * complete; the wake may come late or more than once, never not at all.
+     */
+    @Test
+    void a_caller_that_asks_only_when_woken_sees_the_backups_complete() {
+        f.putConfigMap(OADP, Samples.pairedOadpContent("backup-apps", "restore-apps"));
+        AtomicInteger wakes = new AtomicInteger();
+        port.onProgress(wakes::incrementAndGet);
+
+        Either<PortFailure, WorkProgress> last = port.backup(List.of(OADP));
+        int seen = 0;
+        for (int i = 0; i < f.rounds() && !(last.isRight() && last.get() instanceof WorkProgress.Done); i++) {
+            if (wakes.get() == seen) {
+                f.advance();  // Velero works; the caller sleeps
+            } else {
+                seen = wakes.get();
+                last = port.backup(List.of(OADP));  // woken: ask again
+            }
+        }
+
+        assertThat(seen).isPositive();
+        assertThat(last.get()).isInstanceOf(WorkProgress.Done.class);
     }
 
     @Test
