@@ -15,6 +15,7 @@ import dev.ibu.ports.engine.EnginePortsBuilder;
 import dev.ibu.ports.engine.EngineSettings;
 import dev.ibu.ports.engine.UpgradeEngine;
 import dev.ibu.ports.in.ReconcileUpgradeUseCase;
+import dev.ibu.ports.out.BackupPort;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.http.HttpClient;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
@@ -135,7 +136,7 @@ public final class RunCommand implements Callable<Integer> {
                     engine = new MeteredUseCase(engine, obs.get().metrics(), obs.get().readiness());
                     obs.get().watchPrecache(ports.precache());
                 }
-                serve(c, engine, obs, ns, timings.get());
+                serve(c, engine, ports.backups(), obs, ns, timings.get());
             }
         }
         return 0;
@@ -190,8 +191,8 @@ public final class RunCommand implements Callable<Integer> {
         return 2;
     }
 
-    private void serve(KubernetesClient client, ReconcileUpgradeUseCase engine, Optional<Observability> obs,
-            String ns, LeaderElection.Timings timings) throws InterruptedException {
+    private void serve(KubernetesClient client, ReconcileUpgradeUseCase engine, BackupPort backups,
+            Optional<Observability> obs, String ns, LeaderElection.Timings timings) throws InterruptedException {
         Controller.Settings settings = new Controller.Settings(resync, Controller.Settings.DEFAULT.backoffBase(),
                 Controller.Settings.DEFAULT.backoffCap(), Controller.Settings.DEFAULT.shutdownGrace());
         CountDownLatch stop = new CountDownLatch(1);
@@ -208,6 +209,8 @@ public final class RunCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         Optional<SharedIndexInformer<?>> statusMetrics = obs.map(o -> IbuStatusObserver.inform(client, o.metrics()));
         try (Controller controller = new Controller(client, engine, settings, r -> { })) {
+            // a Backup's or Restore's phase change reconciles at once, not at the next requeue (upstream PR 7785)
+            backups.onProgress(controller::enqueue);
             obs.ifPresent(o -> o.watch(controller));
             Optional<LeaderElection.Campaign> campaign = Optional.empty();
             if (leaderElect) {

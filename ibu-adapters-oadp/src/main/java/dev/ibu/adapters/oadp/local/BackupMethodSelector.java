@@ -107,6 +107,13 @@ public final class BackupMethodSelector implements BackupPort {
         return oadp.restore(exported);
     }
 
+    /** Either adapter may be the one the engine waits on: both wake it. */
+    @Override
+    public void onProgress(Runnable wake) {
+        oadp.onProgress(wake);
+        local.ifPresent(l -> l.onProgress(wake));
+    }
+
     @Override
     public Either<PortFailure, Void> cleanup() {
         Either<PortFailure, Void> l = local.map(BackupPort::cleanup).orElse(Either.right(null));
