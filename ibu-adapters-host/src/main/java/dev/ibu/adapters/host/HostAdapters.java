@@ -6,12 +6,14 @@ import dev.ibu.adapters.host.cert.CertificateAdapter;
 import dev.ibu.adapters.host.ostree.OstreeCli;
 import dev.ibu.adapters.host.ostree.StaterootAdapter;
 import dev.ibu.adapters.host.ostree.StaterootSetupJob;
+import dev.ibu.adapters.host.precache.NodeRuntime;
 import dev.ibu.adapters.host.precache.PrecacheAdapter;
 import dev.ibu.adapters.host.precache.SkopeoImageStore;
 import dev.ibu.adapters.host.process.ProcessRunner;
 import dev.ibu.adapters.host.reboot.InitMonitor;
 import dev.ibu.adapters.host.reboot.RebootAdapter;
 import dev.ibu.adapters.host.reboot.RebootCommand;
+import dev.ibu.adapters.host.seed.NodeArchitecture;
 import dev.ibu.adapters.host.seed.SeedContentCollector;
 import dev.ibu.adapters.host.seed.SeedImageAdapter;
 import dev.ibu.adapters.host.seed.SeedImageBuilder;
@@ -23,7 +25,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.util.Optional;
-import java.util.Set;
 
 /** Wires every host-side port from one {@link HostAdapterConfig}; close it to stop its background jobs. */
 public final class HostAdapters implements AutoCloseable {
@@ -72,12 +73,12 @@ public final class HostAdapters implements AutoCloseable {
     }
 
     public SeedImageAdapter seedImages() {
-        return new SeedImageAdapter(skopeo, config.layout());
+        return new SeedImageAdapter(skopeo, config.layout(), NodeArchitecture.fromHost(hostRunner));
     }
 
     public PrecacheAdapter precache() {
         return new PrecacheAdapter(config.layout(), new SkopeoImageStore(skopeo, config.storageGraphRoot(), config.storageDriver()),
-            config.precache(), precacheJobs, Set::of, config.kubeletAuthFile());
+            config.precache(), precacheJobs, NodeRuntime.onHost(hostRunner), config.kubeletAuthFile());
     }
 
     public RebootAdapter reboot() {

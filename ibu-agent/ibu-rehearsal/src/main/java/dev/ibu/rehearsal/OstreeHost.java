@@ -10,6 +10,7 @@ import dev.ibu.adapters.host.lab.SeedFixture;
 import dev.ibu.adapters.host.ostree.OstreeCli;
 import dev.ibu.adapters.host.ostree.StaterootAdapter;
 import dev.ibu.adapters.host.ostree.StaterootSetupJob;
+import dev.ibu.adapters.host.precache.NodeRuntime;
 import dev.ibu.adapters.host.precache.PrecacheAdapter;
 import dev.ibu.adapters.host.precache.PrecacheSettings;
 import dev.ibu.adapters.host.precache.SkopeoImageStore;
@@ -128,7 +129,7 @@ final class OstreeHost implements AutoCloseable {
         seedImages = new SeedImageAdapter(skopeo, layout);
         precache = new PrecacheAdapter(layout, new SkopeoImageStore(skopeo, storage.resolve("graph"), "vfs"),
                 PrecacheSettings.defaults(work).withStatusFile(work.resolve("precache_status.json")), precacheJobs,
-                Set::of, Optional.empty());
+                NodeRuntime.onHost(hostRunner), Optional.empty());
         reboot = new RebootAdapter(rationale -> {
             boot.rebootCommand().reboot(rationale);
             rebootPending.set(true);

@@ -7,6 +7,7 @@ import dev.ibu.ports.out.HostStatus;
 import dev.ibu.ports.out.JobState;
 import dev.ibu.ports.out.PortFailure;
 import dev.ibu.ports.out.PrecachePort;
+import dev.ibu.ports.out.PrecacheRequest;
 import dev.ibu.ports.out.PrecacheStatus;
 import dev.ibu.ports.out.PullSecret;
 import dev.ibu.ports.out.RebootPort;
@@ -15,7 +16,6 @@ import dev.ibu.ports.out.SeedImagePort;
 import dev.ibu.ports.out.StateStorePort;
 import dev.ibu.ports.out.StaterootPort;
 import dev.ibu.ports.out.StaterootSetup;
-import io.vavr.collection.List;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 
@@ -37,8 +37,7 @@ final class UnavailableHost implements StaterootPort, SeedImagePort, RebootPort,
     /** The precache port (its {@code status()} clashes with the stateroot port's). */
     static final class Precache implements PrecachePort {
         @Override
-        public Either<PortFailure, Void> start(String staterootName, List<String> extraImages,
-                Option<PullSecret> pullSecret) {
+        public Either<PortFailure, Void> start(PrecacheRequest request) {
             return no();
         }
 
@@ -80,6 +79,11 @@ final class UnavailableHost implements StaterootPort, SeedImagePort, RebootPort,
 
     @Override
     public Either<PortFailure, SeedImageInfo> inspect(String image, Option<PullSecret> pullSecret) {
+        return no();
+    }
+
+    @Override
+    public Either<PortFailure, String> nodeArchitecture() {
         return no();
     }
 

@@ -6,6 +6,7 @@ import dev.ibu.adapters.host.archive.ExtractionLimits;
 import dev.ibu.adapters.host.ostree.OstreeCli;
 import dev.ibu.adapters.host.ostree.StaterootAdapter;
 import dev.ibu.adapters.host.ostree.StaterootSetupJob;
+import dev.ibu.adapters.host.precache.NodeRuntime;
 import dev.ibu.adapters.host.precache.PrecacheAdapter;
 import dev.ibu.adapters.host.precache.PrecacheSettings;
 import dev.ibu.adapters.host.precache.SkopeoImageStore;
@@ -77,7 +78,7 @@ record HostAccess(StaterootPort stateroots, PrecachePort precache, ProcessRunner
                 new StaterootSetupJob(ostree, skopeo, layout, ExtractionLimits.SEED_DEFAULT),
                 new HostJobs(jobs, layout.remountSysroot() ? "stateroot" : "stateroot-setup"));
         PrecacheAdapter precacheAdapter = new PrecacheAdapter(layout, new SkopeoImageStore(skopeo, storage, driver),
-                precache, new HostJobs(jobs, "precache"), Set::of, Optional.empty());
+                precache, new HostJobs(jobs, "precache"), NodeRuntime.onHost(runner), Optional.empty());
         return new HostAccess(stateroots, precacheAdapter, runner, layout, description);
     }
 

@@ -117,12 +117,32 @@ public final class SeedImageBuilder {
         return Json.MAPPER.writeValueAsString(root);
     }
 
-    /** An OCI image layout with one gzip layer holding {@code rootDir}'s contents. */
+    /** An OCI image layout with one gzip layer holding {@code rootDir}'s contents, built for amd64. */
     public static void writeOciLayout(Path rootDir, Path oci, Map<String, String> labels) {
+        writeOciLayout(rootDir, oci, labels, "amd64");
+    }
+
+    /** {@link #writeOciLayout(Path, Path, Map)} for {@code architecture} (the config's GOARCH name). */
+    public static void writeOciLayout(Path rootDir, Path oci, Map<String, String> labels, String architecture) {
         try {
             OciLayoutWriter w = new OciLayoutWriter(oci);
             OciLayoutWriter.Layer layer = w.writeLayer(out -> new TarPacker(EPOCH).pack(rootDir, ".", out, n -> true));
-            w.writeImage("seed", layer, labels, EPOCH);
+            w.writeImage("seed", layer, labels, EPOCH, architecture);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the OCI layout " + oci, e);
+        }
+    }
+
+    /**
+     * An OCI layout whose image {@code seed} is a manifest list with one entry per architecture (each of the same
+     * layer); push it with {@link SkopeoClient#copyAll}.
+     */
+    public static void writeOciManifestList(Path rootDir, Path oci, Map<String, String> labels,
+                                            List<String> architectures) {
+        try {
+            OciLayoutWriter w = new OciLayoutWriter(oci);
+            OciLayoutWriter.Layer layer = w.writeLayer(out -> new TarPacker(EPOCH).pack(rootDir, ".", out, n -> true));
+            w.writeManifestList("seed", layer, labels, EPOCH, architectures);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the OCI layout " + oci, e);
         }

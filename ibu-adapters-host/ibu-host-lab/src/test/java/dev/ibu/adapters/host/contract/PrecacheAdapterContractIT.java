@@ -3,7 +3,11 @@ package dev.ibu.adapters.host.contract;
 import dev.ibu.adapters.host.support.HostJobs;
 import dev.ibu.adapters.host.support.HostLayout;
 import dev.ibu.adapters.host.ostree.StaterootSetupJob;
+import dev.ibu.adapters.host.precache.DiskUsage;
 import dev.ibu.adapters.host.precache.ImageStore;
+import dev.ibu.adapters.host.precache.NodeRuntime;
+import dev.ibu.adapters.host.process.ProcessRunner;
+import dev.ibu.adapters.host.seed.NodeArchitecture;
 import dev.ibu.adapters.host.precache.PrecacheAdapter;
 import dev.ibu.adapters.host.precache.PrecacheSettings;
 import dev.ibu.adapters.host.precache.SkopeoImageStore;
@@ -63,11 +67,23 @@ class PrecacheAdapterContractIT extends PrecachePortContractTest {
             CountingStore store = new CountingStore(new SkopeoImageStore(seed.skopeo(layout)
                 .with(Map.of("CONTAINERS_STORAGE_CONF", conf.toString()), Duration.ofMinutes(2), 0), storage.resolve("graph"), "vfs"));
             PrecacheSettings settings = new PrecacheSettings(dir.resolve("workspace/precache_status.json"), 10, 2,
-                Duration.ofMillis(10), false, 100, 0);
+                Duration.ofMillis(10), false, 0);
+            // the runtimes use no image; the storage looks empty, so no cleanup runs
+            NodeRuntime node = new NodeRuntime(() -> Set.of(), new DiskUsage() {
+                @Override
+                public int usedPercent(Path d) {
+                    return 0;
+                }
+
+                @Override
+                public long freeBytes(Path d) {
+                    return DiskUsage.statfs().freeBytes(d);
+                }
+            }, NodeArchitecture.fromHost(ProcessRunner.local()));
             java.util.function.Supplier<PrecacheAdapter> newAgent = () -> {
                 HostJobs jobs = new HostJobs(layout.workRoot(), "precache");
                 opened.add(0, jobs);
-                return new PrecacheAdapter(layout, store, settings, jobs, Set::of, Optional.empty());
+                return new PrecacheAdapter(layout, store, settings, jobs, node, Optional.empty());
             };
             PrecacheAdapter adapter = newAgent.get();
             return new Fixture() {
@@ -149,6 +165,11 @@ class PrecacheAdapterContractIT extends PrecachePortContractTest {
         @Override
         public boolean exists(String ref) {
             return real.exists(ref);
+        }
+
+        @Override
+        public Optional<java.util.List<String>> manifestListArchitectures(String ref, Optional<Path> authFile) {
+            return real.manifestListArchitectures(ref, authFile);
         }
 
         @Override
