@@ -94,7 +94,7 @@ public final class HostAdapters implements AutoCloseable {
     }
 
     public SeedImageBuilder seedImageBuilder() {
-        return new SeedImageBuilder(skopeo);
+        return new SeedImageBuilder(skopeo, NodeArchitecture.fromHost(hostRunner));
     }
 
     /** Collects a seed's content from this host's sysroot (to build a seed image from it). */

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -28,9 +29,17 @@ public final class SeedImageBuilder {
     static final Instant EPOCH = Instant.parse("2024-01-01T00:00:00Z");
 
     private final SkopeoClient skopeo;
+    private final Supplier<String> architecture;
 
+    /** A builder of seeds for this machine's architecture ({@code uname -m}), as podman build makes them. */
     public SeedImageBuilder(SkopeoClient skopeo) {
+        this(skopeo, NodeArchitecture.fromHost(dev.ibu.adapters.host.process.ProcessRunner.local()));
+    }
+
+    /** @param architecture the GOARCH name the seed's OCI config declares: the seed node's */
+    public SeedImageBuilder(SkopeoClient skopeo, Supplier<String> architecture) {
         this.skopeo = skopeo;
+        this.architecture = architecture;
     }
 
     /** Builds in {@code workDir} (left for inspection, delete it after) and pushes to {@code imageRef}. */
@@ -38,7 +47,7 @@ public final class SeedImageBuilder {
         Path backup = workDir.resolve("backup");
         Path oci = workDir.resolve("oci");
         writeBackupDir(content, backup);
-        writeOciLayout(backup, oci, labels(content.clusterInfo()));
+        writeOciLayout(backup, oci, labels(content.clusterInfo()), architecture.get());
         try (AuthFile auth = AuthFile.write(pushSecret, workDir.resolve("auth"))) {
             skopeo.copy("oci:" + oci + ":seed", "docker://" + imageRef, auth.path());
         }
