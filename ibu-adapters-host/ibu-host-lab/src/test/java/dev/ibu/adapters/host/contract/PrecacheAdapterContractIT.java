@@ -31,12 +31,14 @@ import org.junit.jupiter.api.BeforeAll;
 class PrecacheAdapterContractIT extends PrecachePortContractTest {
 
     static SharedSeed seed;
+    static String foreign;
     private final java.util.List<HostJobs> opened = new ArrayList<>();
 
     @BeforeAll
     static void seed() throws Exception {
         RequireHostTools.require("skopeo", "docker-registry");
         seed = new SharedSeed("precache-contract", 3);
+        foreign = seed.pushManifestListWithoutNodeArchitecture("foreign");
     }
 
     @AfterAll
@@ -116,6 +118,11 @@ class PrecacheAdapterContractIT extends PrecachePortContractTest {
                 @Override
                 public io.vavr.control.Option<String> imageThatFails() {
                     return io.vavr.control.Option.some(seed.registry.host() + "/lab/missing:1");
+                }
+
+                @Override
+                public io.vavr.control.Option<String> imageWithoutNodeArchitecture() {
+                    return io.vavr.control.Option.some(foreign);
                 }
 
                 @Override
