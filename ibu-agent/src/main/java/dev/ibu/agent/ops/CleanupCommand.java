@@ -7,7 +7,6 @@ import dev.ibu.domain.Annotations;
 import dev.ibu.domain.ConditionTypes;
 import dev.ibu.domain.ImageBasedUpgrade;
 import dev.ibu.domain.Reasons;
-import dev.ibu.ports.out.Deployment;
 import dev.ibu.ports.out.HostStatus;
 import dev.ibu.ports.out.PortFailure;
 import dev.ibu.ports.out.StaterootPort;
@@ -26,14 +25,15 @@ import java.util.concurrent.Callable;
 @Command(name = "cleanup", mixinStandardHelpOptions = true,
         description = {"Finish by hand what the agent could not clean up (Idle condition AbortFailed or "
                 + "FinalizeFailed), safely: --stateroot undeploys every deployment of that stateroot and removes "
-                + "its directory (never the booted one); --oadp deletes the leftover LCA Backups; then the "
-                + "ImageBasedUpgrade 'upgrade' gets the " + Annotations.MANUAL_CLEANUP_DONE + " annotation so the "
+                + "its directory (never the booted one nor the default one); --oadp deletes the leftover LCA "
+                + "Backups; then the ImageBasedUpgrade 'upgrade' gets the " + Annotations.MANUAL_CLEANUP_DONE + " annotation so the "
                 + "agent retries its clean-up and returns to Idle. Steps run in that order and stop at the first "
                 + "failure, without annotating."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every requested step was done",
                 "1:a step failed (the message says what is left and how to finish it by hand); not annotated",
-                "2:bad options, or refused: --stateroot names the booted stateroot or an invalid name"})
+                "2:bad options, or refused: --stateroot names the booted stateroot, the one holding the default "
+                        + "deployment, or an invalid name, or which deployment is booted cannot be told"})
 public final class CleanupCommand implements Callable<Integer> {
     @CommandLine.Option(names = "--stateroot", paramLabel = "NAME", description = "Undeploy and remove this stateroot (not the "
             + "booted one). Needs --host or --sysroot.")
@@ -139,11 +139,9 @@ public final class CleanupCommand implements Callable<Integer> {
         if (status.isLeft()) {
             return fail(1, "cannot read the host's deployments (ostree admin status): " + status.getLeft().message());
         }
-        Option<Deployment> booted = status.get().booted();
-        if (booted.exists(d -> d.osname().equals(stateroot))) {
-            return fail(2, "--stateroot " + stateroot + " is the booted stateroot (deployment " + booted.get().index()
-                    + "): it cannot be removed. Boot another stateroot first (roll back, or finish the upgrade), "
-                    + "then run cleanup again");
+        Option<String> refused = StaterootRemovalGuard.refusal(status.get(), stateroot, host != null);
+        if (refused.isDefined()) {
+            return fail(2, refused.get());
         }
         if (!status.get().hasStateroot(stateroot)) {
             out.println("stateroot " + stateroot + ": no deployment; removing its directory if one is left");

@@ -108,9 +108,8 @@ public final class PrecacheAdapter implements PrecachePort {
     }
 
     java.util.List<String> imagesFor(String stateroot, List<String> extra) throws java.io.UncheckedIOException {
-        Path list = layout.staterootVar(stateroot).resolve(StaterootSetupJob.CONTAINERS_LIST);
         Set<String> out = new LinkedHashSet<>();
-        AtomicFiles.read(list).ifPresent(s -> s.lines().map(String::strip).filter(l -> !l.isEmpty()).forEach(out::add));
+        AtomicFiles.read(layout.inStaterootVar(stateroot, StaterootSetupJob.CONTAINERS_LIST)).ifPresent(s -> s.lines().map(String::strip).filter(l -> !l.isEmpty()).forEach(out::add));
         extra.map(String::strip).filter(l -> !l.isEmpty()).forEach(out::add);
         return java.util.List.copyOf(out);
     }
