@@ -15,13 +15,13 @@ final class SeedCompatibility {
     private SeedCompatibility() {
     }
 
-    /** None when the seed fits the cluster and the node, otherwise the Prep failure message. */
+    /**
+     * None when the seed fits the cluster and the node, otherwise the Prep failure message: the format version (row
+     * 6), the architecture, then the cluster checks (rows 7 to 10).
+     */
     static Option<String> check(String image, SeedImageInfo seed, ClusterInfo cluster, String nodeArchitecture) {
-        Option<String> format = check(seed, cluster);
-        if (format.isDefined() || seed.formatVersion().isEmpty()) {
-            return format;
-        }
-        return architecture(image, seed, nodeArchitecture).orElse(() -> checkCluster(seed, cluster));
+        return formatVersion(seed).orElse(() -> architecture(image, seed, nodeArchitecture))
+                .orElse(() -> checkCluster(seed, cluster));
     }
 
     /**
@@ -37,8 +37,7 @@ final class SeedCompatibility {
                 + "; use a seed image built for " + nodeArchitecture + " in spec.seedImageRef.image");
     }
 
-    /** The format version checks (rows 6), then the cluster checks (rows 7 to 10). */
-    static Option<String> check(SeedImageInfo seed, ClusterInfo cluster) {
+    private static Option<String> formatVersion(SeedImageInfo seed) {
         if (seed.formatVersion().isEmpty()) {
             return Option.some(PREFIX + "seed image is missing the " + SeedImageInfo.FORMAT_VERSION_LABEL
                     + " label, please build a new image using the latest version of the lca-cli");
@@ -47,7 +46,7 @@ final class SeedCompatibility {
             return Option.some(PREFIX + "seed image format version mismatch: expected "
                     + SeedImageInfo.SUPPORTED_FORMAT_VERSION + ", got " + seed.formatVersion().get());
         }
-        return checkCluster(seed, cluster);
+        return Option.none();
     }
 
     private static Option<String> checkCluster(SeedImageInfo seed, ClusterInfo cluster) {

@@ -104,6 +104,18 @@ class ImageCleanupAndArchitectureTest {
     }
 
     @Test
+    void the_architecture_is_checked_after_the_format_version_and_before_the_cluster_facts() {
+        world.registry().builtFor(world.seed().image(), "s390x");
+        world.registry().push(world.seed().withClusterInfo(Option.some(new dev.ibu.ports.out.ClusterInfo(
+                world.seed().version(), true, true, Option.none(), Option.none(), Option.none()))));
+
+        prep();
+
+        assertThat(Snapshot.last(h.ibu())).contains("is built for s390x but this node is amd64")
+                .doesNotContain("proxy");
+    }
+
+    @Test
     void a_multi_arch_seed_with_the_nodes_entry_is_accepted_on_any_of_its_architectures() {
         world.registry().manifestList(world.seed().image(), "amd64", "arm64").nodeArchitecture("arm64");
 
