@@ -6,12 +6,14 @@ import dev.ibu.adapters.host.cert.CertificateAdapter;
 import dev.ibu.adapters.host.ostree.OstreeCli;
 import dev.ibu.adapters.host.ostree.StaterootAdapter;
 import dev.ibu.adapters.host.ostree.StaterootSetupJob;
+import dev.ibu.adapters.host.precache.NodeRuntime;
 import dev.ibu.adapters.host.precache.PrecacheAdapter;
 import dev.ibu.adapters.host.precache.SkopeoImageStore;
 import dev.ibu.adapters.host.process.ProcessRunner;
 import dev.ibu.adapters.host.reboot.InitMonitor;
 import dev.ibu.adapters.host.reboot.RebootAdapter;
 import dev.ibu.adapters.host.reboot.RebootCommand;
+import dev.ibu.adapters.host.seed.NodeArchitecture;
 import dev.ibu.adapters.host.seed.SeedContentCollector;
 import dev.ibu.adapters.host.seed.SeedImageAdapter;
 import dev.ibu.adapters.host.seed.SeedImageBuilder;
@@ -23,7 +25,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.Optional;
-import java.util.Set;
 
 /** Wires every host-side port from one {@link HostAdapterConfig}; close it to stop its background jobs. */
 public final class HostAdapters implements AutoCloseable {
@@ -85,12 +86,12 @@ public final class HostAdapters implements AutoCloseable {
     }
 
     public SeedImageAdapter seedImages() {
-        return new SeedImageAdapter(skopeo, config.layout());
+        return new SeedImageAdapter(skopeo, config.layout(), NodeArchitecture.fromHost(hostRunner));
     }
 
     public PrecacheAdapter precache() {
         return new PrecacheAdapter(config.layout(), new SkopeoImageStore(skopeo, config.storageGraphRoot(), config.storageDriver()),
-            config.precache(), precacheJobs, Set::of, config.kubeletAuthFile());
+            config.precache(), precacheJobs, NodeRuntime.onHost(hostRunner), config.kubeletAuthFile());
     }
 
     public RebootAdapter reboot() {
@@ -106,7 +107,7 @@ public final class HostAdapters implements AutoCloseable {
     }
 
     public SeedImageBuilder seedImageBuilder() {
-        return new SeedImageBuilder(skopeo);
+        return new SeedImageBuilder(skopeo, NodeArchitecture.fromHost(hostRunner));
     }
 
     /** Collects a seed's content from this host's sysroot (to build a seed image from it). */

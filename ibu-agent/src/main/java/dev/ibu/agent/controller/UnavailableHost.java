@@ -9,6 +9,7 @@ import dev.ibu.ports.out.PortContext;
 import dev.ibu.ports.out.PortFailure;
 import dev.ibu.ports.out.PortProvider;
 import dev.ibu.ports.out.PrecachePort;
+import dev.ibu.ports.out.PrecacheRequest;
 import dev.ibu.ports.out.PrecacheStatus;
 import dev.ibu.ports.out.PullSecret;
 import dev.ibu.ports.out.RebootPort;
@@ -17,7 +18,6 @@ import dev.ibu.ports.out.SeedImagePort;
 import dev.ibu.ports.out.StateStorePort;
 import dev.ibu.ports.out.StaterootPort;
 import dev.ibu.ports.out.StaterootSetup;
-import io.vavr.collection.List;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 
@@ -71,8 +71,7 @@ final class UnavailableHost implements StaterootPort, SeedImagePort, RebootPort,
     /** The precache port (its {@code status()} clashes with the stateroot port's). */
     static final class Precache implements PrecachePort {
         @Override
-        public Either<PortFailure, Void> start(String staterootName, List<String> extraImages,
-                Option<PullSecret> pullSecret) {
+        public Either<PortFailure, Void> start(PrecacheRequest request) {
             return no();
         }
 
@@ -114,6 +113,11 @@ final class UnavailableHost implements StaterootPort, SeedImagePort, RebootPort,
 
     @Override
     public Either<PortFailure, SeedImageInfo> inspect(String image, Option<PullSecret> pullSecret) {
+        return no();
+    }
+
+    @Override
+    public Either<PortFailure, String> nodeArchitecture() {
         return no();
     }
 
