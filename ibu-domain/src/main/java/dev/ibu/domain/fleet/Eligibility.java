@@ -4,7 +4,9 @@ import io.vavr.collection.Map;
 
 /**
  * Which spokes a step applies to, from what they did before (this IBGU's rows, or the labels an earlier IBGU set,
- * as TALM's {@code getLabelSelectorForPlanItem} does). Held spokes take part in nothing more: no step aborts them.
+ * as TALM's {@code getLabelSelectorForPlanItem} and docs/ibgu/README.md say: Upgrade needs prep-completed, Rollback and
+ * FinalizeUpgrade upgrade-completed, FinalizeRollback rollback-completed, AbortOnFailure a fresh failure, Abort no
+ * upgrade-completed). Held spokes take part in nothing more: no step aborts them.
  */
 final class Eligibility {
     private Eligibility() {
@@ -30,8 +32,7 @@ final class Eligibility {
             case FINALIZE_ROLLBACK:
                 return done(Action.ROLLBACK, row, labels);
             case ABORT:
-                return (prepDone || row.failedActions().exists(f -> f.action() == Action.PREP)) && !upgradeDone
-                        && !row.completedActions().exists(Action::aborts);
+                return !upgradeDone && !row.completedActions().exists(Action::aborts);
             default:
                 return freshFailure || (row.step() < 0 && anyFailure);
         }

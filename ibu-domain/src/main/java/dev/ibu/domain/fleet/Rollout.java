@@ -55,7 +55,7 @@ public final class Rollout {
             SpokeProgress.Result p = SpokeProgress.of(row.action(), c);
             ClusterRow after;
             if (p.kind() == SpokeProgress.Kind.DONE) {
-                labels = labels.append(new LabelChange(row.name(), LabelChange.completed(row.action())));
+                labels = labels.appendAll(LabelChange.after(row.name(), row.action()));
                 int i = item.actions().indexOf(row.action());
                 if (i + 1 < item.actions().size()) {
                     Action next = item.actions().get(i + 1);
@@ -66,12 +66,12 @@ public final class Rollout {
                 }
             } else if (p.kind() == SpokeProgress.Kind.FAILED) {
                 after = fail(row, strat, RowState.FAILED, now, p.message());
-                labels = labels.append(new LabelChange(row.name(), LabelChange.failed(row.action())));
+                labels = labels.append(new LabelChange(row.name(), LabelChange.failed(row.action()), true));
             } else if (!now.isBefore(row.startedAt().plus(strat.timeout()))) {
                 after = fail(row, strat, RowState.TIMED_OUT, now, row.action() + " timed out after "
                         + GoDuration.format(strat.timeout().getSeconds()) + " (spec.plan[" + s
                         + "].rolloutStrategy.timeout)" + (p.message().isEmpty() ? "" : ": " + p.message()));
-                labels = labels.append(new LabelChange(row.name(), LabelChange.failed(row.action())));
+                labels = labels.append(new LabelChange(row.name(), LabelChange.failed(row.action()), true));
             } else {
                 after = row.progress(p.message());
             }

@@ -15,7 +15,6 @@ import java.util.Set;
 final class FleetOracle {
     final Map<String, Set<Action>> done = new HashMap<>();
     final Set<String> everFailed = new HashSet<>();
-    final Set<String> prepFailed = new HashSet<>();
     final Set<String> freshFailure = new HashSet<>();
     final Set<String> aborted = new HashSet<>();
     final Set<String> held = new HashSet<>();
@@ -32,8 +31,7 @@ final class FleetOracle {
             case FINALIZE_UPGRADE:
             case ROLLBACK: return d.contains(Action.UPGRADE) && !failed && !d.contains(Action.ROLLBACK);
             case FINALIZE_ROLLBACK: return d.contains(Action.ROLLBACK);
-            case ABORT: return (d.contains(Action.PREP) || prepFailed.contains(n)) && !d.contains(Action.UPGRADE)
-                    && !aborted.contains(n);
+            case ABORT: return !d.contains(Action.UPGRADE) && !aborted.contains(n);
             default: return freshFailure.contains(n);
         }
     }
@@ -73,9 +71,6 @@ final class FleetOracle {
             everFailed.add(n);
             if (!abortStep) {
                 freshFailure.add(n);
-            }
-            if (item.actions().get(completes.size()) == Action.PREP) {
-                prepFailed.add(n);
             }
         }
         if (state == RowState.HELD) {

@@ -63,7 +63,7 @@ class RolloutTest {
         assertThat(d.failed()).containsExactly("a");
         assertThat(d.rows().get(0)).extracting(ClusterRow::state, ClusterRow::message, ClusterRow::since)
                 .containsExactly(RowState.FAILED, "job failed to complete", T0.plus(Duration.ofMinutes(7)));
-        assertThat(d.labels()).containsExactly(new LabelChange("a", "lcm.openshift.io/ibgu-prep-failed"));
+        assertThat(d.labels()).containsExactly(new LabelChange("a", "lcm.openshift.io/ibgu-prep-failed", true));
         assertThat(d.starts()).containsExactly(new Start("c", Action.PREP));
         assertThat(d.halted()).isEmpty();
     }
@@ -76,7 +76,7 @@ class RolloutTest {
         f.report("a", Action.PREP, Outcome.DONE);
         Decision d = f.at(10);
         assertThat(d.starts()).containsExactly(new Start("a", Action.UPGRADE));
-        assertThat(d.labels()).containsExactly(new LabelChange("a", "lcm.openshift.io/ibgu-prep-completed"));
+        assertThat(d.labels()).containsExactly(new LabelChange("a", "lcm.openshift.io/ibgu-prep-completed", true));
         assertThat(d.summary().inProgress()).isEqualTo(1);
         Decision late = f.at(60);
         assertThat(late.timedOut()).containsExactly("a");
@@ -112,6 +112,13 @@ class RolloutTest {
         f.report("b", Action.PREP, Outcome.DONE);
         f.at(5);
         assertThat(f.at(5).starts()).containsExactly(new Start("a", Action.ABORT_ON_FAILURE));
+        f.report("a", Action.ABORT_ON_FAILURE, Outcome.DONE);
+        Decision aborted = f.at(8);
+        assertThat(aborted.labels()).startsWith(
+                new LabelChange("a", "lcm.openshift.io/ibgu-abortonfailure-completed", true),
+                new LabelChange("a", "lcm.openshift.io/ibgu-prep-completed", false),
+                new LabelChange("a", "lcm.openshift.io/ibgu-prep-failed", false));
+        assertThat(aborted.rolloutDone()).isTrue();
     }
 
     @Test
