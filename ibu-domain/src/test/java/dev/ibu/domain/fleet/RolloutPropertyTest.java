@@ -244,4 +244,28 @@ class RolloutPropertyTest {
                 .checkAssert((seed, n) -> run(seed, n, mutant, new Coverage())))
                 .isInstanceOf(AssertionError.class).hasMessageContaining("in flight in plan[");
     }
+
+    static Decider mutating(java.util.function.UnaryOperator<RolloutStrategy> change) {
+        return (ibgu, spokes, now) -> Rollout.decide(ibgu.withPlan(ibgu.plan().map(p ->
+                new PlanItem(p.actions(), change.apply(p.rolloutStrategy())))), spokes, now);
+    }
+
+    static void caught(Decider mutant, String invariant) {
+        assertThatThrownBy(() -> qt().withExamples(EXAMPLES).withFixedSeed(SEED).withShrinkCycles(5)
+                .forAll(longs().all(), fleetSizes())
+                .checkAssert((seed, n) -> run(seed, n, mutant, new Coverage())))
+                .isInstanceOf(AssertionError.class).hasMessageContaining(invariant);
+    }
+
+    @Test
+    void a_mutant_that_ignores_the_failure_budget_is_caught() {
+        caught(mutating(s -> new RolloutStrategy(s.maxConcurrency(), s.timeout(), Option.none(), s.canary(),
+                s.onFailure())), "budget overshoot");
+    }
+
+    @Test
+    void a_mutant_that_skips_the_canary_soak_is_caught() {
+        caught(mutating(s -> new RolloutStrategy(s.maxConcurrency(), s.timeout(), s.maxFailures(),
+                s.canary().map(c -> new Canary(c.count(), c.names(), Duration.ZERO)), s.onFailure())), "soak");
+    }
 }
