@@ -104,6 +104,7 @@ public final class Rollout {
             boolean canaryOpen = canary.exists(n -> !started.contains(n)
                     || observed.get(n).get().state() != RowState.COMPLETED);
             java.util.List<String> queue = new ArrayList<>(canaryPending.toJavaList());
+            java.util.Set<String> waitingSet = new java.util.HashSet<>(eligibleWaiting);
             if (!canaryOpen) {
                 Instant soakEnd = canary.map(n -> observed.get(n).get().since()).max()
                         .map(t -> t.plus(strat.canary().get().soak())).getOrElse(Instant.MIN);
@@ -117,7 +118,7 @@ public final class Rollout {
                 if (slots <= 0) {
                     break;
                 }
-                if (started.contains(n) || !eligibleWaiting.contains(n)) {
+                if (started.contains(n) || !waitingSet.contains(n)) {
                     continue;
                 }
                 ClusterRow base = rows.get(n).getOrElse(() -> ClusterRow.fresh(n));
@@ -161,7 +162,8 @@ public final class Rollout {
     private static Option<Halt> haltFor(int s, PlanItem item, RolloutStrategy strat, List<ClusterRow> stepRows,
                                         List<String> canary, int failures, int total, int planSize) {
         String field = "spec.plan[" + s + "].rolloutStrategy";
-        List<String> failedCanary = stepRows.filter(r -> r.state().failure() && canary.contains(r.name()))
+        java.util.Set<String> canarySet = new java.util.HashSet<>(canary.toJavaList());
+        List<String> failedCanary = stepRows.filter(r -> r.state().failure() && canarySet.contains(r.name()))
                 .map(ClusterRow::name);
         if (!failedCanary.isEmpty()) {
             return Option.some(new Halt(s, planSize, "Rollout halted at " + item.describe(s) + ": canary "
