@@ -29,6 +29,9 @@ final class TextRenderer {
         v.rebootTime().forEach(d -> line(out, "Reboot time", Durations.format(d)
                 + " (PostPivot start - PrePivot completion)"));
         v.condition().forEach(c -> condition(out, c, style));
+        if (v.condition().isEmpty()) {
+            line(out, "Condition", "none yet (the Lifecycle Agent has not reconciled the IBU)");
+        }
         v.precache().forEach(p -> line(out, "Precache", p.bar(BAR_WIDTH) + " " + p.percent() + "%  pulled "
                 + p.pulled() + ", failed " + (p.failed() > 0 ? style.bad(String.valueOf(p.failed())) : "0")
                 + ", total " + p.total()));
