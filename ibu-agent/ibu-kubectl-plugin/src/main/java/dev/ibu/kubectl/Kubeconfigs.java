@@ -32,6 +32,8 @@ final class Kubeconfigs {
         config.setRequestTimeout(30_000);
         config.setConnectionTimeout(10_000);
         config.setRequestRetryBackoffLimit(0);
+        // as kubectl: watches over plain HTTP (chunked), which every API server serves
+        config.setOnlyHttpWatches(true);
         return config;
     }
 
