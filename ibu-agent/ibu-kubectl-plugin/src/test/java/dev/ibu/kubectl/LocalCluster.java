@@ -47,6 +47,19 @@ final class LocalCluster implements AutoCloseable {
         return admin.genericKubernetesResources(IbuSource.IBU).resource(created).updateStatus();
     }
 
+    /** Sets the message of one condition through /status (as the agent writes it). */
+    @SuppressWarnings("unchecked")
+    void setConditionMessage(String conditionType, String message) {
+        GenericKubernetesResource ibu = admin.genericKubernetesResources(IbuSource.IBU).withName("upgrade").get();
+        var status = (java.util.Map<String, Object>) ibu.getAdditionalProperties().get("status");
+        for (var c : (java.util.List<java.util.Map<String, Object>>) status.get("conditions")) {
+            if (conditionType.equals(c.get("type"))) {
+                c.put("message", message);
+            }
+        }
+        admin.genericKubernetesResources(IbuSource.IBU).resource(ibu).updateStatus();
+    }
+
     Path kubeconfig(Path dir, Identity identity) {
         return server.writeKubeconfig(dir.resolve("kubeconfig-" + identity.user()), identity);
     }

@@ -2,7 +2,6 @@ package dev.ibu.kubectl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -137,15 +136,7 @@ class StatusAgainstApiServerIT {
         }
     }
 
-    @SuppressWarnings("unchecked")
     private static void setUpgradeMessage(String message) {
-        GenericKubernetesResource ibu = cluster.admin.genericKubernetesResources(IbuSource.IBU).withName("upgrade").get();
-        Map<String, Object> status = (Map<String, Object>) ibu.getAdditionalProperties().get("status");
-        for (Map<String, Object> c : (List<Map<String, Object>>) status.get("conditions")) {
-            if ("UpgradeInProgress".equals(c.get("type"))) {
-                c.put("message", message);
-            }
-        }
-        cluster.admin.genericKubernetesResources(IbuSource.IBU).resource(ibu).updateStatus();
+        cluster.setConditionMessage("UpgradeInProgress", message);
     }
 }
