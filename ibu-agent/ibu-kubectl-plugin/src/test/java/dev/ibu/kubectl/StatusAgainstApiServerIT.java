@@ -40,11 +40,33 @@ class StatusAgainstApiServerIT {
     }
 
     static Run run(String... args) {
+        return runIn(Map.of("HOME", "/nonexistent"), false, args);
+    }
+
+    static Run runIn(Map<String, String> env, boolean tty, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int exit = Main.run(args, new PrintWriter(out), new PrintWriter(err),
-                new Main.Environment(Map.of("HOME", "/nonexistent"), CLOCK, false));
+        int exit = Main.run(args, new PrintWriter(out), new PrintWriter(err), new Main.Environment(env, CLOCK, tty));
         return new Run(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void coloursOnlyOnATerminalAndNeverWhenRefused() {
+        String kubeconfig = cluster.kubeconfig(dir, LocalCluster.VIEWER).toString();
+        assertThat(runIn(Map.of(), true, "status", "--kubeconfig", kubeconfig).out()).contains("\u001b[");
+        assertThat(runIn(Map.of(), true, "status", "--no-color", "--kubeconfig", kubeconfig).out())
+                .doesNotContain("\u001b[");
+        assertThat(runIn(Map.of("NO_COLOR", "1"), true, "status", "--kubeconfig", kubeconfig).out())
+                .doesNotContain("\u001b[");
+        assertThat(runIn(Map.of(), false, "status", "--kubeconfig", kubeconfig).out()).doesNotContain("\u001b[");
+    }
+
+    @Test
+    void theKubeconfigEnvironmentVariableIsHonoured() {
+        String kubeconfig = cluster.kubeconfig(dir, LocalCluster.VIEWER).toString();
+        Run r = runIn(Map.of("KUBECONFIG", dir.resolve("missing") + ":" + kubeconfig), false, "status");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Reboot time  6m35s");
     }
 
     @Test
