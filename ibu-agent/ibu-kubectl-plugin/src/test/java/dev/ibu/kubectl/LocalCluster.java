@@ -11,6 +11,7 @@ import java.nio.file.Path;
 final class LocalCluster implements AutoCloseable {
     static final Path IBU_CRD = Path.of("../deploy/crd/imagebasedupgrades.yaml");
     static final Identity VIEWER = Identity.user("viewer");
+    static final Identity GETTER = Identity.user("getter");
     static final Identity NOBODY = Identity.user("nobody");
 
     final ApiServer server;

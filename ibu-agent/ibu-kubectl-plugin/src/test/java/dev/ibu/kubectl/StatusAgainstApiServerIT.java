@@ -98,6 +98,16 @@ class StatusAgainstApiServerIT {
     }
 
     @Test
+    void watchingNeedsListAndWatch() {
+        String kubeconfig = cluster.kubeconfig(dir, LocalCluster.GETTER).toString();
+        assertThat(run("status", "--kubeconfig", kubeconfig).exit()).isZero();
+        Run r = run("status", "-w", "--max-updates", "2", "--kubeconfig", kubeconfig);
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).startsWith("error: forbidden: ")
+                .contains("kubectl ibu needs list and watch on imagebasedupgrades.lca.openshift.io");
+    }
+
+    @Test
     void anotherNameIsNotFound() {
         Run r = run("status", "--name", "other", "--kubeconfig",
                 cluster.kubeconfig(dir, LocalCluster.VIEWER).toString());
