@@ -4,6 +4,8 @@ import dev.ibu.codec.IbuCodec;
 import dev.ibu.domain.ImageBasedUpgrade;
 import io.fabric8.kubernetes.api.model.APIResourceList;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReview;
+import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReviewBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.Watch;
@@ -48,6 +50,8 @@ final class IbuSource {
     }
 
     Watch watch(Consumer<Event> sink) {
+        requireAllowed("list");
+        requireAllowed("watch");
         try {
             return client.genericKubernetesResources(IBU).withName(name).watch(new Watcher<>() {
                 @Override
@@ -70,6 +74,30 @@ final class IbuSource {
             });
         } catch (KubernetesClientException e) {
             throw ApiProblems.of(e, server, "list and watch");
+        }
+    }
+
+    /**
+     * Asks the server (SelfSubjectAccessReview, as {@code kubectl auth can-i}) before watching: a forbidden HTTP watch
+     * is retried by the client instead of failing, so {@code -w} would wait forever. A server that cannot answer
+     * is not held against the user.
+     */
+    private void requireAllowed(String verb) {
+        SelfSubjectAccessReview review = new SelfSubjectAccessReviewBuilder().withNewSpec()
+                .withNewResourceAttributes().withGroup(IBU.getGroup()).withResource(IBU.getPlural())
+                .withName(name).withVerb(verb).endResourceAttributes().endSpec().build();
+        boolean allowed;
+        try {
+            SelfSubjectAccessReview answer = client.resource(review).create();
+            allowed = answer == null || answer.getStatus() == null || Boolean.TRUE.equals(answer.getStatus().getAllowed());
+        } catch (KubernetesClientException e) {
+            return;
+        }
+        if (!allowed) {
+            throw new PluginError("forbidden: you may not " + verb + " " + ApiProblems.RESOURCE + " on " + server
+                    + " (kubectl auth can-i " + verb + " " + ApiProblems.RESOURCE + "): kubectl ibu status -w needs "
+                    + "list and watch on " + ApiProblems.RESOURCE + " (cluster-scoped); ask a cluster admin for a "
+                    + "ClusterRole with these verbs bound to you, or run without -w");
         }
     }
 

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** kubectl ibu status against the strict embedded API server (https, RBAC, CRD admission, HTTP watch). */
@@ -98,13 +99,15 @@ class StatusAgainstApiServerIT {
     }
 
     @Test
+    @Timeout(120)
     void watchingNeedsListAndWatch() {
         String kubeconfig = cluster.kubeconfig(dir, LocalCluster.GETTER).toString();
         assertThat(run("status", "--kubeconfig", kubeconfig).exit()).isZero();
         Run r = run("status", "-w", "--max-updates", "2", "--kubeconfig", kubeconfig);
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.err()).startsWith("error: forbidden: ")
-                .contains("kubectl ibu needs list and watch on imagebasedupgrades.lca.openshift.io");
+                .contains("you may not list imagebasedupgrades.lca.openshift.io")
+                .contains("needs list and watch on imagebasedupgrades.lca.openshift.io");
     }
 
     @Test
@@ -143,6 +146,7 @@ class StatusAgainstApiServerIT {
     }
 
     @Test
+    @Timeout(120)
     void watchRedrawsWhenTheStatusChanges() throws Exception {
         String kubeconfig = cluster.kubeconfig(dir, LocalCluster.VIEWER).toString();
         int watchesBefore = cluster.server.openWatches();
