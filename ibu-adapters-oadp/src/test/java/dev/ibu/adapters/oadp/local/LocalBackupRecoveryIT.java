@@ -26,7 +26,7 @@ class LocalBackupRecoveryIT {
     }
 
     private LocalBackupAdapter adapter(LocalBackupSettings settings) {
-        return new LocalBackupAdapter(cluster.client(), settings, () -> Either.right(UPGRADE));
+        return new LocalBackupAdapter(cluster.agent(), settings, () -> Either.right(UPGRADE));
     }
 
     @Test
@@ -108,6 +108,28 @@ class LocalBackupRecoveryIT {
         assertThat(again.get()).isInstanceOf(WorkProgress.Done.class);
         assertThat(ShopApplication.get(cluster.client(), "Deployment/shop/web").getMetadata().getResourceVersion())
                 .isEqualTo(version);
+    }
+
+    @Test
+    void a_caller_that_restores_only_when_woken_sees_every_wave_restored() {
+        ShopApplication.deploy(cluster.client());
+        LocalBackupAdapter a = adapter(cluster.settings());
+        a.backup(ShopApplication.content());
+        ExportBundle bundle = a.export(ShopApplication.content()).get();
+        cluster.wipe();
+        java.util.concurrent.atomic.AtomicInteger wakes = new java.util.concurrent.atomic.AtomicInteger();
+        a.onProgress(wakes::incrementAndGet);
+
+        Either<PortFailure, WorkProgress> last = a.restore(bundle);
+        int asked = 1;
+        for (int seen = 0; wakes.get() > seen && asked < 10; asked++) {
+            seen = wakes.get();
+            last = a.restore(bundle);  // woken: ask again
+        }
+
+        assertThat(last.get()).isInstanceOf(WorkProgress.Done.class);
+        assertThat(wakes.get()).as("one wake per wave that ended a call").isEqualTo(asked - 1).isPositive();
+        assertThat(ShopApplication.get(cluster.client(), "Widget/shop/w1")).isNotNull();
     }
 
     private static Either<PortFailure, WorkProgress> restoreUntilSettled(LocalBackupAdapter a, ExportBundle bundle) {
