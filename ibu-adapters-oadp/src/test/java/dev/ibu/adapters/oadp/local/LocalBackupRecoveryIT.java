@@ -132,6 +132,31 @@ class LocalBackupRecoveryIT {
         assertThat(ShopApplication.get(cluster.client(), "Widget/shop/w1")).isNotNull();
     }
 
+    @Test
+    void a_kind_the_agent_may_not_list_is_skipped_when_taken_as_one_of_all_and_fails_the_backup_when_named() {
+        ShopApplication.deploy(cluster.client());
+        cluster.client().pods().inNamespace("shop").resource(new io.fabric8.kubernetes.api.model.PodBuilder()
+                .withNewMetadata().withName("web-1").endMetadata().withNewSpec().addNewContainer().withName("web")
+                .withImage("registry.example.com/shop/web:1.2").endContainer().endSpec().build()).create();
+        ShopApplication.useContent(cluster.client(), ShopApplication.BACKUPS.replace(
+                "includedNamespaceScopedResources: [deployments.apps, services, configmaps, secrets, persistentvolumeclaims, wdg]",
+                "includedNamespaceScopedResources: ['*']"));
+
+        Either<PortFailure, WorkProgress> all = adapter(cluster.settings()).backup(ShopApplication.content());
+        Path files = root.resolve(UPGRADE + "/backups/shop-apps/resources");
+
+        assertThat(all.get()).isInstanceOf(WorkProgress.Done.class);
+        assertThat(files.resolve("configmaps/namespaces/shop/web-config.yaml")).exists();
+        assertThat(files.resolve("pods")).as("pods: not in the agent's ClusterRole").doesNotExist();
+
+        ShopApplication.useContent(cluster.client(), ShopApplication.BACKUPS.replace("wdg]", "wdg, pods]"));
+        Either<PortFailure, WorkProgress> named = adapter(cluster.settings()).backup(ShopApplication.content());
+
+        assertThat(named.getLeft()).isInstanceOf(PortFailure.Terminal.class);
+        assertThat(named.getLeft().message()).startsWith("Failed backup CRs: shop-apps (shop-apps: cannot list its objects")
+                .contains("forbidden");
+    }
+
     private static Either<PortFailure, WorkProgress> restoreUntilSettled(LocalBackupAdapter a, ExportBundle bundle) {
         Either<PortFailure, WorkProgress> r = a.restore(bundle);
         for (int i = 0; i < 10 && r.isRight() && !(r.get() instanceof WorkProgress.Done); i++) {

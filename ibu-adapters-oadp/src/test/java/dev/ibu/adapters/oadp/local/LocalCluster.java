@@ -42,6 +42,28 @@ public final class LocalCluster implements AutoCloseable {
     static final List<String> RBAC = List.of("namespace.yaml", "service-account.yaml", "role.yaml", "cluster-role.yaml",
             "role-binding.yaml", "cluster-role-binding.yaml", "cluster-role-local-backup.yaml",
             "cluster-role-binding-local-backup.yaml");
+    /**
+     * What cluster-role-local-backup.yaml asks the administrator to add for a kind it does not list: the test
+     * application's custom kind (Widget, its status for restoreStatus).
+     */
+    static final String SHOP_KINDS = """
+            apiVersion: rbac.authorization.k8s.io/v1
+            kind: ClusterRole
+            metadata: {name: ibu-agent-local-backup-shop}
+            rules:
+            - apiGroups: [example.com]
+              resources: [widgets]
+              verbs: [get, list, patch, create]
+            - apiGroups: [example.com]
+              resources: [widgets/status]
+              verbs: [update]
+            ---
+            apiVersion: rbac.authorization.k8s.io/v1
+            kind: ClusterRoleBinding
+            metadata: {name: ibu-agent-local-backup-shop}
+            roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: ibu-agent-local-backup-shop}
+            subjects: [{kind: ServiceAccount, name: lifecycle-agent-controller-manager, namespace: openshift-lifecycle-agent}]
+            """;
     private static final String FAULT_CODE = "X-Test-Fault-Code";
     private static final String FAULT_MESSAGE = "X-Test-Fault-Message";
 
@@ -92,6 +114,7 @@ public final class LocalCluster implements AutoCloseable {
         for (String file : RBAC) {
             server.apply(DEPLOY.resolve("base").resolve(file), AGENT_NAMESPACE);
         }
+        server.apply(new java.io.ByteArrayInputStream(SHOP_KINDS.getBytes(StandardCharsets.UTF_8)), AGENT_NAMESPACE);
         return server;
     }
 
