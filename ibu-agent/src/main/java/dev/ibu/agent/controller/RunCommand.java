@@ -2,6 +2,7 @@ package dev.ibu.agent.controller;
 
 import dev.ibu.adapters.host.HostAdapters;
 import dev.ibu.agent.DurationConverter;
+import dev.ibu.agent.HostRoot;
 import dev.ibu.agent.observability.IbuStatusObserver;
 import dev.ibu.agent.observability.MeteredUseCase;
 import dev.ibu.agent.observability.MetricsServing;
@@ -59,8 +60,10 @@ public final class RunCommand implements Callable<Integer> {
             description = "Reconcile at least this often (e.g. 10m, 30s). Default: ${DEFAULT-VALUE}.")
     Duration resync;
 
-    @Option(names = {"--host", "--host-root"}, paramLabel = "DIR|none", defaultValue = "none",
-            description = "Where the node's root is mounted (e.g. /host), or none. Default: ${DEFAULT-VALUE}.")
+    @Option(names = {HostRoot.NAME, HostRoot.ALIAS}, paramLabel = "DIR|none", description = HostRoot.MEANING
+            + " Required: the Deployment gives " + HostRoot.NAME + "=" + HostRoot.IN_POD + "; " + HostRoot.NAME + "="
+            + HostWiring.NONE + " runs without the host ports on purpose (stages that need the host then fail "
+            + "saying so).")
     String host;
 
     @Option(names = "--leader-elect", description = "Hold the Lease ibu-agent-leader in the agent's namespace "
@@ -98,6 +101,9 @@ public final class RunCommand implements Callable<Integer> {
         Either<String, Optional<MetricsServing>> metrics = checked(observability::metricsServing);
         if (metrics.isLeft()) {
             return usage(metrics.getLeft());
+        }
+        if (this.host == null) {
+            return usage(HostWiring.MISSING);
         }
         Either<String, Optional<HostAdapters>> host = HostWiring.open(this.host);
         if (host.isLeft()) {
