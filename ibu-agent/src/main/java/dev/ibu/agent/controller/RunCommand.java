@@ -42,7 +42,14 @@ import java.util.stream.Collectors;
 
 /** {@code run}: the controller, on a cluster (in-cluster config) or against any API server (kubeconfig). */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Run the IBU controller: watch the ImageBasedUpgrade 'upgrade' and reconcile it.")
+        description = "Run the IBU controller: watch the ImageBasedUpgrade 'upgrade' and reconcile it.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:stopped: SIGTERM (the running reconcile ended, the Lease was released) or, with "
+                + "--leader-elect, the Lease was lost (the pod restarts and campaigns again)",
+            "1:an unexpected error stopped the agent (the log says which)",
+            "2:did not start: bad options (--host-root missing or its sysroot absent, --kubeconfig unreadable, a "
+                + "bad --resync, --probe-address or leader-election timing, metrics certificate missing or port in "
+                + "use); the message names the option and the fix"})
 public final class RunCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
 
