@@ -16,7 +16,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -41,7 +40,7 @@ class PostPivotOutageIT {
     private final MockApi api = new MockApi();
     private final TestWorld world = TestWorld.fresh();
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
-    private final List<Agent> agents = new ArrayList<>();
+    private final List<Agent> agents = new java.util.concurrent.CopyOnWriteArrayList<>();
     private TcpProxy proxy;
 
     /** One agent process: its client (through the proxy), its controller and its campaign for the Lease. */
@@ -76,8 +75,15 @@ class PostPivotOutageIT {
     @Test
     void an_api_outage_mid_post_pivot_keeps_the_lease_and_the_upgrade_completes() throws Exception {
         proxy = new TcpProxy(api.port());
-        // the host's jobs (stateroot setup, precache) advance on their own, as on a node
-        ticker.scheduleWithFixedDelay(world::tick, 100, 100, TimeUnit.MILLISECONDS);
+        // the host's jobs (stateroot setup, precache) advance on their own, as on a node; until the pivot, their
+        // progress wakes the agent (not its 30 s requeue) so that Prep and Upgrade take seconds
+        AtomicBoolean wakeOnProgress = new AtomicBoolean(true);
+        ticker.scheduleWithFixedDelay(() -> {
+            world.tick();
+            if (wakeOnProgress.get()) {
+                agents.forEach(a -> a.controller().enqueue());
+            }
+        }, 100, 100, TimeUnit.MILLISECONDS);
 
         Agent before = start("agent-a");
         Eventually.until("leading, the CR created and Idle", () -> before.campaign().isLeading() && condition("Idle"));
@@ -90,6 +96,7 @@ class PostPivotOutageIT {
 
         // the node reboots into the new stateroot: the agent dies; the seed's cluster has no IBU and no Lease yet,
         // and it is not healthy at first
+        wakeOnProgress.set(false);  // from here on the agent finds its own way back
         before.die();
         agents.remove(before);
         api.client().genericKubernetesResources(IbuDecoding.KIND).withName("upgrade").delete();
