@@ -114,7 +114,9 @@ class PostPivotOutageIT {
 
         long downAt = System.nanoTime();
         proxy.down();
-        Eventually.until("the controller reports it cannot watch", () -> after.controller().problem().isPresent());
+        // that readiness reports the lost watch is ApiOutageIT's assertion; here the outage only has to be felt (a
+        // watch that was idle when the proxy went down may take longer than a loaded machine allows to notice)
+        Eventually.until("the agent tries the API server and is refused", () -> proxy.refused() > 0);
         world.cluster().setHealthy();  // the cluster stabilizes while the agent cannot reach the API server
         Thread.sleep(Math.max(0, OUTAGE.toMillis() - (System.nanoTime() - downAt) / 1_000_000));
         assertThat(proxy.refused()).as("the agent kept trying during the outage").isPositive();
