@@ -21,7 +21,7 @@ class PostPivotCommandTest {
     private static EnginePorts ports(TestWorld w) {
         return new EnginePorts(w.cluster(), w.cluster(), w.cluster(), w.cluster(), w.cluster(), w.cluster(),
                 w.velero(), w.registry(), w.host(), w.precache(), w.host(), w.host(), w.host(), w.cluster(),
-                w.clock());
+                w.clock(), w.clusterConfig(), w.configFiles());
     }
 
     @Test

@@ -44,6 +44,7 @@ public final class InMemoryHost extends InMemoryHostBoot implements StaterootPor
 
     private final Option<InMemoryRegistry> registry;
     private final InMemoryPrecache precache;
+    private final InMemoryConfigFiles configFiles;
     private Pacing setupPacing = Pacing.afterTicks(2);
     private Option<String> nextSetupFailure = Option.none();
 
@@ -54,6 +55,7 @@ public final class InMemoryHost extends InMemoryHostBoot implements StaterootPor
         super(faults, clock, new HostState(bootedStateroot, originalDir()));
         this.registry = Objects.requireNonNull(registry);
         this.precache = new InMemoryPrecache(this, faults);
+        this.configFiles = new InMemoryConfigFiles(this, faults);
     }
 
     /** A host booted in {@link #DEFAULT_BOOTED}, without a registry. */
@@ -70,6 +72,11 @@ public final class InMemoryHost extends InMemoryHostBoot implements StaterootPor
     /** The precache port of this host. */
     public InMemoryPrecache precache() {
         return precache;
+    }
+
+    /** The carried-over configuration's files on this host (the node's files, each stateroot's /var/opt/openshift). */
+    public InMemoryConfigFiles configFiles() {
+        return configFiles;
     }
 
     // ---- configuration -------------------------------------------------------------------------------------------

@@ -90,6 +90,16 @@ public final class TestWorld {
         return cluster;
     }
 
+    /** The cluster's side of the configuration carried across the pivot. */
+    public InMemoryClusterConfiguration clusterConfig() {
+        return cluster.configuration();
+    }
+
+    /** The node's side of the configuration carried across the pivot. */
+    public InMemoryConfigFiles configFiles() {
+        return host.configFiles();
+    }
+
     public InMemoryVelero velero() {
         return velero;
     }
