@@ -3,6 +3,7 @@ package dev.ibu.adapters.host;
 import dev.ibu.adapters.host.support.HostJobs;
 
 import dev.ibu.adapters.host.cert.CertificateAdapter;
+import dev.ibu.adapters.host.config.ClusterConfigFilesAdapter;
 import dev.ibu.adapters.host.ostree.OstreeCli;
 import dev.ibu.adapters.host.ostree.StaterootAdapter;
 import dev.ibu.adapters.host.ostree.StaterootSetupJob;
@@ -86,6 +87,11 @@ public final class HostAdapters implements AutoCloseable {
 
     public StateStoreAdapter stateStore() {
         return new StateStoreAdapter(config.layout());
+    }
+
+    /** The carried-over configuration's files: the node's own (under the host root) and each stateroot's. */
+    public ClusterConfigFilesAdapter clusterConfigFiles() {
+        return new ClusterConfigFilesAdapter(config.layout(), config.layout().hostRoot());
     }
 
     public CertificateAdapter certificates() {
