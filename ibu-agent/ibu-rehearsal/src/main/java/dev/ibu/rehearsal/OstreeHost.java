@@ -2,6 +2,7 @@ package dev.ibu.rehearsal;
 
 import dev.ibu.adapters.host.archive.ExtractionLimits;
 import dev.ibu.adapters.host.cert.CertificateAdapter;
+import dev.ibu.adapters.host.config.ClusterConfigFilesAdapter;
 import dev.ibu.adapters.host.lab.FakeBoot;
 import dev.ibu.adapters.host.lab.HostTools;
 import dev.ibu.adapters.host.lab.LabRegistry;
@@ -59,6 +60,7 @@ final class OstreeHost implements AutoCloseable {
     private RebootAdapter reboot;
     private StateStoreAdapter stateStore;
     private CertificateAdapter certificates;
+    private ClusterConfigFilesAdapter configFiles;
 
     private OstreeHost(Path base) {
         this.base = base;
@@ -135,6 +137,7 @@ final class OstreeHost implements AutoCloseable {
         }, Duration.ZERO, hostRunner, layout);
         stateStore = new StateStoreAdapter(layout);
         certificates = new CertificateAdapter(layout);
+        configFiles = new ClusterConfigFilesAdapter(layout, RehearsalNode.write(base.resolve("node")));
     }
 
     String seedImage() {
@@ -163,6 +166,11 @@ final class OstreeHost implements AutoCloseable {
 
     CertificateAdapter certificates() {
         return certificates;
+    }
+
+    /** The carried-over configuration's files: a sample node's files, and the stateroots' /var/opt/openshift. */
+    ClusterConfigFilesAdapter configFiles() {
+        return configFiles;
     }
 
     /** The engine asked for a reboot that the agent has not yet "restarted" from; clears the flag. */

@@ -65,11 +65,11 @@ final class SimWorld {
         ports = realHost.map(h -> new EnginePorts(new IbuResourceAdapter(client), configMaps,
                 new PullSecretAdapter(client, EngineSettings.DEFAULT_NAMESPACE), kit.cluster(), kit.cluster(),
                 kit.cluster(), kit.velero(), h.seedImages(), h.stateroots(), h.precache(), h.reboot(), h.stateStore(),
-                h.certificates(), printed, kit.clock()))
+                h.certificates(), printed, kit.clock(), kit.clusterConfig(), h.configFiles()))
                 .orElseGet(() -> new EnginePorts(new IbuResourceAdapter(client), configMaps,
                 new PullSecretAdapter(client, EngineSettings.DEFAULT_NAMESPACE), kit.cluster(), kit.cluster(),
                 kit.cluster(), kit.velero(), kit.registry(), kit.host(), kit.precache(), kit.host(), kit.host(),
-                kit.host(), printed, kit.clock()));
+                kit.host(), printed, kit.clock(), kit.clusterConfig(), kit.configFiles()));
     }
 
     private void inject(FailStep step) {

@@ -1,5 +1,6 @@
 package dev.ibu.agent.controller;
 
+import dev.ibu.adapters.k8s.clusterconfig.ClusterConfigAdapter;
 import dev.ibu.adapters.k8s.config.ClusterInfoAdapter;
 import dev.ibu.adapters.k8s.config.ConfigMapAdapter;
 import dev.ibu.adapters.k8s.config.PullSecretAdapter;
@@ -11,6 +12,7 @@ import dev.ibu.adapters.oadp.OadpBackupAdapter;
 import dev.ibu.ports.engine.EnginePorts;
 import dev.ibu.ports.out.CertificatePort;
 import dev.ibu.ports.out.ClockPort;
+import dev.ibu.ports.out.ClusterConfigFilesPort;
 import dev.ibu.ports.out.PrecachePort;
 import dev.ibu.ports.out.RebootPort;
 import dev.ibu.ports.out.SeedImagePort;
@@ -28,10 +30,10 @@ public final class AgentWiring {
     /** The host-side ports, real or unavailable. */
     public record HostPorts(StaterootPort stateroots, SeedImagePort seedImages, PrecachePort precache,
                             RebootPort reboot, StateStorePort stateStore, CertificatePort certificates,
-                            String description) {
+                            ClusterConfigFilesPort configFiles, String description) {
         public static HostPorts unavailable() {
             UnavailableHost h = new UnavailableHost();
-            return new HostPorts(h, h, new UnavailableHost.Precache(), h, h, h, "none: " + UnavailableHost.MESSAGE);
+            return new HostPorts(h, h, new UnavailableHost.Precache(), h, h, h, h, "none: " + UnavailableHost.MESSAGE);
         }
     }
 
@@ -44,6 +46,7 @@ public final class AgentWiring {
                 new PullSecretAdapter(client, namespace), new ClusterHealthAdapter(client),
                 new ClusterInfoAdapter(client), new ExtraManifestAdapter(client), new OadpBackupAdapter(client, clock),
                 host.seedImages(), host.stateroots(), host.precache(), host.reboot(), host.stateStore(),
-                host.certificates(), new EventAdapter(client, clock), clock);
+                host.certificates(), new EventAdapter(client, clock), clock, new ClusterConfigAdapter(client),
+                host.configFiles());
     }
 }

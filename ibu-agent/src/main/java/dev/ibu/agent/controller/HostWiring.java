@@ -30,6 +30,6 @@ final class HostWiring {
         }
         HostAdapters h = new HostAdapters(HostAdapterConfig.onNode(root));
         return new AgentWiring.HostPorts(h.stateroots(), h.seedImages(), h.precache(), h.reboot(), h.stateStore(),
-                h.certificates(), "node root at " + root + " (HostAdapterConfig.onNode)");
+                h.certificates(), h.clusterConfigFiles(), "node root at " + root + " (HostAdapterConfig.onNode)");
     }
 }

@@ -1,5 +1,6 @@
 package dev.ibu.adapters.k8s.provider;
 
+import dev.ibu.adapters.k8s.clusterconfig.ClusterConfigAdapter;
 import dev.ibu.adapters.k8s.config.ClusterInfoAdapter;
 import dev.ibu.adapters.k8s.config.ConfigMapAdapter;
 import dev.ibu.adapters.k8s.config.PullSecretAdapter;
@@ -8,6 +9,7 @@ import dev.ibu.adapters.k8s.health.ClusterHealthAdapter;
 import dev.ibu.adapters.k8s.manifests.ExtraManifestAdapter;
 import dev.ibu.adapters.k8s.resource.IbuResourceAdapter;
 import dev.ibu.ports.out.ClockPort;
+import dev.ibu.ports.out.ClusterConfigPort;
 import dev.ibu.ports.out.ClusterHealthPort;
 import dev.ibu.ports.out.ClusterInfoPort;
 import dev.ibu.ports.out.ConfigMapPort;
@@ -38,7 +40,7 @@ public final class K8sPortProvider implements PortProvider {
     @Override
     public List<Class<?>> ports() {
         return List.of(IbuResourcePort.class, ConfigMapPort.class, PullSecretPort.class, ClusterHealthPort.class,
-                ClusterInfoPort.class, ExtraManifestPort.class, EventPort.class);
+                ClusterInfoPort.class, ExtraManifestPort.class, EventPort.class, ClusterConfigPort.class);
     }
 
     @Override
@@ -68,6 +70,9 @@ public final class K8sPortProvider implements PortProvider {
         if (port == EventPort.class) {
             ClockPort clock = context.shared(ClockPort.class).orElse(Instant::now);
             return new EventAdapter(client, clock);
+        }
+        if (port == ClusterConfigPort.class) {
+            return new ClusterConfigAdapter(client);
         }
         throw new IllegalArgumentException("k8s does not provide " + port.getName());
     }

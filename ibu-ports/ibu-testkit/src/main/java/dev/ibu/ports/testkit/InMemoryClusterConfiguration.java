@@ -126,21 +126,24 @@ public final class InMemoryClusterConfiguration implements ClusterConfigPort {
         } catch (JacksonException e) {
             return Either.left(PortFailure.terminal("file " + name + " is not JSON: " + e.getOriginalMessage()));
         }
-        List<JsonNode> items = root.has("items") ? List.ofAll(root.get("items")) : List.of(root);
-        for (JsonNode o : items) {
+        boolean isList = root.has("items");
+        List<JsonNode> items = isList ? List.ofAll(root.get("items")) : List.of(root);
+        for (int i = 0; i < items.size(); i++) {
+            JsonNode o = items.get(i);
+            String origin = "file " + name + (isList ? " item " + (i + 1) : "");
             String kind = o.path("kind").asString("");
             String objectName = o.path("metadata").path("name").asString("");
             if (o.path("apiVersion").asString("").isEmpty() || kind.isEmpty() || objectName.isEmpty()) {
-                return Either.left(PortFailure.terminal("file " + name + ": an object without apiVersion, kind or "
-                        + "metadata.name"));
+                return Either.left(PortFailure.terminal("an object without apiVersion, kind or metadata.name ("
+                        + origin + ")"));
             }
             if (!served.contains(kind)) {
-                return Either.left(PortFailure.terminal(kind + "[" + objectName + "] - CRD not deployed on cluster "
-                        + "(file " + name + ")"));
+                return Either.left(PortFailure.terminal(kind + "[" + objectName + "] - CRD not deployed on cluster ("
+                        + origin + ")"));
             }
             if (refused.contains(kind + "/" + objectName)) {
                 return Either.left(PortFailure.terminal("failed to create manifest " + kind + " called " + objectName
-                        + ": admission refused it (file " + name + ")"));
+                        + ": admission refused it (" + origin + ")"));
             }
             applied = applied.append(kind + "/" + objectName);
             objects = objects.add(kind + "/" + objectName);

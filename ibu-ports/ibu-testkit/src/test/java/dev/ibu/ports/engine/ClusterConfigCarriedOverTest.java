@@ -142,7 +142,7 @@ class ClusterConfigCarriedOverTest {
         assertThat(world.host().bootedStateroot()).isEqualTo(ORIGINAL);
         assertThat(Snapshot.last(h.ibu())).isEqualTo("UpgradeInProgress False Failed \"Rollback due to postpivot "
                 + "failure: failed apply manifests: failed to create manifest ImageDigestMirrorSet called mirror: "
-                + "admission refused it (file image-digest-mirror-set.json)\"");
+                + "admission refused it (file image-digest-mirror-set.json item 1)\"");
     }
 
     @Test
