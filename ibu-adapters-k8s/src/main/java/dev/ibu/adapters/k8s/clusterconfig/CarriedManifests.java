@@ -83,10 +83,10 @@ final class CarriedManifests {
         if (o.getMetadata().getNamespace() != null) {
             meta.put("namespace", o.getMetadata().getNamespace());
         }
-        if (o.getMetadata().getLabels() != null) {
+        if (o.getMetadata().getLabels() != null && !o.getMetadata().getLabels().isEmpty()) {
             meta.put("labels", o.getMetadata().getLabels());
         }
-        if (o.getMetadata().getAnnotations() != null) {
+        if (o.getMetadata().getAnnotations() != null && !o.getMetadata().getAnnotations().isEmpty()) {
             meta.put("annotations", o.getMetadata().getAnnotations());
         }
         Map<String, Object> out = new java.util.LinkedHashMap<>();

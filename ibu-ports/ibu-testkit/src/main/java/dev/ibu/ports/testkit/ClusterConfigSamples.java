@@ -15,6 +15,10 @@ public final class ClusterConfigSamples {
     public static final String SSH_KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIJ0sample core@sno\n";
     public static final String SIGNER_KEY = "-----BEGIN RSA PRIVATE KEY-----\nMIIsecret-signer\n-----END RSA PRIVATE KEY-----\n";
     public static final String IDMS_FILE = "image-digest-mirror-set.json";
+    public static final String INSTALL_CONFIG = "apiVersion: v1\nbaseDomain: example.com\nmetadata:\n  name: sno\n"
+            + "networking:\n  machineNetwork:\n  - cidr: 192.168.122.0/24\n";
+    public static final String ADMIN_CA = "-----BEGIN CERTIFICATE-----\nMIIadmin\n-----END CERTIFICATE-----\n";
+    public static final String KUBEADMIN_HASH = "$2a$10$kubeadminhash";
 
     private ClusterConfigSamples() {
     }
@@ -24,10 +28,10 @@ public final class ClusterConfigSamples {
         return new SeedReconfiguration("example.com", "sno", "3b8f2e1a-6a4f-4c4e-9f0e-1d2c3b4a5f60", "sno-x7k2p",
                 List.of("192.168.122.10"), "quay.io", "sno.example.com",
                 new SeedReconfiguration.KubeconfigCrypto(SIGNER_KEY, SIGNER_KEY, SIGNER_KEY,
-                        "-----BEGIN CERTIFICATE-----\nMIIadmin\n-----END CERTIFICATE-----\n", SIGNER_KEY,
+                        ADMIN_CA, SIGNER_KEY,
                         "ingress-operator@1700000000"),
-                "", List.empty(), PULL_SECRET, "$2a$10$kubeadminhash", Option.none(), Option.none(),
-                "apiVersion: v1\nbaseDomain: example.com\nmetadata:\n  name: sno\n", List.of("192.168.122.0/24"), "",
+                "", List.empty(), PULL_SECRET, KUBEADMIN_HASH, Option.none(), Option.none(),
+                INSTALL_CONFIG, List.of("192.168.122.0/24"), "",
                 SeedReconfiguration.TrustBundle.NONE,
                 TreeMap.of("node-role.kubernetes.io/master", "", "kubernetes.io/hostname", "sno.example.com"));
     }
@@ -35,7 +39,7 @@ public final class ClusterConfigSamples {
     /** One IDMS list, as gathered. */
     public static ExportBundle manifests() {
         return new ExportBundle(LinkedHashMap.of(IDMS_FILE, "{\"apiVersion\":\"config.openshift.io/v1\","
-                + "\"kind\":\"ImageDigestMirrorSetList\",\"items\":[{\"apiVersion\":\"config.openshift.io/v1\","
+                + "\"kind\":\"ImageDigestMirrorSetList\",\"metadata\":{},\"items\":[{\"apiVersion\":\"config.openshift.io/v1\","
                 + "\"kind\":\"ImageDigestMirrorSet\",\"metadata\":{\"name\":\"mirror\"},\"spec\":{\"imageDigestMirrors\":"
                 + "[{\"source\":\"quay.io/openshift-release-dev\",\"mirrors\":[\"registry.local/ocp\"]}]}}]}"));
     }
