@@ -15,6 +15,7 @@ import dev.ibu.adapters.host.seed.SeedMetadata;
 import dev.ibu.adapters.host.seed.SeedUnpacker;
 import dev.ibu.adapters.host.seed.SkopeoClient;
 import dev.ibu.adapters.host.support.AtomicFiles;
+import dev.ibu.adapters.host.support.HostJobs;
 import dev.ibu.ports.out.StaterootSetup;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -39,6 +40,9 @@ import java.util.function.Consumer;
  * lay down etc and its deletions, and write the auto-rollback config.
  */
 public final class StaterootSetupJob {
+
+    /** The job step after which the seed image is in the workspace. */
+    static final String SEED_PULLED = "seed-pulled";
 
     /** Seed files the deploy needs; lca-cli's layer has them all before var.tgz. */
     private static final Set<String> EARLY = Set.of("ostree.tgz", "rpm-ostree.json", "mco-currentconfig.json", "manifest.json");
@@ -79,13 +83,30 @@ public final class StaterootSetupJob {
     }
 
     public void run(StaterootSetup setup, Consumer<String> progress) {
+        run(setup, HostJobs.Context.of(progress));
+    }
+
+    /**
+     * The setup as a resumable job: the workspace has a fixed place per stateroot, and once the seed is pulled into it
+     * a runner that takes over from a dead one reuses it instead of pulling again (the caller has removed what the
+     * dead runner left in the stateroot). The workspace is deleted when the job ends, but not when its runner is
+     * stopped (the next one reuses it).
+     */
+    public void run(StaterootSetup setup, HostJobs.Context ctx) {
         String sr = OstreeCli.requireOsname(setup.staterootName());
-        Path ws = workspace(sr);
+        Consumer<String> progress = ctx::progress;
+        Path image = workspace(sr).resolve("image");
+        boolean reuseSeed = ctx.resumed() && ctx.done().contains(SEED_PULLED) && Files.isDirectory(image);
+        Path ws = prepareWorkspace(sr, reuseSeed);
         try {
-            progress.accept("pulling seed image " + setup.seedImage());
-            Path image = ws.resolve("image");
-            try (AuthFile auth = AuthFile.write(setup.pullSecret().toJavaOptional(), ws.resolve("auth"))) {
-                skopeo.pullToDir(setup.seedImage(), image, auth.path());
+            if (reuseSeed) {
+                progress.accept("reusing seed image " + setup.seedImage() + " pulled before the agent restarted");
+            } else {
+                progress.accept("pulling seed image " + setup.seedImage());
+                try (AuthFile auth = AuthFile.write(setup.pullSecret().toJavaOptional(), ws.resolve("auth"))) {
+                    skopeo.pullToDir(setup.seedImage(), image, auth.path());
+                }
+                ctx.markDone(SEED_PULLED);
             }
             ostree.osInit(sr);
             progress.accept("unpacking seed image");
@@ -99,7 +120,9 @@ public final class StaterootSetupJob {
             AtomicFiles.write(var.resolve(CONTAINERS_LIST), String.join("\n", seed.images()));
             AutoRollbackFile.write(var, setup.autoRollback());
         } finally {
-            AtomicFiles.deleteTree(ws);
+            if (!ctx.stopped()) {
+                AtomicFiles.deleteTree(ws);
+            }
         }
     }
 
@@ -134,8 +157,7 @@ public final class StaterootSetupJob {
         if (deploy.get() == null) {
             startDeploy.run(); // another layout: deploy once everything is unpacked
         }
-        AtomicFiles.deleteTree(image);
-        flush(xattrs);
+        flush(xattrs); // the pulled image stays until the job ends: a resumed runner reuses it
         try {
             return deploy.get().join();
         } catch (CompletionException e) {
@@ -235,15 +257,38 @@ public final class StaterootSetupJob {
         return false;
     }
 
+    /** The setup's workspace: one per stateroot, so that a resumed runner finds what its predecessor pulled. */
     private Path workspace(String sr) {
+        return layout.workRoot().resolve("ibu-stateroot-" + sr);
+    }
+
+    /** An empty workspace, or (with {@code keepImage}) one holding only the pulled seed image. */
+    private Path prepareWorkspace(String sr, boolean keepImage) {
+        Path ws = workspace(sr);
         try {
             AtomicFiles.ensurePrivateDir(layout.workRoot());
-            Path ws = Files.createTempDirectory(layout.workRoot(), "ibu-stateroot-" + sr + "-");
+            if (keepImage) {
+                try (var entries = Files.list(ws)) {
+                    for (Path p : entries.filter(p -> !p.getFileName().toString().equals("image")).toList()) {
+                        deleteAny(p);
+                    }
+                }
+            } else {
+                deleteAny(ws);
+            }
             AtomicFiles.ensurePrivateDir(ws);
             return ws;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a workspace under " + layout.workRoot()
                 + "; check it exists and is writable", e);
+        }
+    }
+
+    private static void deleteAny(Path p) throws IOException {
+        if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+            AtomicFiles.deleteTree(p);
+        } else {
+            Files.deleteIfExists(p);
         }
     }
 }

@@ -28,6 +28,7 @@ public final class PrecacheAdapter implements PrecachePort {
 
     static final String KEY = "precache";
     static final String NO_IMAGES = "no images specified for precaching";
+    static final String STORAGE_PREPARED = "storage-prepared";
 
     private final HostLayout layout;
     private final ImageStore store;
@@ -61,13 +62,29 @@ public final class PrecacheAdapter implements PrecachePort {
         if (images.isEmpty()) {
             return Either.left(PortFailure.invalid(NO_IMAGES));
         }
-        jobs.start(KEY, progress -> {
-            prepareStorage();
-            try (AuthFile auth = AuthFile.write(pullSecret.toJavaOptional(), layout.workRoot().resolve("ibu-auth"))) {
-                new PrecacheWorkload(store, settings).run(images, auth.path().or(() -> defaultAuthFile), progress);
-            }
-        });
+        try {
+            jobs.start(KEY, PrecacheRequest.encode(images, pullSecret), work(images, pullSecret));
+        } catch (RuntimeException e) {
+            return Either.left(PortFailure.transientFailure("failed to start precache: " + e.getMessage()));
+        }
         return Either.right(null);
+    }
+
+    /**
+     * Precache as a job: the storage cleanup once, then the pulls. A runner that takes over from one that died with its
+     * agent skips the cleanup it finished (it could remove images pulled since) and every image already in the storage.
+     */
+    private HostJobs.Work work(java.util.List<String> images, Option<PullSecret> pullSecret) {
+        return ctx -> {
+            if (!ctx.done().contains(STORAGE_PREPARED)) {
+                prepareStorage();
+                ctx.markDone(STORAGE_PREPARED);
+            }
+            try (AuthFile auth = AuthFile.write(pullSecret.toJavaOptional(), layout.workRoot().resolve("ibu-auth"))) {
+                new PrecacheWorkload(store, settings).run(images, auth.path().or(() -> defaultAuthFile), ctx::progress,
+                    ctx.resumed());
+            }
+        };
     }
 
     java.util.List<String> imagesFor(String stateroot, List<String> extra) throws java.io.UncheckedIOException {
@@ -95,7 +112,10 @@ public final class PrecacheAdapter implements PrecachePort {
     @Override
     public Either<PortFailure, PrecacheStatus> status() {
         try {
-            JobState s = jobs.state(KEY);
+            JobState s = jobs.state(KEY, request -> {
+                PrecacheRequest r = PrecacheRequest.decode(request);
+                return work(r.images(), r.pullSecret());
+            });
             return Either.right(new PrecacheStatus(s, Option.ofOptional(ProgressFile.read(settings.statusFile()))));
         } catch (RuntimeException e) {
             return Either.left(PortFailure.transientFailure("failed to read the precache status: " + e.getMessage()));

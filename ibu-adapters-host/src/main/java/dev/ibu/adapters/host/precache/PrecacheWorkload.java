@@ -32,6 +32,15 @@ public final class PrecacheWorkload {
     }
 
     public void run(List<String> images, Optional<Path> authFile, Consumer<String> progress) throws InterruptedException {
+        run(images, authFile, progress, false);
+    }
+
+    /**
+     * With {@code skipStored} (a runner resuming a job whose earlier runner died), images already in the storage count
+     * as pulled and are not pulled again: only what is missing is.
+     */
+    public void run(List<String> images, Optional<Path> authFile, Consumer<String> progress, boolean skipStored)
+        throws InterruptedException {
         List<String> failed = new ArrayList<>();
         int[] pulled = {0};
         AtomicBoolean diskFull = new AtomicBoolean();
@@ -40,7 +49,7 @@ public final class PrecacheWorkload {
         try {
             for (String img : images) {
                 pool.submit(() -> {
-                    boolean ok = !diskFull.get() && pullWithRetries(img, authFile, diskFull);
+                    boolean ok = !diskFull.get() && (skipStored && stored(img) || pullWithRetries(img, authFile, diskFull));
                     synchronized (failed) {
                         if (ok) {
                             pulled[0]++;
@@ -73,6 +82,15 @@ public final class PrecacheWorkload {
         List<String> missing = failed.stream().filter(i -> !store.exists(i)).toList();
         if (!missing.isEmpty() && !settings.bestEffort()) {
             throw new IllegalStateException(FAILED + ": " + String.join(", ", missing));
+        }
+    }
+
+    private boolean stored(String img) {
+        try {
+            return store.exists(img);
+        } catch (RuntimeException e) {
+            LOG.info("cannot tell whether {} is stored ({}); pulling it", img, e.getMessage());
+            return false;
         }
     }
 

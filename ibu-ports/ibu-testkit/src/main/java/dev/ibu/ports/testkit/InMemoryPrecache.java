@@ -18,7 +18,12 @@ import java.util.Objects;
  * the stateroot was set up from plus the extra ones, {@code imagesPerStep} per step (default one per tick); there is
  * no progress until the first step (upstream: "No precache status file to read yet"). Images marked failing count
  * as failed, and the job fails with {@code failed to pre-cache one or more images} unless best-effort. Its record
- * lives in the booted stateroot's {@code /var}, like the setup job's. Shares the host's lock.
+ * lives in the booted stateroot's {@code /var}, like the setup job's. Pulled images go into the host's container
+ * storage, which {@link #cleanup()} leaves alone; {@link #pulls(String)} counts the pulls of an image.
+ *
+ * <p>The job's runner lives in the agent: after {@link InMemoryHost#agentRestarted()} the job stops
+ * advancing, and the next {@link #status()} or {@link #start} resumes it: it goes through its list again and counts
+ * images already in the storage as pulled without pulling them; meanwhile it reads Running. Shares the host's lock.
  */
 public final class InMemoryPrecache implements PrecachePort {
     private final InMemoryHost host;
@@ -27,6 +32,18 @@ public final class InMemoryPrecache implements PrecachePort {
     private int imagesPerStep = 1;
     private Set<String> failingImages = HashSet.empty();
     private boolean bestEffort;
+    private final java.util.Map<String, Integer> pulls = new java.util.LinkedHashMap<>();
+    private final PrecacheJob.Storage storage = new PrecacheJob.Storage() {
+        @Override
+        public boolean has(String image) {
+            return pulls.containsKey(image);
+        }
+
+        @Override
+        public void pull(String image) {
+            pulls.merge(image, 1, Integer::sum);
+        }
+    };
 
     InMemoryPrecache(InMemoryHost host, Faults faults) {
         this.host = host;
@@ -56,7 +73,21 @@ public final class InMemoryPrecache implements PrecachePort {
         return this;
     }
 
-    /** The job's state without counting a port call. */
+    /** How many times {@code image} was pulled into the container storage (not a port call). */
+    public int pulls(String image) {
+        synchronized (host) {
+            return pulls.getOrDefault(image, 0);
+        }
+    }
+
+    /** The images in the container storage (not a port call). */
+    public List<String> storedImages() {
+        synchronized (host) {
+            return List.ofAll(pulls.keySet());
+        }
+    }
+
+    /** The job's state without counting a port call (and without resuming it). */
     public PrecacheStatus peek() {
         synchronized (host) {
             PrecacheJob job = job();
@@ -71,6 +102,7 @@ public final class InMemoryPrecache implements PrecachePort {
             synchronized (host) {
                 PrecacheJob job = job();
                 if (job != null && !(job.status().state() instanceof JobState.Failed)) {
+                    resumeIfOrphaned(job);
                     return Either.right(null);
                 }
                 Option<List<String>> seedImages = host.seedImages(staterootName);
@@ -92,8 +124,11 @@ public final class InMemoryPrecache implements PrecachePort {
     public Either<PortFailure, PrecacheStatus> status() {
         return faults.guard(Op.PRECACHE_STATUS, () -> {
             synchronized (host) {
-                if (job() != null && !pacing.byTicks()) {
-                    job().step();
+                if (job() != null) {
+                    resumeIfOrphaned(job());
+                    if (!pacing.byTicks()) {
+                        job().step(storage);
+                    }
                 }
                 return Either.right(peek());
             }
@@ -113,7 +148,7 @@ public final class InMemoryPrecache implements PrecachePort {
     void tick() {
         synchronized (host) {
             if (job() != null && pacing.byTicks()) {
-                job().step();
+                job().step(storage);
             }
         }
     }
@@ -123,6 +158,21 @@ public final class InMemoryPrecache implements PrecachePort {
             if (job() != null) {
                 job().interrupt(why);
             }
+        }
+    }
+
+    /** The agent died: the job's runner died with it. */
+    void runnerDied() {
+        synchronized (host) {
+            if (job() != null) {
+                job().runnerDied();
+            }
+        }
+    }
+
+    private void resumeIfOrphaned(PrecacheJob job) {
+        if (job.orphaned()) {
+            job.resume(storage);
         }
     }
 

@@ -148,6 +148,14 @@ public final class TestWorld {
         tick();
     }
 
+    /**
+     * The agent's process died and a new one starts (OOM, eviction, leader change, crash): the host's job runners die
+     * with it (see {@link InMemoryHost#agentRestarted()}); build a fresh engine on this world after calling this.
+     */
+    public void restartAgent() {
+        host.agentRestarted();
+    }
+
     /** Boots the default deployment after the engine's reboot; returns the stateroot now booted. */
     public String completeReboot() {
         String booted = host.completeReboot();

@@ -41,6 +41,7 @@ final class EngineHarness {
 
     /** A new agent process: a fresh engine that runs its start-up step. */
     ReconcileResult restartAgent() {
+        world.restartAgent(); // the host's job runners die with the old agent
         engine = new UpgradeEngine(mutate.apply(ports(world)));
         return engine.initialize();
     }
