@@ -28,7 +28,8 @@ public final class TestKitHostProvider implements PortProvider {
     @Override
     public List<Class<?>> ports() {
         return List.of(StaterootPort.class, SeedImagePort.class, PrecachePort.class, RebootPort.class,
-                StateStorePort.class, CertificatePort.class, ClusterInfoPort.class);
+                StateStorePort.class, CertificatePort.class, ClusterInfoPort.class,
+                dev.ibu.ports.out.ClusterConfigFilesPort.class);
     }
 
     @Override
@@ -50,6 +51,9 @@ public final class TestKitHostProvider implements PortProvider {
         }
         if (port == ClusterInfoPort.class) {
             return w.cluster();
+        }
+        if (port == dev.ibu.ports.out.ClusterConfigFilesPort.class) {
+            return w.configFiles();
         }
         return w.host();
     }
