@@ -20,7 +20,9 @@ public interface ClusterConfigFilesPort {
      * Writes {@code config} into {@code stateroot}'s {@code /var/opt/openshift}: {@code cluster-configuration/}
      * ({@code manifest.json}, {@code manifests/}, {@code certmanager-crypto/}), {@code network-configuration/} and
      * {@code lvm-configuration/}, replacing what an earlier attempt wrote there (nothing else under
-     * {@code /var/opt/openshift} is touched). An absent stateroot is {@link PortFailure.NotFound}.
+     * {@code /var/opt/openshift} is touched). When the configuration has an SSH key, {@code manifests/} also gets
+     * upstream's {@code 99-master-ssh.json} and {@code 99-worker-ssh.json} MachineConfigs giving it to the core user
+     * (upstream's post-pivot writes them there before applying). An absent stateroot is {@link PortFailure.NotFound}.
      */
     Either<PortFailure, Void> save(String stateroot, ClusterConfiguration config);
 

@@ -70,7 +70,8 @@ public final class ClusterConfigFilesAdapter implements ClusterConfigFilesPort {
             }
             PrivateTree cluster = opt.dir(CLUSTER_CONFIG);
             cluster.write(SEED_RECONFIGURATION, SeedReconfigurationJson.write(config.seedReconfiguration()));
-            writeAll(cluster.dir(MANIFESTS), config.manifests().files());
+            writeAll(cluster.dir(MANIFESTS), config.manifests().files()
+                    .merge(SshMachineConfigs.files(config.seedReconfiguration().sshKey())));
             if (!config.certManagerKeys().isEmpty()) {
                 writeAll(cluster.dir(CERT_MANAGER_CRYPTO), config.certManagerKeys());
             }

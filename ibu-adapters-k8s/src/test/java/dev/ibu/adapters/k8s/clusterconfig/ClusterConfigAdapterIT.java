@@ -229,12 +229,16 @@ class ClusterConfigAdapterIT {
                     .withName("mirror").get()).isNotNull();
             assertThat(seedAdmin.genericKubernetesResources("config.openshift.io/v1", "ImageDigestMirrorSet")
                     .withName("seed-mirror").get()).as("the seed's mirror configuration is gone").isNull();
+            assertThat(seedAdmin.genericKubernetesResources("machineconfiguration.openshift.io/v1", "MachineConfig")
+                    .withName("99-worker-ssh").get().getAdditionalProperties().get("spec").toString())
+                    .contains(ClusterConfigSamples.SSH_KEY.strip());
         }
     }
 
-    /** The apply order the host adapter loads them in: byte-wise by name. */
+    /** What the host adapter loads back: the manifests and the SSH MachineConfigs, byte-wise by name. */
     private static dev.ibu.ports.out.ExportBundle sorted(ClusterConfiguration c) {
         return new dev.ibu.ports.out.ExportBundle(io.vavr.collection.LinkedHashMap.ofEntries(
-                c.manifests().files().toList().sortBy(t -> t._1)));
+                c.manifests().files().merge(dev.ibu.ports.testkit.InMemoryConfigFiles.sshMachineConfigs(
+                        ClusterConfigSamples.SSH_KEY)).toList().sortBy(t -> t._1)));
     }
 }

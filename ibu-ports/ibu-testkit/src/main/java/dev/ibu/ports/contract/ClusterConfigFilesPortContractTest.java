@@ -11,6 +11,8 @@ import io.vavr.collection.List;
 import io.vavr.control.Option;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -108,14 +110,36 @@ public abstract class ClusterConfigFilesPortContractTest {
 
         ExportBundle loaded = port.loadManifests(f.stateroot()).get().get();
         assertThat(loaded.files().keySet().toList().asJava()).containsExactly("01_certmanager_Namespace_apps.json",
-                "03_certmanager_Secret_app-tls_apps.json", "LocalVolume_lv_openshift-local-storage.json",
-                "StorageClass_lvm_.json", "image-content-source-policy-list.json", "image-digest-mirror-set.json");
-        assertThat(loaded.files().toJavaMap()).isEqualTo(config.manifests().files().toJavaMap());
+                "03_certmanager_Secret_app-tls_apps.json", "99-master-ssh.json", "99-worker-ssh.json",
+                "LocalVolume_lv_openshift-local-storage.json", "StorageClass_lvm_.json",
+                "image-content-source-policy-list.json", "image-digest-mirror-set.json");
+        assertThat(loaded.files().filterKeys(n -> !n.startsWith("99-")).toJavaMap())
+                .isEqualTo(config.manifests().files().toJavaMap());
     }
 
     @Test
-    void saving_no_manifests_loads_as_an_empty_set_not_as_nothing_saved() {
-        assertThat(port.save(f.stateroot(), withManifests()).isRight()).isTrue();
+    void the_ssh_key_travels_as_upstreams_machine_configs_for_both_roles() {
+        port.save(f.stateroot(), withManifests());
+
+        ExportBundle loaded = port.loadManifests(f.stateroot()).get().get();
+        JsonMapper json = JsonMapper.builder().build();
+        for (String role : new String[] {"master", "worker"}) {
+            JsonNode mc = json.readTree(loaded.files().get("99-" + role + "-ssh.json").get());
+            assertThat(mc.get("kind").asString()).isEqualTo("MachineConfig");
+            assertThat(mc.at("/metadata/name").asString()).isEqualTo("99-" + role + "-ssh");
+            assertThat(mc.at("/metadata/labels/machineconfiguration.openshift.io~1role").asString()).isEqualTo(role);
+            assertThat(mc.at("/spec/config/ignition/version").asString()).isEqualTo("3.2.0");
+            assertThat(mc.at("/spec/config/passwd/users/0/name").asString()).isEqualTo("core");
+            assertThat(mc.at("/spec/config/passwd/users/0/sshAuthorizedKeys/0").asString())
+                    .isEqualTo(ClusterConfigSamples.SSH_KEY);
+        }
+    }
+
+    @Test
+    void without_an_ssh_key_or_manifests_an_empty_set_is_saved_not_nothing() {
+        ClusterConfiguration noKey = ClusterConfiguration.fromCluster(ClusterConfigSamples.seedFromCluster(),
+                ExportBundle.EMPTY, LinkedHashMap.empty());
+        assertThat(port.save(f.stateroot(), noKey).isRight()).isTrue();
 
         assertThat(port.loadManifests(f.stateroot()).get().map(ExportBundle::isEmpty)).isEqualTo(Option.some(true));
     }
@@ -127,8 +151,8 @@ public abstract class ClusterConfigFilesPortContractTest {
 
         port.save(f.stateroot(), withManifests("image-digest-mirror-set.json", "{\"new\":true}"));
 
-        assertThat(port.loadManifests(f.stateroot()).get().get().files().toJavaMap())
-                .isEqualTo(java.util.Map.of("image-digest-mirror-set.json", "{\"new\":true}"));
+        assertThat(port.loadManifests(f.stateroot()).get().get().files().filterKeys(n -> !n.startsWith("99-"))
+                .toJavaMap()).isEqualTo(java.util.Map.of("image-digest-mirror-set.json", "{\"new\":true}"));
     }
 
     @Test

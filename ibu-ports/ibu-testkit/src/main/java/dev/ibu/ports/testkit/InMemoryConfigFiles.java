@@ -77,8 +77,8 @@ public final class InMemoryConfigFiles implements ClusterConfigFilesPort {
     @Override
     public Either<PortFailure, Option<ExportBundle>> loadManifests(String stateroot) {
         return faults.guard(Op.CONFIG_FILES_LOAD, () -> Either.right(saved(stateroot).map(c -> new ExportBundle(
-                LinkedHashMap.ofEntries(c.manifests().files().toList().sortBy(
-                        (a, b) -> bytewise(a._1, b._1), t -> t))))));
+                LinkedHashMap.ofEntries(c.manifests().files().merge(sshMachineConfigs(c.seedReconfiguration()
+                        .sshKey())).toList().sortBy((a, b) -> bytewise(a._1, b._1), t -> t))))));
     }
 
     @Override
@@ -92,6 +92,26 @@ public final class InMemoryConfigFiles implements ClusterConfigFilesPort {
                 return Either.right(null);
             }
         });
+    }
+
+    /** What the host adapter writes next to the manifests: upstream's 99-<role>-ssh MachineConfigs (none without a key). */
+    public static LinkedHashMap<String, String> sshMachineConfigs(String sshKey) {
+        LinkedHashMap<String, String> files = LinkedHashMap.empty();
+        if (sshKey.isEmpty()) {
+            return files;
+        }
+        tools.jackson.databind.json.JsonMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
+        for (String role : new String[] {"master", "worker"}) {
+            var user = java.util.Map.of("name", "core", "sshAuthorizedKeys", java.util.List.of(sshKey));
+            var config = java.util.Map.of("ignition", java.util.Map.of("version", "3.2.0"), "passwd",
+                    java.util.Map.of("users", java.util.List.of(user)));
+            var meta = java.util.Map.of("name", "99-" + role + "-ssh", "labels",
+                    java.util.Map.of("machineconfiguration.openshift.io/role", role));
+            var mc = java.util.Map.of("apiVersion", "machineconfiguration.openshift.io/v1", "kind", "MachineConfig",
+                    "metadata", meta, "spec", java.util.Map.of("config", config));
+            files = files.put("99-" + role + "-ssh.json", json.writeValueAsString(mc));
+        }
+        return files;
     }
 
     /** The order of upstream's directory listing: names compared as UTF-8 bytes. */
