@@ -23,6 +23,19 @@ final class ClusterConfigSteps {
     private ClusterConfigSteps() {
     }
 
+    /**
+     * Prep (before the stateroot setup job): the node's and the cluster's required sources can be read, so that a
+     * missing pull secret or SSH key fails Prep naming it rather than the Upgrade an hour later. Nothing is written.
+     */
+    static Step checkAtPrep(Pass pass) {
+        String context = PrepHandler.INVALID_SPEC + "the cluster configuration cannot be carried over: ";
+        Either<Step, NodeConfiguration> node = pass.call(pass.ports.clusterConfigFiles().readNode(), context);
+        if (node.isLeft()) {
+            return node.getLeft();
+        }
+        return pass.act(pass.ports.clusterConfig().gather(), context);
+    }
+
     /** Pre-pivot: "Exporting Cluster, LVM, and cert-manager configuration", then node + cluster into the stateroot. */
     static Step export(Pass pass, String newStateroot) {
         Step step = Milestone.write(pass, Messages.EXPORTING_CLUSTER_CONFIG);

@@ -99,9 +99,23 @@ class ClusterConfigCarriedOverTest {
     }
 
     @Test
-    void a_missing_pull_secret_fails_the_upgrade_before_the_pivot_naming_it() {
+    void a_missing_pull_secret_fails_prep_naming_it_before_the_stateroot_is_set_up() {
         world.clusterConfig().remove(ClusterConfigPortContractTest.PULL_SECRET);
-        upgradeUntilTheReboot();
+        world.requestPrep();
+        h.settle();
+
+        assertThat(Snapshot.last(h.ibu())).startsWith("PrepInProgress False Failed \"failed to validate IBU spec: the "
+                + "cluster configuration cannot be carried over: Secret openshift-config/pull-secret not found");
+        assertThat(world.host().staterootNames()).containsExactly(ORIGINAL);
+    }
+
+    @Test
+    void a_pull_secret_deleted_after_prep_fails_the_upgrade_before_the_pivot_naming_it() {
+        world.requestPrep();
+        h.settle();
+        world.clusterConfig().remove(ClusterConfigPortContractTest.PULL_SECRET);
+        h.request(Stage.UPGRADE);
+        h.settle();
 
         assertThat(world.host().rebootPending()).isFalse();
         assertThat(Snapshot.last(h.ibu())).startsWith("UpgradeInProgress False Failed \"error while fetching cluster "
@@ -111,10 +125,25 @@ class ClusterConfigCarriedOverTest {
     }
 
     @Test
-    void a_node_without_the_core_ssh_key_fails_the_upgrade_before_the_pivot_naming_the_file() {
+    void a_node_without_the_core_ssh_key_fails_prep_naming_the_file() {
         world.configFiles().setNode(new NodeConfiguration("", List.empty(), "", LinkedHashMap.empty(),
                 Option.none()));
-        upgradeUntilTheReboot();
+        world.requestPrep();
+        h.settle();
+
+        assertThat(Snapshot.last(h.ibu())).startsWith("PrepInProgress False Failed \"failed to validate IBU spec: the "
+                + "cluster configuration cannot be carried over: failed to read sshKey: "
+                + "/home/core/.ssh/authorized_keys.d/ignition does not exist");
+    }
+
+    @Test
+    void an_ssh_key_lost_after_prep_fails_the_upgrade_before_the_pivot_naming_the_file() {
+        world.requestPrep();
+        h.settle();
+        world.configFiles().setNode(new NodeConfiguration("", List.empty(), "", LinkedHashMap.empty(),
+                Option.none()));
+        h.request(Stage.UPGRADE);
+        h.settle();
 
         assertThat(world.host().rebootPending()).isFalse();
         assertThat(Snapshot.last(h.ibu())).startsWith("UpgradeInProgress False Failed \"error while fetching cluster "
