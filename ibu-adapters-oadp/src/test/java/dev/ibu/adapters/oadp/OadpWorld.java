@@ -163,6 +163,7 @@ public final class OadpWorld implements AutoCloseable {
 
     @Override
     public void close() {
+        adapter.close();
         velero.close();
         mock.close();
     }

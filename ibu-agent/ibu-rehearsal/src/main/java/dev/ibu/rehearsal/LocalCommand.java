@@ -1,5 +1,7 @@
 package dev.ibu.rehearsal;
 
+import dev.ibu.adapters.oadp.local.LocalBackupAdapter;
+import dev.ibu.adapters.oadp.local.LocalBackupSettings;
 import dev.ibu.agent.DurationConverter;
 import dev.ibu.agent.LogLevels;
 import dev.ibu.rehearsal.embedded.EmbeddedApiServer;
@@ -8,6 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -64,6 +67,11 @@ public final class LocalCommand implements Callable<Integer> {
             + "holding a small seed, driven by the real host adapters (needs root, ostree, skopeo, docker-registry).")
     String host = "sim";
 
+    @Option(names = "--backup", paramLabel = "oadp|local", description = "oadp (default): the in-memory OADP/Velero. "
+            + "local: the local backup adapter, keeping the oadpContent objects on the shared container partition (a "
+            + "temp directory; with --host=ostree the lab's containers directory) with a SHA-256 manifest.")
+    String backup = "oadp";
+
     @Option(names = "--serve-seconds", hidden = true, description = "Stop serving after N seconds (tests).")
     long serveSeconds;
 
@@ -86,6 +94,13 @@ public final class LocalCommand implements Callable<Integer> {
         }
         if (!"sim".equals(host) && !"ostree".equals(host)) {
             return usage("--host=" + host + " is not a host: use --host=sim (in-memory) or --host=ostree (real sysroot)");
+        }
+        if (!"oadp".equals(backup) && !"local".equals(backup)) {
+            return usage("--backup=" + backup + " is not a backup method: use --backup=oadp or --backup=local");
+        }
+        if ("local".equals(backup) && !failing.isEmpty() && !failing.contains(FailStep.STATEROOT)
+                && !failing.contains(FailStep.PRECACHE)) {
+            return usage("--fail=" + fail + " fails the in-memory Velero: use it with --backup=oadp");
         }
         if ("ostree".equals(host)) {
             if (serve) {
@@ -136,7 +151,12 @@ public final class LocalCommand implements Callable<Integer> {
             return 1;
         }
         try (EmbeddedApiServer api = server) {
-            SimWorld world = new SimWorld(api.client(), failing, e -> out.println("  event: " + e), realHost);
+            Optional<Path> partition = "local".equals(backup) ? Optional.of(partition(realHost)) : Optional.empty();
+            SimWorld world = new SimWorld(api.client(), failing, e -> out.println("  event: " + e), realHost,
+                    partition.map(p -> new LocalBackupAdapter(api.client(), LocalBackupSettings.at(
+                            p.resolve("ibu-local-backup")))));
+            // finalize deletes the backup directory; the temp partition goes at exit if nothing was left behind
+            partition.filter(p -> realHost.isEmpty()).ifPresent(p -> p.toFile().deleteOnExit());
             SimulatedAgent agent = new SimulatedAgent(world, line -> {
                 out.println(line);
                 out.flush();
@@ -156,6 +176,8 @@ public final class LocalCommand implements Callable<Integer> {
                 out.println("  in-memory test kit: host (stateroots, reboot, state store), precache, OADP/Velero, "
                         + "health, seed registry; simulated time from " + dev.ibu.rehearsal.sim.SimWorldDefaults.START);
             }
+            partition.ifPresent(p -> out.println("  real: the local backup (no OADP, no S3) under "
+                    + p.resolve("ibu-local-backup") + " instead of the kit's Velero"));
             rehearsal.section("Agent start-up: the ImageBasedUpgrade CR is created automatically");
             agent.start();
             rehearsal.printCr();
@@ -179,6 +201,16 @@ public final class LocalCommand implements Callable<Integer> {
                     took.toMillis() / 1000.0, agent.summary()));
             out.flush();
             return idle ? 0 : 1;
+        }
+    }
+
+    /** The shared container partition: the lab's containers directory with --host=ostree, else a temp directory. */
+    private static Path partition(Optional<OstreeHost> realHost) {
+        try {
+            return realHost.isPresent() ? Files.createDirectories(realHost.get().sysroot().resolveSibling("work")
+                    .resolve("containers")) : Files.createTempDirectory("ibu-local-partition");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.ibu.agent.controller;
 
+import dev.ibu.agent.wiring.KubeClient;
 import io.fabric8.kubernetes.client.Config;
 
 import java.time.Duration;
@@ -34,6 +35,11 @@ public record ApiRetryPolicy(Duration interval, int retries) {
         config.setRequestRetryBackoffInterval((int) interval.toMillis());
         config.setRequestRetryBackoffLimit(retries);
         return config;
+    }
+
+    /** {@code settings} with this policy's retries: what {@code run} gives {@link KubeClient}, the one builder. */
+    public KubeClient.Settings applyTo(KubeClient.Settings settings) {
+        return settings.retrying(retries, interval);
     }
 
     /** The longest a single call keeps retrying before it fails (not counting the calls' own timeouts). */

@@ -4,13 +4,13 @@ import dev.ibu.adapters.k8s.crd.ImageBasedUpgradeResource;
 import dev.ibu.adapters.k8s.resource.ResourceCodec;
 import dev.ibu.ports.in.ReconcileResult;
 import dev.ibu.ports.in.ReconcileUpgradeUseCase;
+import dev.ibu.ports.out.ClockPort;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -33,7 +33,7 @@ public final class Controller implements AutoCloseable {
     private final KubernetesClient client;
     private final ReconcileUpgradeUseCase engine;
     private final Settings settings;
-    private final WorkQueue queue = new WorkQueue(Clock.systemUTC());
+    private final WorkQueue queue = new WorkQueue(ClockPort.systemClock());
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r,
             "ibu-resync"));
     private final Thread worker;
@@ -88,7 +88,7 @@ public final class Controller implements AutoCloseable {
             while ((init = engine.initialize()).error().isDefined()) {
                 Duration wait = backoff.next();
                 // a missing CRD reads as "not found" from the API server: say how to install it
-                String hint = init.error().get() instanceof dev.ibu.ports.out.PortFailure.NotFound
+                String hint = init.error().get().kind() == dev.ibu.ports.in.ReconcileError.Kind.NOT_FOUND
                         ? " (is the CRD installed? 'ibu-agent crd | kubectl apply -f -')" : "";
                 LOG.warn("start-up: cannot initialize the ImageBasedUpgrade: {}{}; retrying in {}s",
                         init.error().get().message(), hint, wait.toSeconds());

@@ -2,6 +2,7 @@ package dev.ibu.agent.controller;
 
 import dev.ibu.adapters.k8s.crd.ImageBasedUpgradeResource;
 import dev.ibu.adapters.k8s.events.EventAdapter;
+import dev.ibu.ports.out.ClockPort;
 import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
@@ -10,7 +11,6 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.UUID;
@@ -41,7 +41,7 @@ final class UnreadableIbuReport {
         String message = why.message(version);
         LOG.warn("{}", message);
         String text = message.length() <= MAX_MESSAGE ? message : message.substring(0, MAX_MESSAGE - 3) + "...";
-        String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        String now = ClockPort.system().now().truncatedTo(ChronoUnit.SECONDS).toString();
         try {
             client.v1().events().inNamespace(EventAdapter.NAMESPACE).resource(new EventBuilder().withNewMetadata()
                     .withName(ImageBasedUpgradeResource.NAME + "." + UUID.randomUUID())

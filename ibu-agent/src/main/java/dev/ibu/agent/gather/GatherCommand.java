@@ -1,10 +1,10 @@
 package dev.ibu.agent.gather;
 
+import dev.ibu.agent.wiring.AgentPorts;
+import dev.ibu.agent.wiring.KubeClient;
 import dev.ibu.ports.engine.EngineSettings;
-import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.fabric8.kubernetes.client.jdkhttp.JdkHttpClientFactory;
+import io.vavr.control.Either;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -15,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -68,22 +69,16 @@ public final class GatherCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Output output = new Output(dest.toAbsolutePath().normalize());
-        String ns = namespace != null ? namespace : System.getenv().getOrDefault("MY_POD_NAMESPACE",
-                EngineSettings.DEFAULT_NAMESPACE);
+        String ns = AgentPorts.namespace(Optional.ofNullable(namespace));
         try {
             Files.createDirectories(output.dest());
-            KubernetesClientBuilder b = new KubernetesClientBuilder().withHttpClientFactory(new JdkHttpClientFactory());
-            if (kubeconfig != null) {
-                try {
-                    b.withConfig(Config.fromKubeconfig(Files.readString(kubeconfig, StandardCharsets.UTF_8)));
-                } catch (IOException | RuntimeException e) {
-                    err.println("error: --kubeconfig " + kubeconfig + " cannot be read as a kubeconfig ("
-                            + e.getMessage() + "): give a readable kubeconfig, or leave it out to use $KUBECONFIG, "
-                            + "~/.kube/config or the in-cluster config");
-                    return 2;
-                }
+            Either<String, KubernetesClient> opened = KubeClient.open(Optional.ofNullable(kubeconfig),
+                    KubeClient.Settings.AGENT);
+            if (opened.isLeft()) {
+                err.println("error: " + opened.getLeft());
+                return 2;
             }
-            try (KubernetesClient client = b.build()) {
+            try (KubernetesClient client = opened.get()) {
                 new ClusterObjects(client, output).collect();
                 new AgentPods(client, output).collect(ns, hostFromPod);
             }

@@ -12,11 +12,8 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * {@code /metrics} on its own port, apart from the probes: over TLS with {@link MetricsAccess} deciding each request
@@ -67,20 +64,14 @@ public final class MetricsServer implements AutoCloseable {
                 MetricsAccess.Decision d = access.check(ex.getRequestHeaders().getFirst("Authorization"),
                         ex.getRequestMethod(), ex.getRequestURI().getPath());
                 if (!d.allowed()) {
-                    reply(ex, d.status(), d.message() + "\n");
+                    PlainHttp.reply(ex, d.status(), d.message() + "\n");
                     return;
                 }
             }
             metrics.handle(ex);
         });
-        server.createContext("/", ex -> reply(ex, 404, "not found: use /metrics\n"));
-        ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
-            Thread t = new Thread(r, "ibu-metrics-http");
-            t.setDaemon(true);
-            return t;
-        });
-        server.setExecutor(executor);
-        server.start();
+        server.createContext("/", ex -> PlainHttp.reply(ex, 404, "not found: use /metrics\n"));
+        ExecutorService executor = PlainHttp.start(server, "ibu-metrics-http");
         return new MetricsServer(server, executor);
     }
 
@@ -88,16 +79,6 @@ public final class MetricsServer implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    private static void reply(HttpExchange ex, int code, String body) throws IOException {
-        try (ex) {
-            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-            ex.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
-            ex.sendResponseHeaders(code, bytes.length);
-            try (OutputStream out = ex.getResponseBody()) {
-                out.write(bytes);
-            }
-        }
-    }
 
     @Override
     public void close() {

@@ -4,8 +4,8 @@ import dev.ibu.domain.ImageBasedUpgrade;
 import dev.ibu.domain.PhaseHistory;
 import dev.ibu.domain.Stage;
 import dev.ibu.domain.StageHistory;
+import dev.ibu.ports.in.ReconcileError;
 import dev.ibu.ports.in.ReconcileResult;
-import dev.ibu.ports.out.PortFailure;
 import dev.ibu.ports.out.PrecacheProgress;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Gauge;
@@ -57,7 +57,7 @@ public final class ReconcileMetrics {
                 .labelNames("stage", "phase").classicOnly().classicUpperBounds(STAGE_BUCKETS).register(registry);
         reconciles = Counter.builder().name("ibu_reconciles_total").help("Reconciles run").register(registry);
         reconcileErrors = Counter.builder().name("ibu_reconcile_errors_total")
-                .help("Reconciles that returned an error (by PortFailure kind) or threw (kind=exception)")
+                .help("Reconciles that returned an error (by failure kind) or threw (kind=exception)")
                 .labelNames("kind").register(registry);
         reconcileDuration = Histogram.builder().name("ibu_reconcile_duration_seconds")
                 .help("How long one reconcile took").classicOnly().classicUpperBounds(RECONCILE_BUCKETS)
@@ -168,8 +168,8 @@ public final class ReconcileMetrics {
         return d.toNanos() / 1e9;
     }
 
-    static String kind(PortFailure f) {
-        return f.getClass().getSimpleName();
+    static String kind(ReconcileError e) {
+        return e.kind().label();
     }
 
     /** Velero Backup and Restore counts by {@code status.phase}. */

@@ -45,7 +45,7 @@ final class Outcome {
             return ReconcileResult.after(r.after(), r.why());
         }
         if (step instanceof Step.Retry r) {
-            return ReconcileResult.error(r.cause());
+            return Results.error(r.cause());
         }
         if (step instanceof Step.Reread r) {
             return ReconcileResult.after(Duration.ZERO, r.why());

@@ -8,6 +8,7 @@ import dev.ibu.ports.out.EventPort;
 import dev.ibu.ports.out.ExportBundle;
 import dev.ibu.ports.out.HealthCheckSet;
 import dev.ibu.ports.out.HealthReport;
+import dev.ibu.ports.out.PortFailure;
 import dev.ibu.ports.out.WorkProgress;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
@@ -23,6 +24,7 @@ final class PostPivot {
 
     Step handle(Pass pass) {
         String booted = pass.bootedStateroot().get();
+        keepTheUncontrolledRollbackCopy(pass);
         if (pass.ibu().status().rollbackAvailabilityExpiration().isEmpty()) {
             rollbackAvailability(pass);
         }
@@ -65,6 +67,26 @@ final class PostPivot {
                 .peekLeft(f -> FailurePolicy.bestEffort(f, "cannot compute rollbackAvailabilityExpiration"))
                 .forEach(expiry -> expiry.forEach(t -> pass.updateStatus(s ->
                         s.withRollbackAvailabilityExpiration(Option.some(t.minus(Duration.ofMinutes(30))))))));
+    }
+
+    /**
+     * The pivot leaves in the original stateroot a copy of the CR that says "Uncontrolled rollback", for a return
+     * there without the engine (init monitor, a boot that falls back). A power loss between the set-default and that
+     * write boots the new stateroot without it: write it now. Best effort, looked at again on every pass: the copy
+     * is a safety net, the upgrade does not wait for it.
+     */
+    private static void keepTheUncontrolledRollbackCopy(Pass pass) {
+        pass.originalStateroot().forEach(original -> pass.ports.stateStore().loadIbu(original)
+                .flatMap(saved -> saved.isDefined() ? Either.<PortFailure, Void>right(null)
+                        : pass.ports.stateStore().saveIbu(original, asThePivotLeftIt(pass)))
+                .peekLeft(f -> FailurePolicy.bestEffort(f, "cannot keep the uncontrolled-rollback copy of the IBU "
+                        + "in stateroot " + original)));
+    }
+
+    /** The copy as the pivot writes it: nothing the post-pivot added (back there, no rollback is available). */
+    private static dev.ibu.domain.ImageBasedUpgrade asThePivotLeftIt(Pass pass) {
+        dev.ibu.domain.ImageBasedUpgrade copy = UpgradeHandler.uncontrolledRollback(pass);
+        return copy.withStatus(copy.status().withRollbackAvailabilityExpiration(Option.none()));
     }
 
     private static Step waitForHealth(Pass pass, HealthCheckSet set, String waitMessage, String why) {

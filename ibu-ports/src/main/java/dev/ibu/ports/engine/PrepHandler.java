@@ -4,6 +4,7 @@ import dev.ibu.domain.Annotations;
 import dev.ibu.domain.Echo;
 import dev.ibu.domain.History;
 import dev.ibu.domain.ImageBasedUpgrade;
+import dev.ibu.domain.ImageCleanup;
 import dev.ibu.domain.Messages;
 import dev.ibu.domain.Setters;
 import dev.ibu.domain.Spec;
@@ -15,6 +16,7 @@ import dev.ibu.ports.out.EventPort;
 import dev.ibu.ports.out.HealthCheckSet;
 import dev.ibu.ports.out.HealthReport;
 import dev.ibu.ports.out.JobState;
+import dev.ibu.ports.out.PrecacheRequest;
 import dev.ibu.ports.out.PrecacheStatus;
 import dev.ibu.ports.out.PullSecret;
 import dev.ibu.ports.out.SeedImageInfo;
@@ -22,9 +24,12 @@ import dev.ibu.ports.out.StaterootSetup;
 import io.vavr.collection.List;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Prep (stage-machine.md §4.2): validate, check the seed, create the stateroot, precache. Re-entrant. */
 final class PrepHandler implements StageHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(PrepHandler.class);
     static final String STATEROOT_JOB = "lca-prep-stateroot-setup";
     static final String PRECACHE_JOB = "lca-prep-precache";
     static final String INVALID_SPEC = "failed to validate IBU spec: ";
@@ -90,7 +95,12 @@ final class PrepHandler implements StageHandler {
         if (cluster.isLeft()) {
             return cluster.getLeft();
         }
-        Option<String> incompatible = SeedCompatibility.check(seed.get(), cluster.get());
+        Either<Step, String> nodeArch = pass.observe(pass.ports.seedImages().nodeArchitecture());
+        if (nodeArch.isLeft()) {
+            return nodeArch.getLeft();
+        }
+        Option<String> incompatible = SeedCompatibility.check(spec.seedImageRef().image(), seed.get(), cluster.get(),
+                nodeArch.get());
         if (incompatible.isDefined()) {
             return Step.fail(incompatible.get());
         }
@@ -154,7 +164,8 @@ final class PrepHandler implements StageHandler {
         if (secret.isLeft()) {
             return secret.getLeft();
         }
-        Either<Step, Void> started = pass.call(pass.ports.precache().start(stateroot, List.empty(), secret.get()),
+        PrecacheRequest request = new PrecacheRequest(stateroot, List.empty(), secret.get(), imageCleanup(pass));
+        Either<Step, Void> started = pass.call(pass.ports.precache().start(request),
                 "failed to launch the precache job: ");
         if (started.isLeft()) {
             return started.getLeft();
@@ -162,6 +173,19 @@ final class PrepHandler implements StageHandler {
         pass.updateHistory(h -> History.startPhase(h, Stage.PREP, History.PHASE_PRECACHE, pass.now));
         progress(pass, "Successfully launched a new job precache. " + jobRef);
         return Step.requeue(Requeue.SHORT, "precache launched");
+    }
+
+    /**
+     * The container-storage cleanup the IBU's annotations ask for (host-and-image.md §5.1). A bad threshold disables
+     * it, as upstream does; upstream only logs that, ibu also emits a Warning event naming the annotation and the fix.
+     */
+    static ImageCleanup imageCleanup(Pass pass) {
+        ImageCleanup.Reading r = ImageCleanup.fromAnnotations(pass.ibu().metadata().annotations());
+        r.note().forEach(LOG::info);
+        if (r.badValue()) {
+            pass.ports.events().emit(EventPort.Type.WARNING, "ImageCleanupDisabled", r.note().get());
+        }
+        return r.cleanup();
     }
 
     private static void progress(Pass pass, String message) {

@@ -49,7 +49,9 @@ final class PrepValidation {
             }
             oadp.get().warnings().forEach(w -> pass.ports.events().emit(EventPort.Type.WARNING, "OadpContent", w));
         }
-        if (!spec.extraManifests().isEmpty()) {
+        // upstream checks the policy manifests' count whenever the annotation asks for it, ConfigMaps or not
+        if (!spec.extraManifests().isEmpty()
+                || pass.ibu().metadata().hasAnnotation(Annotations.TARGET_VERSION_MANIFEST_COUNT)) {
             Either<Step, ManifestValidation> extra = pass.call(
                     pass.ports.extraManifests().validate(spec.extraManifests()), prefix);
             if (extra.isLeft()) {

@@ -10,8 +10,8 @@ import io.vavr.control.Option;
 import java.time.Instant;
 
 /**
- * Rollback (stage-machine.md §4.4): back in the original stateroot -> completed; otherwise make the original
- * stateroot the default, save the CR into it, reboot. A failure for good fails the Rollback, and Rollback failed
+ * Rollback (stage-machine.md §4.4): back in the original stateroot -> completed; otherwise save the CR into the
+ * original stateroot, make it the default, reboot. A failure for good fails the Rollback, and Rollback failed
  * has no way out but the manual one (upstream); a transient one is retried, every step being repeatable.
  */
 final class RollbackHandler implements StageHandler {
@@ -31,19 +31,22 @@ final class RollbackHandler implements StageHandler {
                     + "only " + pass.host.staterootNames().mkString(", ") + ")");
         }
         warnOnExpiredCertificates(pass, original.get());
-        Step step = pass.act(pass.ports.stateroots().setDefault(original.get()), "failed to make stateroot "
-                + original.get() + " the default: ");
-        if (!step.proceeds()) {
-            return step;
-        }
         pass.updateStatus(s -> s.withRollbackAvailabilityExpiration(Option.none()));
         progress(pass, Messages.COMPLETING_ROLLBACK);
-        step = pass.persist();
+        Step step = pass.persist();
         if (!step.proceeds()) {
             return step;
         }
+        // saved before the original stateroot becomes the default: a power loss right after set-default boots it,
+        // and it must find this CR there, not the copy the pivot left for an uncontrolled rollback. Until then the
+        // booted stateroot stays the default, so a restarted agent does not restore this copy.
         step = pass.act(pass.ports.stateStore().saveIbu(original.get(), pass.ibu()), "failed to save the IBU into "
                 + "stateroot " + original.get() + ": ");
+        if (!step.proceeds()) {
+            return step;
+        }
+        step = pass.act(pass.ports.stateroots().setDefault(original.get()), "failed to make stateroot "
+                + original.get() + " the default: ");
         if (!step.proceeds()) {
             return step;
         }

@@ -103,7 +103,7 @@ public final class UpgradeEngine implements ReconcileUpgradeUseCase {
         }
         Option<Stage> running = ConditionPredicates.inProgressStage(pass.conditions());
         if (running.isEmpty()) {
-            return Step.done("nothing in progress");
+            return AutoRollback.resume(pass);
         }
         Stage spec = pass.ibu().spec().stage();
         pass.updateHistory(h -> History.beforeHandler(h, spec, pass.now));

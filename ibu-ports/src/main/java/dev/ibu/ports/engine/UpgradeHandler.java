@@ -77,7 +77,9 @@ final class UpgradeHandler implements StageHandler {
         }
         step = Milestone.write(pass, Messages.EXPORTING_APP_CONFIG);
         if (step.proceeds() && !spec.oadpContent().isEmpty()) {
-            step = pass.call(pass.ports.backups().export(spec.oadpContent()), "failed to export OADP configuration: ")
+            // the port's failure names the part, in upstream's words: "failed to export OADP configuration: ..." or
+            // "failed to export restores: ..." (BackupPort#export)
+            step = pass.call(pass.ports.backups().export(spec.oadpContent()), "")
                     .fold(failed -> failed, bundle -> save(pass, newStateroot, OADP_BUNDLE, bundle));
         }
         if (!step.proceeds()) {
@@ -119,8 +121,7 @@ final class UpgradeHandler implements StageHandler {
         }
         // if the node comes back in the original stateroot without us (init monitor, power loss), this copy says so;
         // written after set-default so that an agent restart in between never mistakes it for a rollback
-        ImageBasedUpgrade uncontrolled = now.withStatus(now.status().withConditions(
-                Setters.upgradeFailed(now.status().conditions(), Messages.UNCONTROLLED_ROLLBACK, pass.stamp())));
+        ImageBasedUpgrade uncontrolled = uncontrolledRollback(pass);
         String original = pass.originalStateroot().get();
         step = pass.act(pass.ports.stateStore().saveIbu(original, uncontrolled), saveFailed + original + ": ");
         if (!step.proceeds()) {
@@ -129,6 +130,13 @@ final class UpgradeHandler implements StageHandler {
         pass.ports.events().emit(EventPort.Type.NORMAL, "Reboot", "System will now reboot for upgrade");
         return pass.call(pass.ports.reboot().reboot("upgrade to stateroot " + newStateroot), "")
                 .fold(s -> s, x -> Step.requeue(Requeue.SHORT, "rebooting into " + newStateroot));
+    }
+
+    /** The CR as a return to the original stateroot without the engine must show it: Upgrade failed. */
+    static ImageBasedUpgrade uncontrolledRollback(Pass pass) {
+        ImageBasedUpgrade now = pass.ibu();
+        return now.withStatus(now.status().withConditions(
+                Setters.upgradeFailed(now.status().conditions(), Messages.UNCONTROLLED_ROLLBACK, pass.stamp())));
     }
 
     /**

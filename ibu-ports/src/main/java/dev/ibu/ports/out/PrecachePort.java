@@ -16,10 +16,20 @@ import io.vavr.control.Option;
  */
 public interface PrecachePort {
     /**
-     * Starts the precache job in the background for the images the seed in {@code staterootName} lists, plus
-     * {@code extraImages}. A no-op when it runs or succeeded already (a job whose runner died is resumed).
+     * Starts the precache job in the background: first the container-storage cleanup of {@code request.cleanup()}
+     * (unused images only: never one the container runtime reports in use or pinned; when the runtime cannot say
+     * which are, nothing is removed), then the pulls of the images the seed in {@code request.staterootName()} lists
+     * plus {@code request.extraImages()}. An image that is a manifest list with no entry for the node's architecture
+     * is skipped (counted in {@link PrecacheProgress#skipped()}), not failed. A no-op when the job runs or succeeded
+     * already (a job whose runner died is resumed with the request it was started with).
      */
-    Either<PortFailure, Void> start(String staterootName, List<String> extraImages, Option<PullSecret> pullSecret);
+    Either<PortFailure, Void> start(PrecacheRequest request);
+
+    /** {@link #start(PrecacheRequest)} with the default cleanup. */
+    default Either<PortFailure, Void> start(String staterootName, List<String> extraImages,
+                                            Option<PullSecret> pullSecret) {
+        return start(PrecacheRequest.of(staterootName, extraImages, pullSecret));
+    }
 
     /** The job's state and counts; resumes the job when its runner died with an earlier agent (reported Running). */
     Either<PortFailure, PrecacheStatus> status();

@@ -15,15 +15,14 @@ import dev.ibu.adapters.host.seed.SeedMetadata;
 import dev.ibu.adapters.host.seed.SeedUnpacker;
 import dev.ibu.adapters.host.seed.SkopeoClient;
 import dev.ibu.adapters.host.support.AtomicFiles;
+import dev.ibu.adapters.host.support.ContainedPath;
 import dev.ibu.adapters.host.support.HostJobs;
 import dev.ibu.ports.out.StaterootSetup;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.HashSet;
@@ -115,10 +114,9 @@ public final class StaterootSetupJob {
             XattrSink xattrs = xattrSink(ws);
             SeedMetadata seed = unpackAndDeploy(setup, sr, image, repo, meta, progress, xattrs);
             Path deployDir = deploymentDir(sr);
-            layDownEtc(seed, meta, deployDir, xattrs);
-            Path var = layout.staterootVar(sr);
-            AtomicFiles.write(var.resolve(CONTAINERS_LIST), String.join("\n", seed.images()));
-            AutoRollbackFile.write(var, setup.autoRollback());
+            layDownEtc(sr, seed, meta, deployDir, xattrs);
+            AtomicFiles.write(layout.inStaterootVar(sr, CONTAINERS_LIST), String.join("\n", seed.images()));
+            AutoRollbackFile.write(layout, sr, setup.autoRollback());
         } finally {
             if (!ctx.stopped()) {
                 AtomicFiles.deleteTree(ws);
@@ -200,11 +198,12 @@ public final class StaterootSetupJob {
         return layout.staterootDir(sr).resolve("deploy").resolve(d.deploymentName());
     }
 
-    private void layDownEtc(SeedMetadata seed, Path meta, Path deployDir, XattrSink xattrs) {
+    private void layDownEtc(String sr, SeedMetadata seed, Path meta, Path deployDir, XattrSink xattrs) {
         try {
             Path origin = meta.resolve("ostree-" + seed.deployment() + ".origin");
-            if (Files.exists(origin)) {
-                Files.copy(origin, Path.of(deployDir + ".origin"), StandardCopyOption.REPLACE_EXISTING);
+            if (Files.exists(origin)) { // beside the deployment, through no link the seed's var.tgz could have made
+                AtomicFiles.writeShared(layout.inStateroot(sr, "deploy/" + deployDir.getFileName() + ".origin"),
+                    Files.readAllBytes(origin));
             }
             Path etcTgz = meta.resolve("etc.tgz");
             if (Files.exists(etcTgz)) {
@@ -228,33 +227,26 @@ public final class StaterootSetupJob {
                 continue;
             }
             String rel = p.startsWith("/") ? p.substring(1) : p;
-            if (!rel.startsWith("etc/") || rel.contains("..") || hasSymlinkParent(deployDir, rel)) {
-                throw new SeedFormatException("etc.deletions line \"" + line
-                    + "\" is not a path under /etc inside the deployment; rebuild the seed image");
-            }
+            ContainedPath target;
             try {
-                Path target = deployDir.resolve(rel);
-                if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
-                    AtomicFiles.deleteTree(target);
-                } else {
-                    Files.delete(target);
-                }
-            } catch (NoSuchFileException gone) {
-                // already absent: the deletion's goal holds
+                target = ContainedPath.of(deployDir, rel);
+            } catch (IllegalArgumentException bad) {
+                target = null;
+            }
+            if (target == null || !rel.startsWith("etc/")) {
+                throw notUnderEtc(line);
+            }
+            try { // neither a parent nor the path itself is followed: a link is removed, not what it points to
+                AtomicFiles.deleteTree(target); // a file, a link or a directory; a missing one is fine
+            } catch (ContainedPath.EscapeException through) {
+                throw notUnderEtc(line);
             }
         }
     }
 
-    private static boolean hasSymlinkParent(Path root, String rel) {
-        Path cur = root;
-        String[] parts = rel.split("/");
-        for (int i = 0; i < parts.length - 1; i++) {
-            cur = cur.resolve(parts[i]);
-            if (Files.isSymbolicLink(cur)) {
-                return true;
-            }
-        }
-        return false;
+    private static SeedFormatException notUnderEtc(String line) {
+        return new SeedFormatException("etc.deletions line \"" + line
+            + "\" is not a path under /etc inside the deployment; rebuild the seed image");
     }
 
     /** The setup's workspace: one per stateroot, so that a resumed runner finds what its predecessor pulled. */

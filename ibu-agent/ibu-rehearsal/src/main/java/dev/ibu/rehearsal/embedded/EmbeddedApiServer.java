@@ -1,6 +1,7 @@
 package dev.ibu.rehearsal.embedded;
 
 import dev.ibu.adapters.k8s.crd.GeneratedCrd;
+import dev.ibu.ports.out.ClockPort;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.jdkhttp.JdkHttpClientFactory;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
@@ -19,7 +20,6 @@ import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Queue;
@@ -55,7 +55,7 @@ public final class EmbeddedApiServer implements AutoCloseable {
         KubernetesMixedDispatcher crud = new KubernetesMixedDispatcher(responses);
         MockWebServer web = new MockWebServer();
         web.setHttp2ClearTextEnabled(false);
-        KubectlDispatcher dispatcher = new KubectlDispatcher(crud, DiscoveryDocuments.all(), Clock.systemUTC());
+        KubectlDispatcher dispatcher = new KubectlDispatcher(crud, DiscoveryDocuments.all(), ClockPort.systemClock());
         KubernetesMockServer server = new KubernetesMockServer(new Context(Serialization.jsonMapper()), web,
                 responses, dispatcher, https, DiscoveryDocuments.versionInfo());
         server.init(InetAddress.getLoopbackAddress(), port);

@@ -1,5 +1,6 @@
 package dev.ibu.agent.observability;
 
+import dev.ibu.ports.in.ReconcileError;
 import dev.ibu.adapters.k8s.resource.IbuResourceAdapter;
 import dev.ibu.rehearsal.embedded.EmbeddedApiServer;
 import dev.ibu.domain.Condition;
@@ -10,7 +11,6 @@ import dev.ibu.domain.ImageBasedUpgrade;
 import dev.ibu.ports.in.ReconcileCommand;
 import dev.ibu.ports.in.ReconcileResult;
 import dev.ibu.ports.in.ReconcileUpgradeUseCase;
-import dev.ibu.ports.out.PortFailure;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import org.junit.jupiter.api.Test;
 
@@ -36,7 +36,7 @@ class ObservabilityIT {
 
     @Test
     void the_metered_engine_counts_reconciles_and_makes_the_agent_ready_after_the_first() throws Exception {
-        ReconcileResult[] next = {ReconcileResult.error(PortFailure.conflict("stale"))};
+        ReconcileResult[] next = {ReconcileResult.error(new ReconcileError(ReconcileError.Kind.CONFLICT, "stale"))};
         ReconcileUpgradeUseCase engine = new ReconcileUpgradeUseCase() {
             @Override
             public ReconcileResult initialize() {

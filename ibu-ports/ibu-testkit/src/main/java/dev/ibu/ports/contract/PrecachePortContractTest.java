@@ -49,6 +49,14 @@ public abstract class PrecachePortContractTest {
 
         /** An image this world fails to pull (absent from the registry); none if it cannot make one. */
         Option<String> imageThatFails();
+
+        /**
+         * An image the registry has only as a manifest list without an entry for the node's CPU architecture; none if
+         * this world cannot make one.
+         */
+        default Option<String> imageWithoutNodeArchitecture() {
+            return Option.none();
+        }
     }
 
     protected abstract Fixture newFixture();
@@ -115,6 +123,24 @@ public abstract class PrecachePortContractTest {
         assertThat(p.total()).isGreaterThanOrEqualTo(f.extraImages().size());
         assertThat(p.pulled()).isEqualTo(p.total());
         assertThat(p.failed()).isZero();
+    }
+
+    @Test
+    void an_image_without_the_nodes_architecture_is_skipped_and_counted_not_failed() {
+        Option<String> foreign = f.imageWithoutNodeArchitecture();
+        assumeTrue(foreign.isDefined(), "this fixture cannot publish a manifest list without the node's architecture");
+        assertThat(port.start(f.stateroot(), f.extraImages().append(foreign.get()), Option.none()).isRight()).isTrue();
+
+        PrecacheStatus end = runToEnd();
+
+        assertThat(end.state()).isInstanceOf(JobState.Succeeded.class);
+        PrecacheProgress p = end.progress().get();
+        assertThat(p.skipped()).isEqualTo(1);
+        assertThat(p.failed()).isZero();
+        assertThat(p.pulled()).isEqualTo(p.total() - 1);
+        assertThat(p.message()).endsWith(", failed: 0, skipped: 1)");
+        assertThat(f.stored(foreign.get())).isFalse();
+        assertThat(f.pulls(foreign.get())).isZero();
     }
 
     @Test

@@ -76,6 +76,11 @@ public final class InMemoryHost extends InMemoryHostBoot implements StaterootPor
         return d;
     }
 
+    /** Where this host pulls from (none: nowhere in particular). */
+    Option<InMemoryRegistry> registry() {
+        return registry;
+    }
+
     /** The precache port of this host. */
     public InMemoryPrecache precache() {
         return precache;

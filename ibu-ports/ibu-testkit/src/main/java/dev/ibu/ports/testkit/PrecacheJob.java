@@ -26,19 +26,27 @@ final class PrecacheJob {
     }
 
     private final List<String> images;
+    private final Predicate<String> lacksNodeArchitecture;
     private final Set<String> failing;
     private final boolean bestEffort;
     private final int perStep;
     private int done;
     private int pulled;
     private int failed;
+    private int skipped;
     private boolean runnerAlive = true;
     private Predicate<String> skip = image -> false;
     private Option<PrecacheProgress> progress = Option.none();
     private JobState state = new JobState.Running("");
 
-    PrecacheJob(List<String> images, Set<String> failing, boolean bestEffort, int perStep) {
+    /**
+     * @param lacksNodeArchitecture images that are manifest lists without an entry for the node's architecture:
+     *                              skipped, neither pulled nor failed (upstream PR 7318)
+     */
+    PrecacheJob(List<String> images, Predicate<String> lacksNodeArchitecture, Set<String> failing, boolean bestEffort,
+                int perStep) {
         this.images = images;
+        this.lacksNodeArchitecture = lacksNodeArchitecture;
         this.failing = failing;
         this.bestEffort = bestEffort;
         this.perStep = Math.max(1, perStep);
@@ -60,6 +68,8 @@ final class PrecacheJob {
             String image = images.get(done);
             if (skip.test(image)) {
                 pulled++;
+            } else if (lacksNodeArchitecture.test(image)) {
+                skipped++;
             } else if (failing.contains(image)) {
                 failed++;
             } else {
@@ -68,7 +78,7 @@ final class PrecacheJob {
             }
             done++;
         }
-        PrecacheProgress p = new PrecacheProgress(images.size(), pulled, failed);
+        PrecacheProgress p = new PrecacheProgress(images.size(), pulled, failed, skipped);
         progress = Option.some(p);
         if (done == images.size()) {
             state = failed > 0 && !bestEffort ? new JobState.Failed(FAILED_MESSAGE) : new JobState.Succeeded();
@@ -93,6 +103,7 @@ final class PrecacheJob {
         done = 0;
         pulled = 0;
         failed = 0;
+        skipped = 0;
         skip = storage::has;
     }
 

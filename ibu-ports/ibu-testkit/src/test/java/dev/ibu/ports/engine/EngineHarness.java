@@ -34,9 +34,7 @@ final class EngineHarness {
     }
 
     static EnginePorts ports(TestWorld w) {
-        return new EnginePorts(w.cluster(), w.cluster(), w.cluster(), w.cluster(), w.cluster(), w.cluster(),
-                w.velero(), w.registry(), w.host(), w.precache(), w.host(), w.host(), w.host(), w.cluster(),
-                w.clock(), w.clusterConfig(), w.configFiles());
+        return w.ports();
     }
 
     /** A new agent process: a fresh engine that runs its start-up step. */

@@ -60,7 +60,7 @@ class FailurePolicyTest {
         world.faults().failAlways(Op.HEALTH_CHECK, NOT_FOUND);
         world.requestPrep();
         var r = h.reconcile();
-        assertThat(r.error()).contains(NOT_FOUND);
+        assertThat(r.error()).contains(Results.of(NOT_FOUND));
         assertThat(Snapshot.last(h.ibu())).isEqualTo("PrepInProgress True InProgress \"In progress\"");
         world.faults().clear(Op.HEALTH_CHECK);
         world.cluster().setHealth(HealthCheckSet.DEFERRED, "one or more ClusterOperators not yet ready: dns");
@@ -79,7 +79,7 @@ class FailurePolicyTest {
         world.faults().failOnce(Op.IBU_WRITE_STATUS, TERMINAL);
         world.requestPrep();
         var r = h.reconcile();
-        assertThat(r.error()).contains(TERMINAL);
+        assertThat(r.error()).contains(Results.of(TERMINAL));
         world.faults().failOnce(Op.IBU_WRITE_STATUS, CONFLICT);
         assertThat(h.reconcile().requeueAfter()).contains(Duration.ZERO);
         h.settle();

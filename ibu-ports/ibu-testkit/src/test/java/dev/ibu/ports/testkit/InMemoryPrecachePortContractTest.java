@@ -7,10 +7,13 @@ import io.vavr.control.Option;
 
 class InMemoryPrecachePortContractTest extends PrecachePortContractTest {
     static final String MISSING = "registry.example.com/missing:1";
+    static final String FOREIGN = "registry.example.com/arm-only:1";
 
     @Override
     protected Fixture newFixture() {
-        InMemoryHost host = new InMemoryHost().addStateroot("rhcos_4.15.2");
+        InMemoryRegistry registry = new InMemoryRegistry(new Faults()).manifestList(FOREIGN, "arm64", "s390x");
+        InMemoryHost host = new InMemoryHost(new Faults(), new ManualClock(), Option.some(registry),
+                InMemoryHost.DEFAULT_BOOTED).addStateroot("rhcos_4.15.2");
         host.precache().failImages(MISSING);
         return new Fixture() {
             @Override
@@ -52,6 +55,11 @@ class InMemoryPrecachePortContractTest extends PrecachePortContractTest {
             @Override
             public Option<String> imageThatFails() {
                 return Option.some(MISSING);
+            }
+
+            @Override
+            public Option<String> imageWithoutNodeArchitecture() {
+                return Option.some(FOREIGN);
             }
         };
     }

@@ -4,6 +4,8 @@ import dev.ibu.adapters.host.HostAdapterConfig;
 import dev.ibu.adapters.host.HostAdapters;
 import dev.ibu.adapters.host.ostree.StaterootAdapter;
 import dev.ibu.adapters.host.precache.PrecacheAdapter;
+import dev.ibu.domain.ImageCleanup;
+import dev.ibu.ports.out.PrecacheRequest;
 import dev.ibu.adapters.host.precache.PrecacheSettings;
 import dev.ibu.ports.out.AutoRollbackConfig;
 import dev.ibu.ports.out.JobState;
@@ -44,7 +46,7 @@ public final class PrepAgentMain {
         HostAdapterConfig local = HostAdapterConfig.local(sysroot, work, Set.of(registry));
         // two pulls at a time, so that precache has several progress points; no storage cleanup or space check here
         PrecacheSettings precache = new PrecacheSettings(local.precache().statusFile(), 2, 2, Duration.ofMillis(50), false,
-            -1, 0);
+            0);
         HostAdapterConfig cfg = new HostAdapterConfig(local.layout(), local.hostPrefix(), local.commandTimeout(),
             local.plainHttpRegistries(), local.skopeoEnv(), local.rebootArgv(), local.rebootWait(), precache,
             local.storageGraphRoot(), local.storageDriver(), local.kubeletAuthFile(), local.limits());
@@ -75,7 +77,7 @@ public final class PrepAgentMain {
         } else if (s instanceof JobState.Succeeded) {
             JobState p = orRetry(images.status()).state();
             if (p instanceof JobState.NotStarted) {
-                orRetry(images.start(sr, List.empty(), Option.none()));
+                orRetry(images.start(PrecacheRequest.of(sr, List.empty(), Option.none()).withCleanup(ImageCleanup.DISABLED)));
                 System.out.println(LAUNCHED_PRECACHE);
             } else if (p instanceof JobState.Failed f) {
                 finish(FAILED + "precache: " + f.message(), 3);
