@@ -3,7 +3,7 @@ package dev.ibu.adapters.oadp.provider;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ibu.adapters.oadp.OadpAdapters;
-import dev.ibu.adapters.oadp.OadpBackupAdapter;
+import dev.ibu.adapters.oadp.local.BackupMethodSelector;
 import dev.ibu.ports.out.BackupPort;
 import dev.ibu.ports.out.ClockPort;
 import dev.ibu.ports.out.PortContext;
@@ -29,8 +29,9 @@ class OadpPortProviderTest {
                     new OadpAdapters(client, ClockPort.system())));
 
             assertThat(provider.ports()).containsExactly(BackupPort.class);
-            assertThat(provider.create(BackupPort.class, onClient)).get().isInstanceOf(OadpBackupAdapter.class);
-            assertThat(provider.create(BackupPort.class, onFacade)).get().isInstanceOf(OadpBackupAdapter.class);
+            // the port picks OADP or the local backup per upgrade (lca.openshift.io/backup-method)
+            assertThat(provider.create(BackupPort.class, onClient)).get().isInstanceOf(BackupMethodSelector.class);
+            assertThat(provider.create(BackupPort.class, onFacade)).get().isInstanceOf(BackupMethodSelector.class);
             assertThat(provider.create(BackupPort.class, new PortContext(Map.of(), Map.of()))).isEmpty();
             assertThat(provider.create(StaterootPort.class, onClient)).isEmpty();
         }
