@@ -1,5 +1,6 @@
 package dev.ibu.adapters.host.config;
 
+import dev.ibu.adapters.host.support.ContainedPath;
 import dev.ibu.adapters.host.support.HostLayout;
 import dev.ibu.ports.out.ClusterConfigFilesPort;
 import dev.ibu.ports.out.ClusterConfiguration;
@@ -19,13 +20,12 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * {@link ClusterConfigFilesPort} on a real host (oadp-and-manifests.md §4): the node's files from its root, and a
  * stateroot's {@code var/opt/openshift} tree through the sysroot (so the same code writes the new stateroot before
- * the pivot and reads the booted one after it). Every directory on the way is checked not to be a link
- * ({@link PrivateTree}), files are 0600 and written atomically, directories 0700. Contents are never logged.
+ * the pivot and reads the booted one after it). Nothing on the way is followed if it is a link ({@link PrivateTree}
+ * over {@link ContainedPath}), files are 0600 and written atomically, directories 0700. Contents are never logged.
  */
 public final class ClusterConfigFilesAdapter implements ClusterConfigFilesPort {
     static final String OPT_OPENSHIFT = "opt/openshift";
@@ -64,7 +64,7 @@ public final class ClusterConfigFilesAdapter implements ClusterConfigFilesPort {
                     + "/var/opt/openshift/" + CLUSTER_CONFIG + " into it"));
         }
         return io(what, () -> {
-            PrivateTree opt = new PrivateTree(layout.staterootVar(stateroot)).dir(OPT_OPENSHIFT);
+            PrivateTree opt = PrivateTree.in(layout, stateroot, "opt").dir("openshift");
             for (String tree : List.of(CLUSTER_CONFIG, NETWORK, LVM)) {
                 opt.delete(tree);
             }
@@ -93,8 +93,8 @@ public final class ClusterConfigFilesAdapter implements ClusterConfigFilesPort {
             if (!exists(stateroot)) {
                 return Option.none();
             }
-            Option<PrivateTree> dir = new PrivateTree(layout.staterootVar(stateroot))
-                    .existing(OPT_OPENSHIFT + "/" + CLUSTER_CONFIG + "/" + MANIFESTS);
+            Option<PrivateTree> dir = PrivateTree.in(layout, stateroot, OPT_OPENSHIFT).existing(CLUSTER_CONFIG)
+                    .flatMap(c -> c.existing(MANIFESTS));
             if (dir.isEmpty()) {
                 return Option.none();
             }
@@ -110,7 +110,7 @@ public final class ClusterConfigFilesAdapter implements ClusterConfigFilesPort {
     public Either<PortFailure, Void> discard(String stateroot) {
         return io("delete the cluster configuration of stateroot " + stateroot, () -> {
             if (exists(stateroot)) {
-                Option<PrivateTree> opt = new PrivateTree(layout.staterootVar(stateroot)).existing(OPT_OPENSHIFT);
+                Option<PrivateTree> opt = PrivateTree.in(layout, stateroot, "opt").existing("openshift");
                 for (PrivateTree o : opt) {
                     for (String tree : List.of(CLUSTER_CONFIG, NETWORK, LVM)) {
                         o.delete(tree);
@@ -146,18 +146,10 @@ public final class ClusterConfigFilesAdapter implements ClusterConfigFilesPort {
     private static <T> Either<PortFailure, T> io(String what, Body<T> body) {
         try {
             return Either.right(body.get());
-        } catch (PrivateTree.LinkRefused | IllegalArgumentException e) {
+        } catch (ContainedPath.EscapeException | IllegalArgumentException e) {
             return Either.left(PortFailure.invalid("failed to " + what + ": " + e.getMessage()));
         } catch (Exception e) {
             return Either.left(PortFailure.transientFailure("failed to " + what + ": " + e.getMessage()));
-        }
-    }
-
-    /** Listing helper kept here so PrivateTree stays about writing. */
-    static List<String> regularFileNames(Path dir) throws IOException {
-        try (Stream<Path> s = Files.list(dir)) {
-            return List.ofAll(s.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
-                    .map(p -> p.getFileName().toString()).toList());
         }
     }
 }

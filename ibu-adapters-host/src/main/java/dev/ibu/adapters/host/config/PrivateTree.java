@@ -1,6 +1,8 @@
 package dev.ibu.adapters.host.config;
 
 import dev.ibu.adapters.host.support.AtomicFiles;
+import dev.ibu.adapters.host.support.ContainedPath;
+import dev.ibu.adapters.host.support.HostLayout;
 import io.vavr.collection.List;
 import io.vavr.control.Option;
 
@@ -10,87 +12,85 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.stream.Stream;
 
 /**
- * A directory under a stateroot's {@code /var} reached without following a link: each component is checked (or
- * created 0700) one by one, so that a link planted in the seed's {@code var.tgz} (say {@code var/opt -> /etc}) can
- * neither redirect a write nor a delete out of the stateroot. Names are single path segments.
+ * A directory of ours under a stateroot's {@code /var}, every access going through {@link ContainedPath}: no
+ * component on the way is followed, so a link planted in the seed's {@code var.tgz} (say {@code var/opt -> /etc})
+ * can neither redirect a write, a read nor a delete out of the stateroot ({@link ContainedPath.EscapeException}).
+ * The directories we make are 0700, the files 0600 (written atomically). Names are single path segments.
  */
 final class PrivateTree {
-    /** A link (or a non-directory) where a directory of ours was expected. */
-    static final class LinkRefused extends RuntimeException {
-        LinkRefused(Path p) {
-            super(p + " is a link or not a directory; remove it (a seed must not plant links there) and retry");
-        }
+    private final HostLayout layout;
+    private final String stateroot;
+    private final String rel;
+
+    private PrivateTree(HostLayout layout, String stateroot, String rel) {
+        this.layout = layout;
+        this.stateroot = stateroot;
+        this.rel = rel;
     }
 
-    private final Path dir;
-
-    PrivateTree(Path dir) {
-        this.dir = dir;
+    /** The stateroot's {@code var/<rel>}, not touched yet. */
+    static PrivateTree in(HostLayout layout, String stateroot, String rel) {
+        return new PrivateTree(layout, stateroot, rel);
     }
 
-    Path path() {
-        return dir;
+    private ContainedPath at(String name) {
+        return layout.inStaterootVar(stateroot, rel + "/" + segment(name));
     }
 
-    /** The subdirectory {@code rel} (segments separated by '/'), created 0700 where missing. */
-    PrivateTree dir(String rel) throws IOException {
-        Path p = dir;
-        for (String segment : segments(rel)) {
-            p = p.resolve(segment);
-            try {
-                Files.createDirectory(p, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(
-                        "rwx------")));
-            } catch (FileAlreadyExistsException e) {
-                if (!Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
-                    throw new LinkRefused(p);
-                }
-            }
-        }
-        return new PrivateTree(p);
-    }
-
-    /** The subdirectory {@code rel} if every component exists as a directory (not a link). */
-    Option<PrivateTree> existing(String rel) {
-        Path p = dir;
-        for (String segment : segments(rel)) {
-            p = p.resolve(segment);
-            if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
-                return Option.none();
-            }
+    /** The subdirectory {@code name}, created 0700 when missing (its parents too). */
+    PrivateTree dir(String name) throws IOException {
+        ContainedPath sub = at(name);
+        Path p = sub.forWrite();
+        try {
+            Files.createDirectory(p, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(
+                    "rwx------")));
+        } catch (FileAlreadyExistsException e) {
             if (!Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
-                throw new LinkRefused(p);
+                throw new ContainedPath.EscapeException(sub, p, "is a symbolic link or not a directory");
             }
         }
-        return Option.some(new PrivateTree(p));
+        return new PrivateTree(layout, stateroot, rel + "/" + name);
+    }
+
+    /** The subdirectory {@code name} if it and every directory on the way exist (none of them a link). */
+    Option<PrivateTree> existing(String name) {
+        ContainedPath sub = at(name);
+        Option<Path> p = Option.ofOptional(sub.forRead()).filter(x -> Files.exists(x, LinkOption.NOFOLLOW_LINKS));
+        if (p.isEmpty()) {
+            return Option.none();
+        }
+        if (!Files.isDirectory(p.get(), LinkOption.NOFOLLOW_LINKS)) {
+            throw new ContainedPath.EscapeException(sub, p.get(), "is a symbolic link or not a directory");
+        }
+        return Option.some(new PrivateTree(layout, stateroot, rel + "/" + name));
     }
 
     /** Writes {@code name} atomically, 0600; a link in its place is replaced, never followed. */
     void write(String name, String content) {
-        AtomicFiles.write(dir.resolve(segment(name)), content);
+        AtomicFiles.write(at(name), content);
     }
 
-    String read(String name) throws IOException {
-        Path p = dir.resolve(segment(name));
-        if (!Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
-            throw new LinkRefused(p);
-        }
-        return Files.readString(p);
+    /** A regular file's content; a link in its place is refused. */
+    String read(String name) {
+        return AtomicFiles.read(at(name)).orElseThrow(() -> new java.io.UncheckedIOException(
+                new java.nio.file.NoSuchFileException(at(name).toString())));
     }
 
     /** Regular files directly in this directory (links and directories left out). */
     List<String> fileNames() throws IOException {
-        return ClusterConfigFilesAdapter.regularFileNames(dir);
+        Path dir = layout.inStaterootVar(stateroot, rel).forRead().orElseThrow();
+        try (Stream<Path> s = Files.list(dir)) {
+            return List.ofAll(s.filter(f -> Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS))
+                    .map(f -> f.getFileName().toString()).toList());
+        }
     }
 
-    /** Deletes the tree {@code name} without following links (a link is removed itself). */
+    /** Deletes the tree {@code name} without following links (a link in its place is removed itself). */
     void delete(String name) {
-        AtomicFiles.deleteTree(dir.resolve(segment(name)));
-    }
-
-    private static List<String> segments(String rel) {
-        return List.of(rel.split("/")).map(PrivateTree::segment);
+        AtomicFiles.deleteTree(at(name));
     }
 
     private static String segment(String s) {

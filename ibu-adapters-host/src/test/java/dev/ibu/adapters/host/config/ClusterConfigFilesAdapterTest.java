@@ -135,7 +135,7 @@ class ClusterConfigFilesAdapterTest {
         PortFailure failure = adapter.save(SR, config()).getLeft();
 
         assertThat(failure).isInstanceOf(PortFailure.Invalid.class);
-        assertThat(failure.message()).contains("is a link or not a directory");
+        assertThat(failure.message()).contains("is a symbolic link").contains("refusing to go through");
         try (Stream<Path> s = Files.list(outside)) {
             assertThat(s).isEmpty();
         }
@@ -155,6 +155,20 @@ class ClusterConfigFilesAdapterTest {
 
         assertThat(outside.resolve("keep")).hasContent("x");
         assertThat(Files.isSymbolicLink(var.resolve("opt/openshift/cluster-configuration"))).isFalse();
+    }
+
+    @Test
+    void a_link_in_place_of_the_manifests_directory_is_not_read_through() throws Exception {
+        Path outside = tmp.resolve("outside");
+        Files.createDirectories(outside);
+        Files.writeString(outside.resolve("planted.json"), "{\"kind\":\"ClusterRoleBinding\"}");
+        Files.createDirectories(var.resolve("opt/openshift/cluster-configuration"));
+        Files.createSymbolicLink(var.resolve("opt/openshift/cluster-configuration/manifests"), outside);
+
+        PortFailure failure = adapter.loadManifests(SR).getLeft();
+
+        assertThat(failure).isInstanceOf(PortFailure.Invalid.class);
+        assertThat(failure.message()).contains("manifests");
     }
 
     @Test
