@@ -20,13 +20,19 @@ public final class Cli {
         return new PrintWriter(System.err, true, StandardCharsets.UTF_8);
     }
 
-    /** Runs {@code root} with {@code commands} as its subcommands and returns the exit code (tests call this). */
-    public static int execute(Object root, List<Object> commands, String[] args, PrintWriter out, PrintWriter err) {
+    /** {@code root} with {@code commands} as its subcommands, writing to these streams (tests read its help). */
+    public static CommandLine commandLine(Object root, List<Object> commands, PrintWriter out, PrintWriter err) {
         CommandLine cl = new CommandLine(root);
         commands.forEach(c -> cl.addSubcommand(new CommandLine(c)));
+        CommandLine help = cl.getSubcommands().get("help");
+        if (help != null) {  // picocli's own help command: its exit codes, like every other command's
+            help.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(
+                    new java.util.TreeMap<>(java.util.Map.of("0", "the help was shown",
+                            "2", "an unknown command was named")));
+        }
         cl.setOut(out);
         cl.setErr(err);
-        return cl.execute(args);
+        return cl;
     }
 
     /** For a root command run without a subcommand: a usage error (exit 2) that lists the commands. */

@@ -6,7 +6,9 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
 /** {@code version}: prints the agent version. */
-@Command(name = "version", mixinStandardHelpOptions = true, description = "Print the ibu-agent version.")
+@Command(name = "version", mixinStandardHelpOptions = true, description = "Print the ibu-agent version.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the version was printed", "2:bad usage (this command takes no arguments)"})
 public final class VersionCommand implements Callable<Integer> {
     private final PrintWriter out;
 

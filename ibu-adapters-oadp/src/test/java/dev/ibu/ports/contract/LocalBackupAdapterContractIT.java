@@ -25,7 +25,7 @@ class LocalBackupAdapterContractIT extends BackupPortContractTest {
     protected Fixture newFixture() {
         cluster = LocalCluster.start();
         Set<String> failing = ConcurrentHashMap.newKeySet();
-        BackupPort port = new LocalBackupAdapter(cluster.client(), cluster.settings().withWrites(rel -> {
+        BackupPort port = new LocalBackupAdapter(cluster.agent(), cluster.settings().withWrites(rel -> {
             for (String name : failing) {
                 if (rel.contains("/backups/" + name + "/")) {
                     throw new IOException("No space left on device");
@@ -40,6 +40,7 @@ class LocalBackupAdapterContractIT extends BackupPortContractTest {
 
             @Override
             public void putConfigMap(ConfigMapRef ref, Map<String, String> data) {
+                cluster.ensureNamespace(ref.namespace());
                 cluster.client().configMaps().inNamespace(ref.namespace()).resource(new ConfigMapBuilder()
                         .withNewMetadata().withName(ref.name()).withNamespace(ref.namespace()).endMetadata()
                         .withData(data).build()).create();

@@ -25,7 +25,12 @@ import java.util.concurrent.Callable;
                 + "ImageBasedUpgrade resource (real Kubernetes adapter, generated CRD); host, precache, OADP, health "
                 + "and registry are simulated, and so is time, so a whole run takes seconds.",
                 "Walks the seed document: Idle -> Prep -> Upgrade -> (reboot) -> Idle, printing progress and "
-                        + "'oc get ibu -o yaml' at each step."})
+                        + "'oc get ibu -o yaml' at each step."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the rehearsal ended Idle as the seed document says (with --serve: stopped)",
+            "1:it did not end Idle, or the embedded API server or the --host=ostree sysroot could not start",
+            "2:bad options (--fail, --host, --backup, or a combination they refuse; --host=ostree without its "
+                + "tools); the message names the option and the fix"})
 public final class LocalCommand implements Callable<Integer> {
     private final PrintWriter out;
     private final PrintWriter err;

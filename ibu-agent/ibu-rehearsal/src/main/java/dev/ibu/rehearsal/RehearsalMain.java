@@ -16,6 +16,9 @@ import java.util.List;
  */
 @Command(name = "ibu-rehearsal", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Rehearses an image-based upgrade of single-node OpenShift on this machine.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:help or version shown; otherwise the command's own code ('ibu-rehearsal help COMMAND')",
+            "2:no command, an unknown command or option"},
         subcommands = {CommandLine.HelpCommand.class})
 public final class RehearsalMain implements Runnable {
 
@@ -25,8 +28,13 @@ public final class RehearsalMain implements Runnable {
 
     /** Runs the CLI with the given streams and returns the exit code (tests call this). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        return Cli.execute(new RehearsalMain(), List.of(new LocalCommand(out, err), new ExplainCommand(out, err),
-                new VersionCommand(out)), args, out, err);
+        return commandLine(out, err).execute(args);
+    }
+
+    /** The whole command line: {@code ibu-rehearsal} and its subcommands (tests read every command's help). */
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        return Cli.commandLine(new RehearsalMain(), List.of(new LocalCommand(out, err), new ExplainCommand(out, err),
+                new VersionCommand(out)), out, err);
     }
 
     @CommandLine.Spec

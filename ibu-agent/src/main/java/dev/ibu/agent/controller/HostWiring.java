@@ -2,6 +2,7 @@ package dev.ibu.agent.controller;
 
 import dev.ibu.adapters.host.HostAdapterConfig;
 import dev.ibu.adapters.host.HostAdapters;
+import dev.ibu.agent.HostRoot;
 import dev.ibu.agent.wiring.AgentPorts;
 import dev.ibu.ports.engine.EnginePortsBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -19,6 +20,10 @@ import java.util.Optional;
  */
 final class HostWiring {
     static final String NONE = "none";
+    /** {@code run} without the option: it used to retry forever and never become ready. */
+    static final String MISSING = "run needs " + HostRoot.NAME + ": the node's root as mounted in the agent's pod (the "
+            + "Deployment gives " + HostRoot.NAME + "=" + HostRoot.IN_POD + "), or " + HostRoot.NAME + "=" + NONE
+            + " to run without the host ports on purpose";
 
     private HostWiring() {
     }

@@ -2,6 +2,7 @@ package dev.ibu.agent.controller;
 
 import dev.ibu.adapters.host.HostAdapters;
 import dev.ibu.agent.DurationConverter;
+import dev.ibu.agent.HostRoot;
 import dev.ibu.agent.observability.IbuStatusObserver;
 import dev.ibu.agent.observability.MeteredUseCase;
 import dev.ibu.agent.observability.MetricsServing;
@@ -41,7 +42,14 @@ import java.util.stream.Collectors;
 
 /** {@code run}: the controller, on a cluster (in-cluster config) or against any API server (kubeconfig). */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Run the IBU controller: watch the ImageBasedUpgrade 'upgrade' and reconcile it.")
+        description = "Run the IBU controller: watch the ImageBasedUpgrade 'upgrade' and reconcile it.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:stopped: SIGTERM (the running reconcile ended, the Lease was released) or, with "
+                + "--leader-elect, the Lease was lost (the pod restarts and campaigns again)",
+            "1:an unexpected error stopped the agent (the log says which)",
+            "2:did not start: bad options (--host-root missing or its sysroot absent, --kubeconfig unreadable, a "
+                + "bad --resync, --probe-address or leader-election timing, metrics certificate missing or port in "
+                + "use); the message names the option and the fix"})
 public final class RunCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
 
@@ -59,8 +67,10 @@ public final class RunCommand implements Callable<Integer> {
             description = "Reconcile at least this often (e.g. 10m, 30s). Default: ${DEFAULT-VALUE}.")
     Duration resync;
 
-    @Option(names = {"--host", "--host-root"}, paramLabel = "DIR|none", defaultValue = "none",
-            description = "Where the node's root is mounted (e.g. /host), or none. Default: ${DEFAULT-VALUE}.")
+    @Option(names = {HostRoot.NAME, HostRoot.ALIAS}, paramLabel = "DIR|none", description = HostRoot.MEANING
+            + " Required: the Deployment gives " + HostRoot.NAME + "=" + HostRoot.IN_POD + "; " + HostRoot.NAME + "="
+            + HostWiring.NONE + " runs without the host ports on purpose (stages that need the host then fail "
+            + "saying so).")
     String host;
 
     @Option(names = "--leader-elect", description = "Hold the Lease ibu-agent-leader in the agent's namespace "
@@ -98,6 +108,9 @@ public final class RunCommand implements Callable<Integer> {
         Either<String, Optional<MetricsServing>> metrics = checked(observability::metricsServing);
         if (metrics.isLeft()) {
             return usage(metrics.getLeft());
+        }
+        if (this.host == null) {
+            return usage(HostWiring.MISSING);
         }
         Either<String, Optional<HostAdapters>> host = HostWiring.open(this.host);
         if (host.isLeft()) {

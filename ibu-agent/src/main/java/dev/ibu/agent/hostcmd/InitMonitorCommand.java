@@ -1,5 +1,6 @@
 package dev.ibu.agent.hostcmd;
 
+import dev.ibu.agent.HostRoot;
 import dev.ibu.adapters.host.HostAdapterConfig;
 import dev.ibu.adapters.host.HostAdapters;
 import picocli.CommandLine.ArgGroup;
@@ -39,8 +40,8 @@ public final class InitMonitorCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1")
     Mode mode;
 
-    @Option(names = "--host-root", defaultValue = "/", paramLabel = "DIR",
-            description = "The host's root (/ when run on the node, /host from the agent's container)")
+    @Option(names = {HostRoot.NAME, HostRoot.ALIAS}, defaultValue = "/", paramLabel = "DIR",
+            description = HostRoot.MEANING + " Default: ${DEFAULT-VALUE} (run by systemd on the node).")
     Path hostRoot;
 
     private final PrintWriter err;

@@ -1,5 +1,6 @@
 package dev.ibu.agent.hostcmd;
 
+import dev.ibu.agent.HostRoot;
 import dev.ibu.adapters.host.HostAdapterConfig;
 import dev.ibu.adapters.host.HostAdapters;
 import dev.ibu.agent.wiring.AgentPorts;
@@ -32,8 +33,8 @@ import java.util.function.Function;
         exitCodeList = {"0:restored, or nothing was saved", "1:the cluster or the host could not be read or written",
             "2:bad usage (--host-root must be a directory, --kubeconfig a readable file)"})
 public final class PostPivotCommand implements Callable<Integer> {
-    @Option(names = "--host-root", defaultValue = "/", paramLabel = "DIR",
-            description = "The host's root (/ on the node, /host from the agent's container)")
+    @Option(names = {HostRoot.NAME, HostRoot.ALIAS}, defaultValue = "/", paramLabel = "DIR",
+            description = HostRoot.MEANING + " Default: ${DEFAULT-VALUE} (run by systemd on the node).")
     Path hostRoot;
 
     @Option(names = "--kubeconfig", paramLabel = "FILE", description = "default: $KUBECONFIG, ~/.kube/config, "

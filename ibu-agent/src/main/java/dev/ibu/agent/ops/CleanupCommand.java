@@ -1,5 +1,6 @@
 package dev.ibu.agent.ops;
 
+import dev.ibu.agent.HostRoot;
 import dev.ibu.adapters.host.ostree.OstreeCli;
 import dev.ibu.agent.wiring.AgentPorts;
 import dev.ibu.agent.wiring.KubeClient;
@@ -54,8 +55,8 @@ public final class CleanupCommand implements Callable<Integer> {
             + "~/.kube/config, then the in-cluster service account).")
     Path kubeconfig;
 
-    @CommandLine.Option(names = "--host", paramLabel = "DIR", description = "The node's root as mounted in the agent's pod "
-            + "(e.g. /host).")
+    @CommandLine.Option(names = {HostRoot.NAME, HostRoot.ALIAS}, paramLabel = "DIR", description = HostRoot.MEANING
+            + " No default: --stateroot needs it (or --sysroot).")
     Path host;
 
     @CommandLine.Option(names = "--sysroot", paramLabel = "DIR", description = "An ostree sysroot on this machine instead of "

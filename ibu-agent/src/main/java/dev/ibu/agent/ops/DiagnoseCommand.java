@@ -1,5 +1,6 @@
 package dev.ibu.agent.ops;
 
+import dev.ibu.agent.HostRoot;
 import dev.ibu.adapters.oadp.OadpNames;
 import dev.ibu.agent.wiring.AgentPorts;
 import dev.ibu.agent.wiring.KubeClient;
@@ -55,8 +56,9 @@ public final class DiagnoseCommand implements Callable<Integer> {
     @Option(names = "--log-file", paramLabel = "FILE", description = "An agent log file to include (repeatable).")
     List<Path> logFiles = new ArrayList<>();
 
-    @Option(names = "--host", paramLabel = "DIR", description = "The node's root as mounted in the agent's pod "
-            + "(e.g. /host): ostree status, stateroots and precache through it.")
+    @Option(names = {HostRoot.NAME, HostRoot.ALIAS}, paramLabel = "DIR", description = HostRoot.MEANING
+            + " ostree status, stateroots and precache are read through it. No default: without it (or --sysroot) "
+            + "the host is not collected.")
     Path host;
 
     @Option(names = "--sysroot", paramLabel = "DIR", description = "An ostree sysroot on this machine instead of "

@@ -75,7 +75,7 @@ public final class Discovery {
         for (ResourceType t : registry.inGroupVersion(group, version)) {
             ObjectNode r = resources.addObject().put("name", t.plural()).put("singularName", t.singular())
                     .put("namespaced", t.namespaced()).put("kind", t.kind());
-            strings(r.putArray("verbs"), ResourceType.VERBS);
+            strings(r.putArray("verbs"), t.verbs());
             if (!t.shortNames().isEmpty()) {
                 strings(r.putArray("shortNames"), t.shortNames());
             }

@@ -22,6 +22,11 @@ public record ResourceType(String group, String version, String plural, String s
         categories = List.copyOf(categories);
     }
 
+    /** The verbs discovery advertises: SelfSubjectAccessReview is create-only, as on a real server. */
+    public List<String> verbs() {
+        return group.equals("authorization.k8s.io") && plural.equals("selfsubjectaccessreviews") ? List.of("create") : VERBS;
+    }
+
     public GroupResource groupResource() {
         return new GroupResource(group, plural);
     }

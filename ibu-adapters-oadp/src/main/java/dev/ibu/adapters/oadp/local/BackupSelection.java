@@ -109,6 +109,12 @@ public record BackupSelection(String backupName, List<String> includedNamespaces
                 && excludedResources.stream().noneMatch(r::named);
     }
 
+    /** Whether the Backup names {@code r} itself (not only through {@code *} or an empty filter meaning all kinds). */
+    public boolean namesExplicitly(ApiResource r) {
+        List<String> included = !r.namespaced() && newStyle ? includedClusterScoped : includedResources;
+        return included.stream().anyMatch(e -> !e.trim().equals("*") && r.named(e));
+    }
+
     /** Whether a cluster-scoped item related to a taken one (the PV of a PVC) may be added, as Velero does. */
     public boolean takesRelated(ApiResource r) {
         if (newStyle) {

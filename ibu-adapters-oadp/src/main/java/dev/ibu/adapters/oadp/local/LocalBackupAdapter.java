@@ -28,6 +28,7 @@ public final class LocalBackupAdapter implements BackupPort {
     private final LocalExporter exporter;
     private final LocalRestoreRunner restores;
     private final LocalCleanup cleanup;
+    private final java.util.List<Runnable> wakes = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** The directory of each upgrade is named after the ImageBasedUpgrade (target version and uid). */
     public LocalBackupAdapter(KubernetesClient client, LocalBackupSettings settings) {
@@ -68,9 +69,23 @@ public final class LocalBackupAdapter implements BackupPort {
         return upgradeKey.get().flatMap(key -> exporter.export(oadpContent.asJava(), key));
     }
 
+    /**
+     * The local backup does its work inside the calls, so nothing moves on between them, with one exception: a
+     * restore ends each call after a wave that created objects (Progressing), and the next wave is ready at once.
+     * Each such answer wakes the listeners, so a caller that asks only when woken still sees the restore complete.
+     */
+    @Override
+    public void onProgress(Runnable wake) {
+        wakes.add(wake);
+    }
+
     @Override
     public Either<PortFailure, WorkProgress> restore(ExportBundle exported) {
-        return restores.run(exported);
+        Either<PortFailure, WorkProgress> r = restores.run(exported);
+        if (r.isRight() && r.get() instanceof WorkProgress.Progressing) {
+            wakes.forEach(Runnable::run);
+        }
+        return r;
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.ibu.adapters.oadp.local;
 import dev.ibu.adapters.oadp.ApiError;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.vavr.control.Either;
 
 import java.util.ArrayList;
@@ -18,8 +19,12 @@ import java.util.Set;
  * Lists what one Backup selects, as Velero's item collector does: every served kind the resource filters take, in
  * the included namespaces, matching the label selectors; the PersistentVolume of every selected claim; the Namespace
  * object of every namespace items came from. Kinds that are never restored (events, nodes, Velero's own) are skipped.
+ * A kind the Backup takes only as one of all kinds (no resource filter, or {@code *}) that the agent may not list
+ * (403: its ClusterRole ibu-agent-local-backup names kinds, Velero's service account is cluster-admin) is skipped with
+ * a warning; a kind the Backup names itself and may not list fails the Backup.
  */
 final class ObjectCollector {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ObjectCollector.class);
     static final Set<String> NEVER = Set.of("events", "events.events.k8s.io", "nodes", "csinodes.storage.k8s.io",
             "volumeattachments.storage.k8s.io", "componentstatuses");
 
@@ -36,7 +41,19 @@ final class ObjectCollector {
                 if (NEVER.contains(r.qualified()) || r.group().equals("velero.io") || !selection.takes(r)) {
                     continue;
                 }
-                for (GenericKubernetesResource item : list(r, selection)) {
+                List<GenericKubernetesResource> items;
+                try {
+                    items = list(r, selection);
+                } catch (KubernetesClientException e) {
+                    if (e.getCode() != 403 || selection.namesExplicitly(r)) {
+                        throw e;
+                    }
+                    LOG.warn("Backup {}: skipped {}, which it takes only as one of all kinds: the agent may not list it"
+                            + " (add a rule for it to the ClusterRole ibu-agent-local-backup if it must be kept)",
+                            selection.backupName(), r.qualified());
+                    continue;
+                }
+                for (GenericKubernetesResource item : items) {
                     Map<String, String> labels = item.getMetadata().getLabels();
                     if (selection.labelsMatch(labels == null ? Map.of() : labels)) {
                         add(out, r, item);

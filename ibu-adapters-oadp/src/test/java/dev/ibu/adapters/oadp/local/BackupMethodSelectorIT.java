@@ -33,7 +33,7 @@ class BackupMethodSelectorIT {
     }
 
     private BackupMethodSelector selector(boolean oadpInstalled) {
-        return new BackupMethodSelector(new OadpCluster(cluster.client()), oadp, Optional.of(local), () -> oadpInstalled);
+        return new BackupMethodSelector(new OadpCluster(cluster.agent()), oadp, Optional.of(local), () -> oadpInstalled);
     }
 
     private void ibu(Map<String, String> annotations) {
@@ -84,7 +84,7 @@ class BackupMethodSelectorIT {
     void local_asked_without_a_local_store_is_invalid_and_says_why() {
         ibu(Map.of(BackupMethod.ANNOTATION, "local"));
 
-        Either<PortFailure, WorkProgress> r = new BackupMethodSelector(new OadpCluster(cluster.client()), oadp,
+        Either<PortFailure, WorkProgress> r = new BackupMethodSelector(new OadpCluster(cluster.agent()), oadp,
                 Optional.empty(), () -> true).backup(CONTENT);
 
         assertThat(r.getLeft().message()).contains("host.root");

@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EngineWithLocalBackupIT {
     private final TestWorld world = TestWorld.fresh();
     private final LocalCluster cluster = LocalCluster.start();
-    private final LocalBackupAdapter adapter = new LocalBackupAdapter(cluster.client(), cluster.settings(),
+    private final LocalBackupAdapter adapter = new LocalBackupAdapter(cluster.agent(), cluster.settings(),
             () -> Either.right("4.16.3-engine"));
     private final Path dir = cluster.hostRoot().resolve(LocalLayout.HOST_RELATIVE_ROOT).resolve("4.16.3-engine");
     private UpgradeEngine engine;

@@ -26,7 +26,7 @@ class LocalBackupRecoveryIT {
     }
 
     private LocalBackupAdapter adapter(LocalBackupSettings settings) {
-        return new LocalBackupAdapter(cluster.client(), settings, () -> Either.right(UPGRADE));
+        return new LocalBackupAdapter(cluster.agent(), settings, () -> Either.right(UPGRADE));
     }
 
     @Test
@@ -108,6 +108,53 @@ class LocalBackupRecoveryIT {
         assertThat(again.get()).isInstanceOf(WorkProgress.Done.class);
         assertThat(ShopApplication.get(cluster.client(), "Deployment/shop/web").getMetadata().getResourceVersion())
                 .isEqualTo(version);
+    }
+
+    @Test
+    void a_caller_that_restores_only_when_woken_sees_every_wave_restored() {
+        ShopApplication.deploy(cluster.client());
+        LocalBackupAdapter a = adapter(cluster.settings());
+        a.backup(ShopApplication.content());
+        ExportBundle bundle = a.export(ShopApplication.content()).get();
+        cluster.wipe();
+        java.util.concurrent.atomic.AtomicInteger wakes = new java.util.concurrent.atomic.AtomicInteger();
+        a.onProgress(wakes::incrementAndGet);
+
+        Either<PortFailure, WorkProgress> last = a.restore(bundle);
+        int asked = 1;
+        for (int seen = 0; wakes.get() > seen && asked < 10; asked++) {
+            seen = wakes.get();
+            last = a.restore(bundle);  // woken: ask again
+        }
+
+        assertThat(last.get()).isInstanceOf(WorkProgress.Done.class);
+        assertThat(wakes.get()).as("one wake per wave that ended a call").isEqualTo(asked - 1).isPositive();
+        assertThat(ShopApplication.get(cluster.client(), "Widget/shop/w1")).isNotNull();
+    }
+
+    @Test
+    void a_kind_the_agent_may_not_list_is_skipped_when_taken_as_one_of_all_and_fails_the_backup_when_named() {
+        ShopApplication.deploy(cluster.client());
+        cluster.client().pods().inNamespace("shop").resource(new io.fabric8.kubernetes.api.model.PodBuilder()
+                .withNewMetadata().withName("web-1").endMetadata().withNewSpec().addNewContainer().withName("web")
+                .withImage("registry.example.com/shop/web:1.2").endContainer().endSpec().build()).create();
+        ShopApplication.useContent(cluster.client(), ShopApplication.BACKUPS.replace(
+                "includedNamespaceScopedResources: [deployments.apps, services, configmaps, secrets, persistentvolumeclaims, wdg]",
+                "includedNamespaceScopedResources: ['*']"));
+
+        Either<PortFailure, WorkProgress> all = adapter(cluster.settings()).backup(ShopApplication.content());
+        Path files = root.resolve(UPGRADE + "/backups/shop-apps/resources");
+
+        assertThat(all.get()).isInstanceOf(WorkProgress.Done.class);
+        assertThat(files.resolve("configmaps/namespaces/shop/web-config.yaml")).exists();
+        assertThat(files.resolve("pods")).as("pods: not in the agent's ClusterRole").doesNotExist();
+
+        ShopApplication.useContent(cluster.client(), ShopApplication.BACKUPS.replace("wdg]", "wdg, pods]"));
+        Either<PortFailure, WorkProgress> named = adapter(cluster.settings()).backup(ShopApplication.content());
+
+        assertThat(named.getLeft()).isInstanceOf(PortFailure.Terminal.class);
+        assertThat(named.getLeft().message()).startsWith("Failed backup CRs: shop-apps (shop-apps: cannot list its objects")
+                .contains("forbidden");
     }
 
     private static Either<PortFailure, WorkProgress> restoreUntilSettled(LocalBackupAdapter a, ExportBundle bundle) {

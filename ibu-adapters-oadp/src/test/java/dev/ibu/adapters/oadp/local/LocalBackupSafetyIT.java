@@ -30,7 +30,7 @@ class LocalBackupSafetyIT {
     }
 
     private LocalBackupAdapter adapter(LocalBackupSettings settings) {
-        return new LocalBackupAdapter(cluster.client(), settings, () -> Either.right("4.16.3-safety"));
+        return new LocalBackupAdapter(cluster.agent(), settings, () -> Either.right("4.16.3-safety"));
     }
 
     private void content(String backupName, String backupSpec) {
@@ -38,6 +38,7 @@ class LocalBackupSafetyIT {
                 + "  namespace: openshift-adp\nspec:\n" + backupSpec;
         String restore = "apiVersion: velero.io/v1\nkind: Restore\nmetadata:\n  name: restore-apps\n"
                 + "  namespace: openshift-adp\nspec:\n  backupName: \"" + backupName + "\"\n";
+        cluster.ensureNamespace(REF.namespace());
         cluster.client().configMaps().inNamespace(REF.namespace()).resource(new ConfigMapBuilder().withNewMetadata()
                 .withName(REF.name()).withNamespace(REF.namespace()).endMetadata()
                 .withData(Map.of("backup.yaml", backup, "restore.yaml", restore)).build()).create();

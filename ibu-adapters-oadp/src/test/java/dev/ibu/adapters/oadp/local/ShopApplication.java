@@ -197,6 +197,12 @@ final class ShopApplication {
                 .withData(Map.of("backups.yaml", BACKUPS, "restores.yaml", RESTORES)).build()).create();
     }
 
+    /** Replaces the Backups of the oadpContent ConfigMap (the Restores stay). */
+    static void useContent(KubernetesClient client, String backups) {
+        client.configMaps().inNamespace(NS).withName(CONTENT.name())
+                .edit(cm -> new ConfigMapBuilder(cm).withData(Map.of("backups.yaml", backups, "restores.yaml", RESTORES)).build());
+    }
+
     static List<ConfigMapRef> content() {
         return List.of(CONTENT);
     }

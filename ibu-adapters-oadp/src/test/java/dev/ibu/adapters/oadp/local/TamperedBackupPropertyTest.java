@@ -41,7 +41,7 @@ class TamperedBackupPropertyTest {
     @BeforeAll
     static void backUpOnce() throws IOException {
         cluster = LocalCluster.start();
-        adapter = new LocalBackupAdapter(cluster.client(), cluster.settings(), () -> Either.right(UPGRADE));
+        adapter = new LocalBackupAdapter(cluster.agent(), cluster.settings(), () -> Either.right(UPGRADE));
         ShopApplication.deploy(cluster.client());
         assertThat(adapter.backup(ShopApplication.content()).get()).isInstanceOf(WorkProgress.Done.class);
         bundle = adapter.export(ShopApplication.content()).get();

@@ -22,7 +22,7 @@ class RunCommandTest {
 
     @Test
     void an_unreadable_kubeconfig_names_the_flag_and_the_fix() {
-        assertThat(run("run", "--kubeconfig=/nonexistent/kubeconfig")).isEqualTo(2);
+        assertThat(run("run", "--host=none", "--kubeconfig=/nonexistent/kubeconfig")).isEqualTo(2);
         assertThat(err.toString()).contains("--kubeconfig /nonexistent/kubeconfig cannot be read")
                 .contains("leave --kubeconfig out");
     }
@@ -35,7 +35,7 @@ class RunCommandTest {
 
     @Test
     void a_bad_probe_address_names_the_flag_and_examples() {
-        assertThat(run("run", "--probe-address=nowhere")).isEqualTo(2);
+        assertThat(run("run", "--host=none", "--probe-address=nowhere")).isEqualTo(2);
         assertThat(err.toString()).contains("--probe-address nowhere").contains(":8081");
     }
 
@@ -60,8 +60,15 @@ class RunCommandTest {
     }
 
     @Test
+    void without_a_host_root_run_refuses_to_start_and_names_the_deployments_value() {
+        assertThat(run("run", "--probe-address=off")).isEqualTo(2);
+        assertThat(err.toString()).contains("run needs --host-root").contains("--host-root=/host")
+                .contains("--host-root=none");
+    }
+
+    @Test
     void a_bad_duration_is_refused_with_examples() {
-        assertThat(run("run", "--resync=often")).isEqualTo(2);
+        assertThat(run("run", "--host=none", "--resync=often")).isEqualTo(2);
         assertThat(err.toString()).contains("'often' is not a duration").contains("10m");
     }
 

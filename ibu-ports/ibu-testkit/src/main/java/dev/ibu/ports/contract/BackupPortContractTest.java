@@ -172,6 +172,8 @@ public abstract class BackupPortContractTest {
         port.onProgress(wakes::incrementAndGet);
 
         Either<PortFailure, WorkProgress> last = port.backup(List.of(OADP));
+        // an adapter that does the work inside the call (the local backup) is done at once: nothing to wake for
+        boolean doneAtOnce = last.isRight() && last.get() instanceof WorkProgress.Done;
         int seen = 0;
         for (int i = 0; i < f.rounds() && !(last.isRight() && last.get() instanceof WorkProgress.Done); i++) {
             if (wakes.get() == seen) {
@@ -182,7 +184,7 @@ public abstract class BackupPortContractTest {
             }
         }
 
-        assertThat(seen).isPositive();
+        assertThat(doneAtOnce || seen > 0).as("woken at least once, or done in the first call").isTrue();
         assertThat(last.get()).isInstanceOf(WorkProgress.Done.class);
     }
 
