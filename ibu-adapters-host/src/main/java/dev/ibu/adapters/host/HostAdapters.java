@@ -3,6 +3,7 @@ package dev.ibu.adapters.host;
 import dev.ibu.adapters.host.support.HostJobs;
 
 import dev.ibu.adapters.host.cert.CertificateAdapter;
+import dev.ibu.adapters.host.config.ClusterConfigFilesAdapter;
 import dev.ibu.adapters.host.ostree.OstreeCli;
 import dev.ibu.adapters.host.ostree.StaterootAdapter;
 import dev.ibu.adapters.host.ostree.StaterootSetupJob;
@@ -100,6 +101,16 @@ public final class HostAdapters implements AutoCloseable {
 
     public StateStoreAdapter stateStore() {
         return new StateStoreAdapter(config.layout());
+    }
+
+    /** The carried-over configuration's files: the node's own (under the host root) and each stateroot's. */
+    public ClusterConfigFilesAdapter clusterConfigFiles() {
+        return clusterConfigFiles(config.layout().hostRoot());
+    }
+
+    /** The same, with the node's files read under {@code nodeRoot} (the rehearsal's sample node). */
+    public ClusterConfigFilesAdapter clusterConfigFiles(java.nio.file.Path nodeRoot) {
+        return new ClusterConfigFilesAdapter(config.layout(), nodeRoot);
     }
 
     public CertificateAdapter certificates() {

@@ -42,11 +42,12 @@ class RbacIT {
 
     @Test
     void a_missing_rule_is_403_in_the_api_servers_words() {
-        Http.Reply r = agent.get("/api/v1/namespaces/openshift-adp/secrets/cloud-credentials");
+        // the agent may get any Secret (the carried-over cluster configuration), never list them
+        Http.Reply r = agent.get("/api/v1/namespaces/openshift-adp/secrets");
 
         assertThat(r.code()).isEqualTo(403);
-        assertThat(r.message()).isEqualTo("secrets \"cloud-credentials\" is forbidden: User \"" + AGENT
-                + "\" cannot get resource \"secrets\" in API group \"\" in the namespace \"openshift-adp\"");
+        assertThat(r.message()).isEqualTo("secrets is forbidden: User \"" + AGENT
+                + "\" cannot list resource \"secrets\" in API group \"\" in the namespace \"openshift-adp\"");
         assertThat(r.body().path("reason").asString()).isEqualTo("Forbidden");
         assertThat(r.body().path("details").path("kind").asString()).isEqualTo("secrets");
     }
@@ -113,14 +114,14 @@ class RbacIT {
 
     @Test
     void canary_removing_a_deploy_base_rule_makes_the_same_request_forbidden() {
-        String path = "/api/v1/namespaces/openshift-lifecycle-agent/secrets/pull-secret";
+        String path = "/apis/coordination.k8s.io/v1/namespaces/openshift-lifecycle-agent/leases/none";
         try (ApiServer fresh = Fixtures.serverWithAgentRbac()) {
             Http asAgent = new Http(fresh, fresh.clientAs(Identity.lifecycleAgent()));
-            assertThat(asAgent.get(path).code()).as("deploy/base Role: get secrets").isEqualTo(404);
+            assertThat(asAgent.get(path).code()).as("deploy/base Role: get leases").isEqualTo(404);
             fresh.apply(new ByteArrayInputStream(("apiVersion: rbac.authorization.k8s.io/v1\nkind: Role\nmetadata:\n  name: ibu-agent\n"
                     + "rules:\n- apiGroups: [\"\"]\n  resources: [\"configmaps\"]\n  verbs: [\"get\"]\n").getBytes(StandardCharsets.UTF_8)),
                     Fixtures.AGENT_NAMESPACE);
-            assertThat(asAgent.get(path).code()).as("the same Role without its secrets rule").isEqualTo(403);
+            assertThat(asAgent.get(path).code()).as("the same Role without its leases rule").isEqualTo(403);
         }
     }
 
@@ -138,11 +139,11 @@ class RbacIT {
 
     @Test
     void kubectl_as_the_agent_is_denied_with_the_same_words(@TempDir Path dir) {
-        Kubectl.Result r = new Kubectl(server, Identity.lifecycleAgent(), dir).run("get", "secret", "cloud-credentials", "-n", "openshift-adp");
+        Kubectl.Result r = new Kubectl(server, Identity.lifecycleAgent(), dir).run("get", "secrets", "-n", "openshift-adp");
 
         assertThat(r.exit()).isEqualTo(1);
-        assertThat(r.err()).contains("Error from server (Forbidden): secrets \"cloud-credentials\" is forbidden: User \"" + AGENT
-                + "\" cannot get resource \"secrets\" in API group \"\" in the namespace \"openshift-adp\"");
+        assertThat(r.err()).contains("Error from server (Forbidden): secrets is forbidden: User \"" + AGENT
+                + "\" cannot list resource \"secrets\" in API group \"\" in the namespace \"openshift-adp\"");
     }
 
     @Test
@@ -150,7 +151,7 @@ class RbacIT {
         Kubectl k = new Kubectl(server, Identity.lifecycleAgent(), dir);
         Kubectl.Result status = k.run("auth", "can-i", "patch", "imagebasedupgrades", "--subresource=status");
         assertThat(status.out().trim()).as(status.err()).isEqualTo("yes");
-        assertThat(k.run("auth", "can-i", "get", "secrets", "-n", "openshift-adp").out().trim()).isEqualTo("no");
+        assertThat(k.run("auth", "can-i", "list", "secrets", "-n", "openshift-adp").out().trim()).isEqualTo("no");
         assertThat(k.run("auth", "can-i", "create", "leases", "-n", "openshift-lifecycle-agent").out().trim()).isEqualTo("yes");
     }
 }

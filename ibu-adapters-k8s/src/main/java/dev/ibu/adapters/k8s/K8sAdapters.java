@@ -1,5 +1,6 @@
 package dev.ibu.adapters.k8s;
 
+import dev.ibu.adapters.k8s.clusterconfig.ClusterConfigAdapter;
 import dev.ibu.adapters.k8s.config.ClusterInfoAdapter;
 import dev.ibu.adapters.k8s.config.ConfigMapAdapter;
 import dev.ibu.adapters.k8s.config.PullSecretAdapter;
@@ -61,5 +62,10 @@ public final class K8sAdapters {
 
     public EventAdapter events() {
         return new EventAdapter(client, clock);
+    }
+
+    /** The cluster's side of the configuration carried across the pivot. */
+    public ClusterConfigAdapter clusterConfig() {
+        return new ClusterConfigAdapter(client);
     }
 }

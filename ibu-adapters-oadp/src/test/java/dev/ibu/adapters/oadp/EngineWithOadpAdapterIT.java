@@ -130,7 +130,8 @@ class EngineWithOadpAdapterIT {
     private void restartAgent() {
         EnginePorts in = new EnginePorts(world.cluster(), world.cluster(), world.cluster(), world.cluster(),
                 world.cluster(), world.cluster(), oadp.adapter, world.registry(), world.host(), world.precache(),
-                world.host(), world.host(), world.host(), world.cluster(), world.clock());
+                world.host(), world.host(), world.host(), world.cluster(), world.clock(),
+                world.clusterConfig(), world.configFiles());
         engine = new UpgradeEngine(in);
         engine.initialize();
     }

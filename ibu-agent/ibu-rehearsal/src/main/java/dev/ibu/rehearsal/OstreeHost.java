@@ -2,6 +2,7 @@ package dev.ibu.rehearsal;
 
 import dev.ibu.adapters.host.HostAdapterConfig;
 import dev.ibu.adapters.host.HostAdapters;
+import dev.ibu.adapters.host.config.ClusterConfigFilesAdapter;
 import dev.ibu.adapters.host.lab.FakeBoot;
 import dev.ibu.adapters.host.lab.HostTools;
 import dev.ibu.adapters.host.lab.LabRegistry;
@@ -47,6 +48,7 @@ final class OstreeHost implements AutoCloseable {
     private HostAdapters adapters;
     private StaterootAdapter stateroots;
     private PrecacheAdapter precache;
+    private ClusterConfigFilesAdapter configFiles;
 
     private OstreeHost(Path base) {
         this.base = base;
@@ -78,7 +80,7 @@ final class OstreeHost implements AutoCloseable {
         boot = new FakeBoot(sys.path(), work, ORIGINAL);
         LabRegistry registry = LabRegistry.start();
         opened.add(registry);
-        wire(HostAdapterConfig.local(sys.path(), work, Set.of(registry.host())));
+        wire(HostAdapterConfig.local(sys.path(), work, Set.of(registry.host())), RehearsalNode.write(base.resolve("node")));
         // pushing the lab's images is the lab's business, not the host adapters'
         SkopeoClient skopeo = new SkopeoClient(ProcessRunner.local(), boot.layout(), Set.of(registry.host()), 1);
         seedImage = registry.host() + "/lab/ibu-seed-sno:" + SimWorldDefaults.TARGET_VERSION;
@@ -102,7 +104,7 @@ final class OstreeHost implements AutoCloseable {
      * in the fake boot (as on a node) while skopeo runs outside it (the deployment's /etc has no containers policy),
      * and a reboot boots the default deployment and tells the simulated agent.
      */
-    private void wire(HostAdapterConfig local) {
+    private void wire(HostAdapterConfig local, Path nodeRoot) {
         HostAdapterConfig fakeBooted = new HostAdapterConfig(boot.layout(), boot.prefix(), Duration.ofMinutes(2),
                 local.plainHttpRegistries(), local.skopeoEnv(), local.rebootArgv(), local.rebootWait(),
                 local.precache(), local.storageGraphRoot(), local.storageDriver(), local.kubeletAuthFile(),
@@ -114,6 +116,7 @@ final class OstreeHost implements AutoCloseable {
         opened.add(adapters);
         stateroots = adapters.stateroots();
         precache = adapters.precache();
+        configFiles = adapters.clusterConfigFiles(nodeRoot);
     }
 
     String seedImage() {
@@ -123,6 +126,11 @@ final class OstreeHost implements AutoCloseable {
     /** The real host adapters, for the engine's ports. */
     HostAdapters adapters() {
         return adapters;
+    }
+
+    /** The carried-over configuration's files: a sample node's files, and the stateroots' /var/opt/openshift. */
+    ClusterConfigFilesAdapter configFiles() {
+        return configFiles;
     }
 
     /** The engine asked for a reboot that the agent has not yet "restarted" from; clears the flag. */

@@ -62,6 +62,8 @@ final class Rehearsal {
         patch("{\"spec\": {\"stage\": \"" + stage + "\"}}", ns);
         agent.settle(() -> {
             out.println("-- after the reboot, while the cluster settles (15.3.2 step 2):");
+            out.println("   carried-over cluster configuration applied first: " + world.appliedCarriedConfiguration()
+                    + "; left in the booted stateroot's /var/opt/openshift: " + world.carriedConfiguration());
             printCr();
         });
         printCr();

@@ -78,6 +78,9 @@ final class SimWorld {
         ports = ports(client, kit, realHost.map(OstreeHost::adapters))
                 .with(EventPort.class, printed)
                 .with(BackupPort.class, backups.orElse(kit.velero()))
+                // the node's files of a sample node (the real host's root is this machine's)
+                .with(dev.ibu.ports.out.ClusterConfigFilesPort.class, realHost
+                        .<dev.ibu.ports.out.ClusterConfigFilesPort>map(OstreeHost::configFiles).orElse(kit.configFiles()))
                 .build();
     }
 
@@ -98,6 +101,7 @@ final class SimWorld {
                 .with(ClusterHealthPort.class, kit.cluster())
                 .with(ClusterInfoPort.class, kit.cluster())
                 .with(ExtraManifestPort.class, kit.cluster())
+                .with(dev.ibu.ports.out.ClusterConfigPort.class, kit.clusterConfig())
                 .with(BackupPort.class, kit.velero())
                 .with(ClockPort.class, kit.clock());
     }
@@ -149,6 +153,43 @@ final class SimWorld {
         kit.cluster().setHealth(HealthCheckSet.MANDATORY, UNSTABLE);
         stableFrom = kit.clock().now().plus(STABILIZING);
         return booted;
+    }
+
+    /**
+     * What the pre-pivot wrote into the new stateroot's /var/opt/openshift: file names and sizes (the contents hold
+     * the pull secret and keys). On the real host, read from the sysroot; in memory, from the kit's host.
+     */
+    java.util.List<String> carriedConfiguration() {
+        String sr = "rhcos_" + SimWorldDefaults.TARGET_VERSION;
+        if (!sr.equals(defaultStateroot())) {
+            return java.util.List.of();  // a reboot back to the original stateroot carries nothing
+        }
+        if (realHost.isEmpty()) {
+            return kit.configFiles().saved(sr).map(c -> java.util.List.of("/var/opt/openshift/cluster-configuration/"
+                    + "manifest.json (cluster " + c.seedReconfiguration().clusterName() + "."
+                    + c.seedReconfiguration().baseDomain() + "), manifests " + c.manifests().files().keySet().toList()
+                    .sorted().asJava())).getOrElse(java.util.List.of("(nothing saved in " + sr + ")"));
+        }
+        java.nio.file.Path opt = realHost.get().sysroot().resolve("ostree/deploy").resolve(sr).resolve("var/opt/openshift");
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(opt)) {
+            return files.filter(java.nio.file.Files::isRegularFile).filter(p -> !p.startsWith(opt.resolve(
+                    "kubeconfig-crypto"))).sorted().map(p -> {
+                        try {
+                            return opt.getParent().getParent().relativize(p) + " (" + java.nio.file.Files.size(p)
+                                    + " bytes, " + java.nio.file.attribute.PosixFilePermissions.toString(
+                                    java.nio.file.Files.getPosixFilePermissions(p)) + ")";
+                        } catch (java.io.IOException e) {
+                            return p + " (" + e.getMessage() + ")";
+                        }
+                    }).toList();
+        } catch (java.io.IOException e) {
+            return java.util.List.of("(" + opt + " cannot be read: " + e.getMessage() + ")");
+        }
+    }
+
+    /** The carried-over manifests applied after the pivot, in order. */
+    java.util.List<String> appliedCarriedConfiguration() {
+        return kit.clusterConfig().applied().asJava();
     }
 
     String defaultStateroot() {

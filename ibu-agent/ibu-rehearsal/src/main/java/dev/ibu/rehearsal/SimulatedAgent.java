@@ -143,6 +143,11 @@ final class SimulatedAgent {
     }
 
     private void reboot() {
+        java.util.List<String> carried = world.carriedConfiguration();
+        if (!carried.isEmpty()) {
+            out.accept("  --- cluster configuration carried into the new stateroot before the reboot:");
+            carried.forEach(line -> out.accept("        " + line));
+        }
         out.accept("  --- reboot: the node boots stateroot " + world.defaultStateroot()
                 + "; the agent restarts (a new engine, initialize())");
         world.reboot();

@@ -2,6 +2,9 @@ package dev.ibu.agent.controller;
 
 import dev.ibu.domain.ImageBasedUpgrade;
 import dev.ibu.ports.out.CertificatePort;
+import dev.ibu.ports.out.ClusterConfigFilesPort;
+import dev.ibu.ports.out.ClusterConfiguration;
+import dev.ibu.ports.out.NodeConfiguration;
 import dev.ibu.ports.out.ExportBundle;
 import dev.ibu.ports.out.HostStatus;
 import dev.ibu.ports.out.JobState;
@@ -28,7 +31,8 @@ import java.util.Optional;
  * Host ports for a {@code run} that was not given a host ({@code --host=none}): every call fails with a message
  * that says so and how to fix it, so the controller retries with backoff instead of acting blind.
  */
-final class UnavailableHost implements StaterootPort, SeedImagePort, RebootPort, StateStorePort, CertificatePort {
+final class UnavailableHost implements StaterootPort, SeedImagePort, RebootPort, StateStorePort, CertificatePort,
+        ClusterConfigFilesPort {
     static final String MESSAGE = "no host adapters in this agent (--host=none): stateroots, seed images, precache, "
             + "reboot and the state store are unavailable; run the agent on the node with --host=/host (the host's "
             + "root mounted there)";
@@ -49,7 +53,7 @@ final class UnavailableHost implements StaterootPort, SeedImagePort, RebootPort,
             @Override
             public java.util.List<Class<?>> ports() {
                 return java.util.List.of(StaterootPort.class, SeedImagePort.class, PrecachePort.class,
-                        RebootPort.class, StateStorePort.class, CertificatePort.class);
+                        RebootPort.class, StateStorePort.class, CertificatePort.class, ClusterConfigFilesPort.class);
             }
 
             @Override
@@ -84,6 +88,26 @@ final class UnavailableHost implements StaterootPort, SeedImagePort, RebootPort,
         public Either<PortFailure, Void> cleanup() {
             return no();
         }
+    }
+
+    @Override
+    public Either<PortFailure, NodeConfiguration> readNode() {
+        return no();
+    }
+
+    @Override
+    public Either<PortFailure, Void> save(String stateroot, ClusterConfiguration config) {
+        return no();
+    }
+
+    @Override
+    public Either<PortFailure, Option<ExportBundle>> loadManifests(String stateroot) {
+        return no();
+    }
+
+    @Override
+    public Either<PortFailure, Void> discard(String stateroot) {
+        return no();
     }
 
     @Override

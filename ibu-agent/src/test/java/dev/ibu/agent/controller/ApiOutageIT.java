@@ -74,7 +74,7 @@ class ApiOutageIT {
         EnginePorts ports = new EnginePorts(resource, new ConfigMapAdapter(agentClient),
                 new PullSecretAdapter(agentClient, EngineSettings.DEFAULT_NAMESPACE), w.cluster(), w.cluster(),
                 w.cluster(), w.velero(), w.registry(), w.host(), w.precache(), w.host(), w.host(), w.host(),
-                w.cluster(), w.clock());
+                w.cluster(), w.clock(), w.clusterConfig(), w.configFiles());
         controller = new Controller(agentClient, new UpgradeEngine(ports), new Controller.Settings(
                 Duration.ofMinutes(10), Duration.ofMillis(100), Duration.ofSeconds(2), Duration.ofSeconds(10),
                 Duration.ofSeconds(1)),

@@ -71,7 +71,7 @@ class ControllerMetricsIT {
         EnginePorts ports = new EnginePorts(new IbuResourceAdapter(client), new ConfigMapAdapter(client),
                 new PullSecretAdapter(client, EngineSettings.DEFAULT_NAMESPACE), w.cluster(), w.cluster(),
                 w.cluster(), w.velero(), w.registry(), w.host(), w.precache(), w.host(), w.host(), w.host(),
-                w.cluster(), w.clock());
+                w.cluster(), w.clock(), w.clusterConfig(), w.configFiles());
         controller = new Controller(client, new MeteredUseCase(new UpgradeEngine(ports), obs.metrics(),
                 obs.readiness()), new Controller.Settings(Duration.ofMinutes(10), Duration.ofMillis(100),
                 Duration.ofSeconds(1), Duration.ofSeconds(10)), r -> { });

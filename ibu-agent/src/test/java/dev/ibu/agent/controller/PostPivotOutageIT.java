@@ -145,7 +145,7 @@ class PostPivotOutageIT {
         TestWorld w = world;
         EnginePorts ports = new EnginePorts(new IbuResourceAdapter(client), new ConfigMapAdapter(client), w.cluster(),
                 w.cluster(), w.cluster(), w.cluster(), w.velero(), w.registry(), w.host(), w.precache(), w.host(),
-                w.host(), w.host(), w.cluster(), w.clock());
+                w.host(), w.host(), w.cluster(), w.clock(), w.clusterConfig(), w.configFiles());
         Controller controller = new Controller(client, new UpgradeEngine(ports), new Controller.Settings(
                 Duration.ofMinutes(10), Duration.ofMillis(100), Duration.ofSeconds(2), Duration.ofSeconds(10),
                 Duration.ofSeconds(1)), r -> { });

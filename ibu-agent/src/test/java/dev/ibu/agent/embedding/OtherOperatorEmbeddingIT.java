@@ -55,7 +55,9 @@ class OtherOperatorEmbeddingIT {
                         Map.of(KubernetesClient.class, client, TestWorld.class, world)))
                 .discover(getClass().getClassLoader())
                 .with(EventPort.class, mine)
-                .with(ClusterInfoPort.class, world.cluster());
+                .with(ClusterInfoPort.class, world.cluster())
+                // the mock cluster has no ClusterVersion, node or signer Secrets to carry over
+                .with(dev.ibu.ports.out.ClusterConfigPort.class, world.clusterConfig());
         EnginePorts ports = builder.build();
 
         assertThat(builder.origins()).containsEntry(EventPort.class, "explicit")

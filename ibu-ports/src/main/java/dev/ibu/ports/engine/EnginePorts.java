@@ -3,6 +3,8 @@ package dev.ibu.ports.engine;
 import dev.ibu.ports.out.BackupPort;
 import dev.ibu.ports.out.CertificatePort;
 import dev.ibu.ports.out.ClockPort;
+import dev.ibu.ports.out.ClusterConfigFilesPort;
+import dev.ibu.ports.out.ClusterConfigPort;
 import dev.ibu.ports.out.ClusterHealthPort;
 import dev.ibu.ports.out.ClusterInfoPort;
 import dev.ibu.ports.out.ConfigMapPort;
@@ -34,7 +36,9 @@ public record EnginePorts(
         StateStorePort stateStore,
         CertificatePort certificates,
         EventPort events,
-        ClockPort clock) {
+        ClockPort clock,
+        ClusterConfigPort clusterConfig,
+        ClusterConfigFilesPort clusterConfigFiles) {
 
     public EnginePorts {
         Objects.requireNonNull(resource, "resource");
@@ -52,5 +56,7 @@ public record EnginePorts(
         Objects.requireNonNull(certificates, "certificates");
         Objects.requireNonNull(events, "events");
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(clusterConfig, "clusterConfig");
+        Objects.requireNonNull(clusterConfigFiles, "clusterConfigFiles");
     }
 }

@@ -3,6 +3,8 @@ package dev.ibu.ports.engine;
 import dev.ibu.ports.out.BackupPort;
 import dev.ibu.ports.out.CertificatePort;
 import dev.ibu.ports.out.ClockPort;
+import dev.ibu.ports.out.ClusterConfigFilesPort;
+import dev.ibu.ports.out.ClusterConfigPort;
 import dev.ibu.ports.out.ClusterHealthPort;
 import dev.ibu.ports.out.ClusterInfoPort;
 import dev.ibu.ports.out.ConfigMapPort;
@@ -37,7 +39,8 @@ public final class EnginePortsBuilder {
     public static final List<Class<?>> PORTS = List.of(IbuResourcePort.class, ConfigMapPort.class,
             PullSecretPort.class, ClusterHealthPort.class, ClusterInfoPort.class, ExtraManifestPort.class,
             BackupPort.class, SeedImagePort.class, StaterootPort.class, PrecachePort.class, RebootPort.class,
-            StateStorePort.class, CertificatePort.class, EventPort.class, ClockPort.class);
+            StateStorePort.class, CertificatePort.class, EventPort.class, ClockPort.class, ClusterConfigPort.class,
+            ClusterConfigFilesPort.class);
 
     private final Map<Class<?>, Object> explicit = new LinkedHashMap<>();
     private final List<PortProvider> providers = new ArrayList<>();
@@ -111,7 +114,9 @@ public final class EnginePortsBuilder {
                 (SeedImagePort) found.get(SeedImagePort.class), (StaterootPort) found.get(StaterootPort.class),
                 (PrecachePort) found.get(PrecachePort.class), (RebootPort) found.get(RebootPort.class),
                 (StateStorePort) found.get(StateStorePort.class), (CertificatePort) found.get(CertificatePort.class),
-                (EventPort) found.get(EventPort.class), clock);
+                (EventPort) found.get(EventPort.class), clock,
+                (ClusterConfigPort) found.get(ClusterConfigPort.class),
+                (ClusterConfigFilesPort) found.get(ClusterConfigFilesPort.class));
     }
 
     /**

@@ -16,8 +16,9 @@ import io.vavr.control.Option;
 import java.time.Duration;
 
 /**
- * Upgrade after the pivot (stage-machine.md §4.3): rollback availability, health, extra manifests, restores by
- * wave, full health, completion. A failure for good rolls back automatically unless disabled.
+ * Upgrade after the pivot (stage-machine.md §4.3): rollback availability, the carried-over cluster configuration,
+ * health, extra manifests, restores by wave, full health, completion. A failure for good rolls back automatically
+ * unless disabled.
  */
 final class PostPivot {
 
@@ -28,7 +29,11 @@ final class PostPivot {
             rollbackAvailability(pass);
         }
         pass.updateHistory(h -> History.startPhase(h, Stage.UPGRADE, History.PHASE_POST_PIVOT, pass.now));
-        Step step = waitForHealth(pass, HealthCheckSet.MANDATORY, Messages.WAIT_POST_PIVOT, "post-pivot waits for health");
+        Step step = ClusterConfigSteps.applyAfterPivot(pass, booted);
+        if (!step.proceeds()) {
+            return step;
+        }
+        step = waitForHealth(pass, HealthCheckSet.MANDATORY, Messages.WAIT_POST_PIVOT, "post-pivot waits for health");
         if (!step.proceeds()) {
             return step;
         }

@@ -13,7 +13,7 @@ import io.vavr.control.Option;
 
 /**
  * Prep's validation of the spec before the stateroot setup job is launched (spec §4.2 step 2b): the seed is newer
- * than the cluster, the OADP and extra-manifest ConfigMaps are valid. Validation warnings are kept in an annotation.
+ * than the cluster, the cluster configuration can be carried over, the OADP and extra-manifest ConfigMaps are valid. Validation warnings are kept in an annotation.
  */
 final class PrepValidation {
     private PrepValidation() {
@@ -36,6 +36,10 @@ final class PrepValidation {
             return Step.fail(prefix + "failed to validate seed image OCP version: seed OCP version ("
                     + Echo.of(spec.seedImageRef().version()) + ") must be higher than current OCP version ("
                     + cluster.get().ocpVersion() + ")");
+        }
+        Step carried = ClusterConfigSteps.checkAtPrep(pass);
+        if (!carried.proceeds()) {
+            return carried;
         }
         if (!spec.oadpContent().isEmpty()) {
             Either<Step, ManifestValidation> oadp = pass.call(pass.ports.backups().validate(spec.oadpContent()),

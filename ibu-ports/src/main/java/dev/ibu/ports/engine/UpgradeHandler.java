@@ -61,7 +61,10 @@ final class UpgradeHandler implements StageHandler {
         return exported.proceeds() ? pivot(pass, newStateroot) : exported;
     }
 
-    /** Backups, then the OADP configuration and the extra manifests saved into the new stateroot. */
+    /**
+     * Backups, then the OADP configuration, the extra manifests and the cluster configuration saved into the new
+     * stateroot.
+     */
     private Step backupAndExport(Pass pass, String newStateroot) {
         Spec spec = pass.ibu().spec();
         Step step = Milestone.write(pass, Messages.BACKING_UP);
@@ -87,8 +90,9 @@ final class UpgradeHandler implements StageHandler {
             return step;
         }
         // always asked, as upstream: policy manifests labelled for the target version travel even without ConfigMaps
-        return pass.call(pass.ports.extraManifests().export(spec.extraManifests()), "").fold(failed -> failed,
+        step = pass.call(pass.ports.extraManifests().export(spec.extraManifests()), "").fold(failed -> failed,
                 bundle -> bundle.isEmpty() ? Step.proceed() : save(pass, newStateroot, MANIFEST_BUNDLE, bundle));
+        return step.proceeds() ? ClusterConfigSteps.export(pass, newStateroot) : step;
     }
 
     private static Step save(Pass pass, String stateroot, String name, ExportBundle bundle) {

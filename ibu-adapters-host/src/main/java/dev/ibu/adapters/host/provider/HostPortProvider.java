@@ -3,6 +3,7 @@ package dev.ibu.adapters.host.provider;
 import dev.ibu.adapters.host.HostAdapterConfig;
 import dev.ibu.adapters.host.HostAdapters;
 import dev.ibu.ports.out.CertificatePort;
+import dev.ibu.ports.out.ClusterConfigFilesPort;
 import dev.ibu.ports.out.PortContext;
 import dev.ibu.ports.out.PortProvider;
 import dev.ibu.ports.out.PrecachePort;
@@ -31,7 +32,7 @@ public final class HostPortProvider implements PortProvider {
     @Override
     public List<Class<?>> ports() {
         return List.of(StaterootPort.class, SeedImagePort.class, PrecachePort.class, RebootPort.class,
-                StateStorePort.class, CertificatePort.class);
+                StateStorePort.class, CertificatePort.class, ClusterConfigFilesPort.class);
     }
 
     private PortContext builtFor;
@@ -73,6 +74,9 @@ public final class HostPortProvider implements PortProvider {
         }
         if (port == CertificatePort.class) {
             return h.certificates();
+        }
+        if (port == ClusterConfigFilesPort.class) {
+            return h.clusterConfigFiles();
         }
         throw new IllegalArgumentException("host does not provide " + port.getName());
     }

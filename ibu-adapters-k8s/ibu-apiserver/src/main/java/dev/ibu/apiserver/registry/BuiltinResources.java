@@ -28,6 +28,7 @@ public final class BuiltinResources {
                 t("", "v1", "persistentvolumes", "PersistentVolume", false, true, List.of("pv"), none, false),
                 t("", "v1", "persistentvolumeclaims", "PersistentVolumeClaim", true, true, List.of("pvc"), none, false),
                 t("apps", "v1", "deployments", "Deployment", true, true, List.of("deploy"), List.of("all"), true),
+                t("storage.k8s.io", "v1", "storageclasses", "StorageClass", false, false, List.of("sc"), none, false),
                 t("events.k8s.io", "v1", "events", "Event", true, false, List.of("ev"), none, false),
                 t("coordination.k8s.io", "v1", "leases", "Lease", true, false, none, none, false),
                 t("apiextensions.k8s.io", "v1", "customresourcedefinitions", "CustomResourceDefinition", false, true,

@@ -2,6 +2,7 @@ package dev.ibu.adapters.k8s.provider;
 
 import dev.ibu.adapters.k8s.K8sAdapters;
 import dev.ibu.ports.out.ClockPort;
+import dev.ibu.ports.out.ClusterConfigPort;
 import dev.ibu.ports.out.ClusterHealthPort;
 import dev.ibu.ports.out.ClusterInfoPort;
 import dev.ibu.ports.out.ConfigMapPort;
@@ -33,7 +34,7 @@ public final class K8sPortProvider implements PortProvider {
     @Override
     public List<Class<?>> ports() {
         return List.of(IbuResourcePort.class, ConfigMapPort.class, PullSecretPort.class, ClusterHealthPort.class,
-                ClusterInfoPort.class, ExtraManifestPort.class, EventPort.class);
+                ClusterInfoPort.class, ExtraManifestPort.class, EventPort.class, ClusterConfigPort.class);
     }
 
     @Override
@@ -68,6 +69,9 @@ public final class K8sPortProvider implements PortProvider {
         }
         if (port == EventPort.class) {
             return k8s.events();
+        }
+        if (port == ClusterConfigPort.class) {
+            return k8s.clusterConfig();
         }
         throw new IllegalArgumentException("k8s does not provide " + port.getName());
     }

@@ -26,7 +26,7 @@ class K8sPortProviderIT {
     @Test
     void without_a_client_or_a_facade_it_provides_nothing() {
         PortContext empty = new PortContext(Map.of(), Map.of());
-        assertThat(provider.ports()).hasSize(7)
+        assertThat(provider.ports()).hasSize(8)
                 .allSatisfy(port -> assertThat(provider.create(port, empty)).as("%s", port).isEmpty());
     }
 

@@ -94,7 +94,8 @@ class EngineWithLocalBackupIT {
     private void restartAgent() {
         EnginePorts in = new EnginePorts(world.cluster(), world.cluster(), world.cluster(), world.cluster(),
                 world.cluster(), world.cluster(), adapter, world.registry(), world.host(), world.precache(),
-                world.host(), world.host(), world.host(), world.cluster(), world.clock());
+                world.host(), world.host(), world.host(), world.cluster(), world.clock(),
+                world.clusterConfig(), world.configFiles());
         engine = new UpgradeEngine(in);
         engine.initialize();
     }

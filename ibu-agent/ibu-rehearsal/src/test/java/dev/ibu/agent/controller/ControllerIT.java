@@ -40,7 +40,7 @@ class ControllerIT {
         EnginePorts ports = new EnginePorts(resource, new ConfigMapAdapter(api.client()),
                 new PullSecretAdapter(api.client(), EngineSettings.DEFAULT_NAMESPACE), w.cluster(), w.cluster(),
                 w.cluster(), w.velero(), w.registry(), w.host(), w.precache(), w.host(), w.host(), w.host(),
-                w.cluster(), w.clock());
+                w.cluster(), w.clock(), w.clusterConfig(), w.configFiles());
         controller = new Controller(api.client(), new UpgradeEngine(ports), new Controller.Settings(
                 Duration.ofMinutes(10), Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofSeconds(10)),
                 results::add);

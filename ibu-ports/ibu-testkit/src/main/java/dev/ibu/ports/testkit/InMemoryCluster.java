@@ -46,8 +46,16 @@ public final class InMemoryCluster extends InMemoryClusterConfig implements IbuR
     private List<RecordedEvent> events = List.empty();
     private boolean celRules;
 
+    private final InMemoryClusterConfiguration configuration;
+
     public InMemoryCluster(Faults faults) {
         super(faults);
+        configuration = new InMemoryClusterConfiguration(faults);
+    }
+
+    /** The cluster's side of the configuration carried across the pivot. */
+    public InMemoryClusterConfiguration configuration() {
+        return configuration;
     }
 
     // ---- the user's side of the IBU resource ---------------------------------------------------------------------

@@ -51,6 +51,7 @@ public final class InMemoryHost extends InMemoryHostBoot implements StaterootPor
 
     private final Option<InMemoryRegistry> registry;
     private final InMemoryPrecache precache;
+    private final InMemoryConfigFiles configFiles;
     private Pacing setupPacing = Pacing.afterTicks(2);
     private Option<String> nextSetupFailure = Option.none();
 
@@ -61,6 +62,7 @@ public final class InMemoryHost extends InMemoryHostBoot implements StaterootPor
         super(faults, clock, new HostState(bootedStateroot, originalDir()));
         this.registry = Objects.requireNonNull(registry);
         this.precache = new InMemoryPrecache(this, faults);
+        this.configFiles = new InMemoryConfigFiles(this, faults);
     }
 
     /** A host booted in {@link #DEFAULT_BOOTED}, without a registry. */
@@ -82,6 +84,11 @@ public final class InMemoryHost extends InMemoryHostBoot implements StaterootPor
     /** The precache port of this host. */
     public InMemoryPrecache precache() {
         return precache;
+    }
+
+    /** The carried-over configuration's files on this host (the node's files, each stateroot's /var/opt/openshift). */
+    public InMemoryConfigFiles configFiles() {
+        return configFiles;
     }
 
     // ---- configuration -------------------------------------------------------------------------------------------

@@ -45,6 +45,13 @@ public final class Op {
     public static final String MANIFESTS_EXPORT = "manifests.export";
     public static final String MANIFESTS_APPLY = "manifests.apply";
 
+    public static final String CLUSTER_CONFIG_GATHER = "clusterConfig.gather";
+    public static final String CLUSTER_CONFIG_APPLY = "clusterConfig.apply";
+    public static final String CONFIG_FILES_READ_NODE = "configFiles.readNode";
+    public static final String CONFIG_FILES_SAVE = "configFiles.save";
+    public static final String CONFIG_FILES_LOAD = "configFiles.loadManifests";
+    public static final String CONFIG_FILES_DISCARD = "configFiles.discard";
+
     public static final String BACKUP_VALIDATE = "backup.validate";
     public static final String BACKUP_BACKUP = "backup.backup";
     public static final String BACKUP_EXPORT = "backup.export";

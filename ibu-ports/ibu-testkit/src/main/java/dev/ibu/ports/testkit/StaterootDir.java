@@ -15,6 +15,8 @@ final class StaterootDir {
     Option<ImageBasedUpgrade> ibu = Option.none();
     final Map<String, ExportBundle> bundles = new LinkedHashMap<>();
     Option<AutoRollbackConfig> autoRollback = Option.none();
+    /** What was saved under {@code /var/opt/openshift} before the pivot (until discarded after it). */
+    Option<dev.ibu.ports.out.ClusterConfiguration> clusterConfig = Option.none();
     Option<Instant> kubeletExpiry = Option.none();
     /** The seed's containers list, what precache pulls for this stateroot. */
     List<String> seedImages = List.empty();

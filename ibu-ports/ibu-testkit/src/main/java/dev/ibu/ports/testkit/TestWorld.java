@@ -91,6 +91,16 @@ public final class TestWorld {
         return cluster;
     }
 
+    /** The cluster's side of the configuration carried across the pivot. */
+    public InMemoryClusterConfiguration clusterConfig() {
+        return cluster.configuration();
+    }
+
+    /** The node's side of the configuration carried across the pivot. */
+    public InMemoryConfigFiles configFiles() {
+        return host.configFiles();
+    }
+
     public InMemoryVelero velero() {
         return velero;
     }
@@ -103,7 +113,7 @@ public final class TestWorld {
      */
     public EnginePorts ports() {
         return new EnginePorts(cluster, cluster, cluster, cluster, cluster, cluster, velero, registry, host,
-                host.precache(), host, host, host, cluster, clock);
+                host.precache(), host, host, host, cluster, clock, cluster.configuration(), host.configFiles());
     }
 
     /** The seed the world was built with. */

@@ -24,7 +24,7 @@ class AutoRollbackResumeTest {
     private final EngineHarness h = new EngineHarness(world, p -> new EnginePorts(p.resource(), p.configMaps(),
             p.pullSecrets(), p.health(), p.clusterInfo(), p.extraManifests(), p.backups(), p.seedImages(),
             p.stateroots(), p.precache(), killedBeforeAReboot(p.reboot()), p.stateStore(), p.certificates(),
-            p.events(), p.clock()));
+            p.events(), p.clock(), p.clusterConfig(), p.clusterConfigFiles()));
 
     @Test
     void an_agent_killed_before_the_automatic_rollback_reboots_is_followed_by_one_that_reboots() {

@@ -123,7 +123,8 @@ class CrashSuiteCanaryTest {
         });
         return new EnginePorts(p.resource(), p.configMaps(), p.pullSecrets(), p.health(), p.clusterInfo(),
                 p.extraManifests(), p.backups(), p.seedImages(), stateroots, precache, p.reboot(), p.stateStore(),
-                p.certificates(), p.events(), p.clock());
+                p.certificates(), p.events(), p.clock(),
+                p.clusterConfig(), p.clusterConfigFiles());
     }
 
     /** The order IdleHandler had: the annotation is removed first, then the status says the retry was taken. */
@@ -144,7 +145,8 @@ class CrashSuiteCanaryTest {
         });
         return new EnginePorts(resource, p.configMaps(), p.pullSecrets(), p.health(), p.clusterInfo(),
                 p.extraManifests(), p.backups(), p.seedImages(), p.stateroots(), p.precache(), p.reboot(),
-                p.stateStore(), p.certificates(), p.events(), p.clock());
+                p.stateStore(), p.certificates(), p.events(), p.clock(),
+                p.clusterConfig(), p.clusterConfigFiles());
     }
 
     /** The IBU saved into the new stateroot before the pivot goes nowhere. */
@@ -154,7 +156,8 @@ class CrashSuiteCanaryTest {
                         : real.call());
         return new EnginePorts(p.resource(), p.configMaps(), p.pullSecrets(), p.health(), p.clusterInfo(),
                 p.extraManifests(), p.backups(), p.seedImages(), p.stateroots(), p.precache(), p.reboot(), store,
-                p.certificates(), p.events(), p.clock());
+                p.certificates(), p.events(), p.clock(),
+                p.clusterConfig(), p.clusterConfigFiles());
     }
 
     private static String idleReason(ImageBasedUpgrade ibu) {

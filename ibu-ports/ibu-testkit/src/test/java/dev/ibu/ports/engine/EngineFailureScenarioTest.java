@@ -373,7 +373,8 @@ class EngineFailureScenarioTest {
         };
         h = new EngineHarness(world, p -> new EnginePorts(p.resource(), p.configMaps(), p.pullSecrets(), p.health(),
                 p.clusterInfo(), p.extraManifests(), waitingVelero, p.seedImages(), p.stateroots(), p.precache(),
-                p.reboot(), p.stateStore(), p.certificates(), p.events(), p.clock()));
+                p.reboot(), p.stateStore(), p.certificates(), p.events(), p.clock(),
+                p.clusterConfig(), p.clusterConfigFiles()));
         h.request(Stage.IDLE);
         var first = h.reconcile();
         assertThat(first.requeueAfter()).contains(java.time.Duration.ofSeconds(30));
@@ -395,7 +396,8 @@ class EngineFailureScenarioTest {
         int[] looks = {0};
         h = new EngineHarness(world, p -> new EnginePorts(p.resource(), p.configMaps(), p.pullSecrets(), p.health(),
                 p.clusterInfo(), p.extraManifests(), new PendingCleanup(world.velero(), looks), p.seedImages(),
-                p.stateroots(), p.precache(), p.reboot(), p.stateStore(), p.certificates(), p.events(), p.clock()));
+                p.stateroots(), p.precache(), p.reboot(), p.stateStore(), p.certificates(), p.events(), p.clock(),
+                p.clusterConfig(), p.clusterConfigFiles()));
         world.cluster().annotate(Annotations.MANUAL_CLEANUP_DONE, "");
         h.reconcile();
         assertThat(Snapshot.last(h.ibu())).isEqualTo("Idle False Aborting \"Aborting\"");

@@ -80,7 +80,8 @@ class EnginePropertyTest {
         // mutant: the IBU saved into the new stateroot before the pivot silently goes nowhere
         UnaryOperator<EnginePorts> dropSaves = p -> new EnginePorts(p.resource(), p.configMaps(), p.pullSecrets(),
                 p.health(), p.clusterInfo(), p.extraManifests(), p.backups(), p.seedImages(), p.stateroots(),
-                p.precache(), p.reboot(), droppingIbuSaves(p.stateStore()), p.certificates(), p.events(), p.clock());
+                p.precache(), p.reboot(), droppingIbuSaves(p.stateStore()), p.certificates(), p.events(), p.clock(),
+                p.clusterConfig(), p.clusterConfigFiles());
         assertThatThrownBy(() -> qt().withExamples(300).withShrinkCycles(20).forAll(runs())
                 .checkAssert(run -> play(run, dropSaves)))
                 .isInstanceOf(AssertionError.class)

@@ -59,7 +59,7 @@ class ManualCleanupAnnotationTest {
         EngineHarness doomed = new EngineHarness(world, p -> new EnginePorts(killing(p.resource(), writes, killAt,
                 afterEffect), p.configMaps(), p.pullSecrets(), p.health(), p.clusterInfo(), p.extraManifests(),
                 p.backups(), p.seedImages(), p.stateroots(), p.precache(), p.reboot(), p.stateStore(),
-                p.certificates(), p.events(), p.clock()));
+                p.certificates(), p.events(), p.clock(), p.clusterConfig(), p.clusterConfigFiles()));
         try {
             doomed.reconcile();
         } catch (Killed expected) {

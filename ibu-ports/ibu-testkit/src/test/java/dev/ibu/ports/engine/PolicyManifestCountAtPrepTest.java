@@ -48,7 +48,7 @@ class PolicyManifestCountAtPrepTest {
         };
         return new EnginePorts(p.resource(), p.configMaps(), p.pullSecrets(), p.health(), p.clusterInfo(), policies,
                 p.backups(), p.seedImages(), p.stateroots(), p.precache(), p.reboot(), p.stateStore(),
-                p.certificates(), p.events(), p.clock());
+                p.certificates(), p.events(), p.clock(), p.clusterConfig(), p.clusterConfigFiles());
     }
 
     @Test

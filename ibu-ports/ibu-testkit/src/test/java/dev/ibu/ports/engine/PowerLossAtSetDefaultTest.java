@@ -25,7 +25,7 @@ class PowerLossAtSetDefaultTest {
     private final EngineHarness h = new EngineHarness(world, p -> new EnginePorts(p.resource(), p.configMaps(),
             p.pullSecrets(), p.health(), p.clusterInfo(), p.extraManifests(), p.backups(), p.seedImages(),
             powerLossAfterSetDefault(p.stateroots()), p.precache(), p.reboot(), p.stateStore(), p.certificates(),
-            p.events(), p.clock()));
+            p.events(), p.clock(), p.clusterConfig(), p.clusterConfigFiles()));
 
     @Test
     void a_rollback_whose_set_default_is_followed_by_a_power_loss_still_completes_as_a_rollback() {

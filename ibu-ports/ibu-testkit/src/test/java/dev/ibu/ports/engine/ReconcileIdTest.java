@@ -56,7 +56,8 @@ class ReconcileIdTest {
         };
         return new UpgradeEngine(new EnginePorts(recording, p.configMaps(), p.pullSecrets(), p.health(),
                 p.clusterInfo(), p.extraManifests(), p.backups(), p.seedImages(), p.stateroots(), p.precache(),
-                p.reboot(), p.stateStore(), p.certificates(), p.events(), p.clock()));
+                p.reboot(), p.stateStore(), p.certificates(), p.events(), p.clock(),
+                p.clusterConfig(), p.clusterConfigFiles()));
     }
 
     @Test
