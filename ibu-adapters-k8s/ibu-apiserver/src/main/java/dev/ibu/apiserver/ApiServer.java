@@ -48,6 +48,7 @@ public final class ApiServer implements AutoCloseable {
     private final HttpFront front;
     private final Optional<SelfSignedCertificate> certificate;
     private final Hooks hooks = new Hooks();
+    private final RbacAuthorizer authorizer;
 
     private ApiServer(Builder b) {
         Clock clock = b.clock;
@@ -59,7 +60,8 @@ public final class ApiServer implements AutoCloseable {
         SYSTEM_NAMESPACES.forEach(manifests::ensureNamespace);
         Tables tables = new Tables(clock);
         Discovery discovery = new Discovery(registry);
-        ResourceEndpoint endpoint = new ResourceEndpoint(registry, new RbacAuthorizer(store), service,
+        this.authorizer = new RbacAuthorizer(store);
+        ResourceEndpoint endpoint = new ResourceEndpoint(registry, authorizer, service,
                 new WatchStreamer(store, tables), tables, hooks);
         this.certificate = b.https ? Optional.of(SelfSignedCertificate.create()) : Optional.empty();
         this.front = HttpFront.start(b.port, certificate.map(SelfSignedCertificate::context),
@@ -128,6 +130,12 @@ public final class ApiServer implements AutoCloseable {
 
     public void removeAuditListener(Consumer<AuditEvent> listener) {
         hooks.removeListener(listener);
+    }
+
+    /** Whether the RBAC objects now in the server allow the identity this request (what a SelfSubjectAccessReview answers). */
+    public boolean allows(Identity identity, RequestLog.Request r) {
+        return authorizer.allows(new dev.ibu.apiserver.auth.Attributes(identity, r.verb(), r.group(), r.resource(),
+                r.subresource(), r.namespace(), r.name()));
     }
 
     /** Adds a fault; matching requests are answered by it until it is spent (see {@link Fault}). */

@@ -1,0 +1,34 @@
+package dev.ibu.apiserver;
+
+import java.io.InputStream;
+
+/**
+ * CRDs of the kinds an OpenShift cluster with OADP serves and the product uses, for {@link ApiServer#apply}: the real
+ * group, version, plural, scope and status subresource of each, typed where the product reads or writes a field
+ * (so admission prunes and rejects as a cluster would) and open elsewhere.
+ */
+public final class ClusterCrds {
+    private ClusterCrds() {
+    }
+
+    /**
+     * ClusterVersion, ClusterOperator, Infrastructure, Proxy, MachineConfig(Pool), OLM's ClusterServiceVersion,
+     * CatalogSource, Subscription and OperatorGroup, the SR-IOV kinds, ACM's Policy.
+     */
+    public static InputStream openShift() {
+        return open("openshift.yaml");
+    }
+
+    /** Velero's Backup, Restore, DeleteBackupRequest, BackupStorageLocation and OADP's DataProtectionApplication. */
+    public static InputStream velero() {
+        return open("velero.yaml");
+    }
+
+    private static InputStream open(String name) {
+        InputStream in = ClusterCrds.class.getResourceAsStream("crds/" + name);
+        if (in == null) {
+            throw new IllegalStateException("dev/ibu/apiserver/crds/" + name + " is missing from the class path");
+        }
+        return in;
+    }
+}
