@@ -14,7 +14,8 @@ import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A strict API server set up as the agent's cluster: the OpenShift and Velero/OADP CRDs ({@link ClusterCrds}), the
+ * A strict API server set up as the agent's cluster: the OpenShift CRDs ({@link ClusterCrds#openShift()}; add the
+ * SR-IOV or OADP ones when the test's cluster has those operators), the
  * agent's ServiceAccount and RBAC read from a deploy directory (every Role, ClusterRole, binding and ServiceAccount
  * in its YAML files, namespaced ones in the agent's namespace), an administrator client for test setup and a client
  * acting as the agent's ServiceAccount for the code under test. Optionally records what the agent asks.
@@ -41,7 +42,6 @@ public final class AgentCluster implements AutoCloseable {
         ApiServer server = ApiServer.builder().start();
         try {
             server.apply(ClusterCrds.openShift(), "default");
-            server.apply(ClusterCrds.velero(), "default");
             applyRbac(server, deployBase);
             if (log != null) {
                 server.addAuditListener(log);

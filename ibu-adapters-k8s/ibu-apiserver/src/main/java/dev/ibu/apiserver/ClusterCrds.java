@@ -12,15 +12,23 @@ public final class ClusterCrds {
     }
 
     /**
-     * ClusterVersion, ClusterOperator, Infrastructure, Proxy, MachineConfig(Pool), OLM's ClusterServiceVersion,
-     * CatalogSource, Subscription and OperatorGroup, the SR-IOV kinds, ACM's Policy.
+     * Every OpenShift cluster: ClusterVersion, ClusterOperator, Infrastructure, Proxy, MachineConfig(Pool), OLM's
+     * ClusterServiceVersion, CatalogSource, Subscription and OperatorGroup, ACM's Policy.
      */
     public static InputStream openShift() {
         return open("openshift.yaml");
     }
 
-    /** Velero's Backup, Restore, DeleteBackupRequest, BackupStorageLocation and OADP's DataProtectionApplication. */
-    public static InputStream velero() {
+    /** With the SR-IOV network operator: SriovNetworkNodeState, SriovNetwork, SriovNetworkNodePolicy, SriovOperatorConfig. */
+    public static InputStream sriov() {
+        return open("sriov.yaml");
+    }
+
+    /**
+     * With OADP installed: Velero's Backup, Restore, DeleteBackupRequest, BackupStorageLocation and OADP's
+     * DataProtectionApplication.
+     */
+    public static InputStream oadp() {
         return open("velero.yaml");
     }
 

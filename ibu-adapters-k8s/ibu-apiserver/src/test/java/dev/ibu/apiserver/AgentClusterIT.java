@@ -20,6 +20,7 @@ class AgentClusterIT {
     @BeforeEach
     void start() {
         cluster = AgentCluster.start(Fixtures.DEPLOY.resolve("base"), log);
+        cluster.server().apply(ClusterCrds.oadp(), "default");
     }
 
     @AfterEach
@@ -35,8 +36,13 @@ class AgentClusterIT {
                 .extracting(r -> r.getMetadata().getName()).containsExactly("dns");
         assertThatThrownBy(() -> cluster.agent().nodes().withName("sno").delete())
                 .isInstanceOf(KubernetesClientException.class).hasMessageContaining("Forbidden");
-        assertThat(log.lines()).contains("list\tconfig.openshift.io\tclusteroperators\t-\t-", "delete\t-\tnodes\t-\tsno");
-        assertThat(log.lines()).allSatisfy(l -> assertThat(RequestLog.Request.parse(l).toString()).isEqualTo(l));
+        assertThat(log.lines()).contains("list\tconfig.openshift.io\tclusteroperators\t-\t-\tallowed",
+                "delete\t-\tnodes\t-\tsno\tdenied");
+        assertThat(log.lines()).allSatisfy(l -> assertThat(RequestLog.Request.parse(l) + "\t" + (RequestLog.Request.denied(l)
+                ? "denied" : "allowed")).isEqualTo(l));
+        log.ignore(e -> e.resource().equals("nodes"));
+        assertThatThrownBy(() -> cluster.agent().nodes().withName("other").delete()).isInstanceOf(KubernetesClientException.class);
+        assertThat(log.lines()).noneMatch(l -> l.contains("other"));
     }
 
     @Test
