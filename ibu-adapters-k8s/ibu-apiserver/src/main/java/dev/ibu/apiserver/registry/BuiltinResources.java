@@ -30,6 +30,7 @@ public final class BuiltinResources {
                 t("apps", "v1", "deployments", "Deployment", true, true, List.of("deploy"), List.of("all"), true),
                 t("events.k8s.io", "v1", "events", "Event", true, false, List.of("ev"), none, false),
                 t("coordination.k8s.io", "v1", "leases", "Lease", true, false, none, none, false),
+                t("storage.k8s.io", "v1", "storageclasses", "StorageClass", false, false, List.of("sc"), none, false),
                 t("certificates.k8s.io", "v1", "certificatesigningrequests", "CertificateSigningRequest", false, true,
                         List.of("csr"), none, false),
                 t("apiextensions.k8s.io", "v1", "customresourcedefinitions", "CustomResourceDefinition", false, true,
