@@ -19,7 +19,7 @@ class AgentClusterIT {
 
     @BeforeEach
     void start() {
-        cluster = AgentCluster.start(Fixtures.DEPLOY.resolve("base"), log);
+        cluster = AgentCluster.start(Fixtures.AGENT_RBAC, log);
         cluster.server().apply(ClusterCrds.oadp(), "default");
     }
 
