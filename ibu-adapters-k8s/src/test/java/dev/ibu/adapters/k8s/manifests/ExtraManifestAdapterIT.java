@@ -291,6 +291,51 @@ class ExtraManifestAdapterIT {
                 .contains("0 of 2 manifests were applied");
     }
 
+    /**
+     * The kinds upstream's documentation ships as extra manifests (a namespace, a pull secret, an OLM catalog source
+     * and operator group, the SR-IOV operator's configuration, node policy and network), dry-run at Prep, created at
+     * the first apply and replaced at the second, all as the agent's ServiceAccount: deploy/base must allow each.
+     */
+    @Test
+    void the_documented_kinds_are_dry_run_created_and_replaced_as_the_agent() {
+        api.server().apply(dev.ibu.apiserver.ClusterCrds.sriov(), "default");
+        api.namespace("openshift-marketplace");
+        api.namespace("openshift-sriov-network-operator");
+        String sriov = "  namespace: openshift-sriov-network-operator\n";
+        extraManifests(Map.of("m.yaml", String.join("---\n",
+                "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ran-apps\n  annotations:\n"
+                        + "    lca.openshift.io/apply-wave: \"1\"\n",
+                "apiVersion: v1\nkind: Secret\nmetadata:\n  name: registry-auth\n  namespace: existing\n"
+                        + "stringData:\n  token: not-a-real-token\n",
+                "apiVersion: operators.coreos.com/v1alpha1\nkind: CatalogSource\nmetadata:\n  name: disconnected\n"
+                        + "  namespace: openshift-marketplace\nspec:\n  sourceType: grpc\n"
+                        + "  image: registry.example.com/olm/index:v4.16\n",
+                "apiVersion: operators.coreos.com/v1\nkind: OperatorGroup\nmetadata:\n  name: sriov\n" + sriov
+                        + "spec:\n  targetNamespaces:\n  - openshift-sriov-network-operator\n",
+                "apiVersion: sriovnetwork.openshift.io/v1\nkind: SriovOperatorConfig\nmetadata:\n  name: default\n"
+                        + sriov + "spec:\n  enableInjector: false\n",
+                "apiVersion: sriovnetwork.openshift.io/v1\nkind: SriovNetworkNodePolicy\nmetadata:\n  name: fh\n"
+                        + sriov + "spec:\n  resourceName: fh\n  numVfs: 8\n",
+                "apiVersion: sriovnetwork.openshift.io/v1\nkind: SriovNetwork\nmetadata:\n  name: fh\n" + sriov
+                        + "spec:\n  resourceName: fh\n  networkNamespace: existing\n")));
+
+        assertThat(adapter.validate(List.of(CM)).get().warnings()).isEmpty();
+        ExportBundle bundle = adapter.export(List.of(CM)).get();
+        assertThat(adapter.apply(bundle).isRight()).as("created").isTrue();
+        assertThat(adapter.apply(bundle).isRight()).as("replaced").isTrue();
+
+        assertThat(client.namespaces().withName("ran-apps").get()).isNotNull();
+        assertThat(client.secrets().inNamespace("existing").withName("registry-auth").get()).isNotNull();
+        for (String kind : new String[] {"SriovOperatorConfig", "SriovNetworkNodePolicy", "SriovNetwork"}) {
+            assertThat(client.genericKubernetesResources("sriovnetwork.openshift.io/v1", kind)
+                    .inNamespace("openshift-sriov-network-operator").list().getItems()).as(kind).hasSize(1);
+        }
+        assertThat(client.genericKubernetesResources("operators.coreos.com/v1alpha1", "CatalogSource")
+                .inNamespace("openshift-marketplace").withName("disconnected").get()).isNotNull();
+        assertThat(client.genericKubernetesResources("operators.coreos.com/v1", "OperatorGroup")
+                .inNamespace("openshift-sriov-network-operator").withName("sriov").get()).isNotNull();
+    }
+
     @Test
     void an_unknown_apply_type_is_a_validation_error() {
         extraManifests(Map.of("m.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n"

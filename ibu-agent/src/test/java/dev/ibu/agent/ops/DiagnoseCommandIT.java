@@ -2,7 +2,7 @@ package dev.ibu.agent.ops;
 
 import dev.ibu.adapters.k8s.resource.IbuResourceAdapter;
 import dev.ibu.adapters.oadp.VeleroKinds;
-import dev.ibu.rehearsal.embedded.EmbeddedApiServer;
+import dev.ibu.agent.StrictCluster;
 import dev.ibu.domain.ConfigMapRef;
 import dev.ibu.domain.ImageBasedUpgrade;
 import dev.ibu.domain.SeedImageRef;
@@ -41,13 +41,13 @@ class DiagnoseCommandIT {
 
     @TempDir
     Path dir;
-    private EmbeddedApiServer api;
+    private StrictCluster api;
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 
     @BeforeEach
     void start() {
-        api = EmbeddedApiServer.start(0, false);
+        api = StrictCluster.start(getClass());
     }
 
     @AfterEach
@@ -65,7 +65,7 @@ class DiagnoseCommandIT {
         Assumptions.assumeTrue(TempSysroot.ostreeAvailable(), "ostree is not installed");
         seedCluster();
         // canary: the values are really in the cluster, so their absence below is the redaction's doing
-        assertThat(api.client().getKubernetesSerialization().asYaml(api.client()
+        assertThat(api.admin().getKubernetesSerialization().asYaml(api.admin()
                 .genericKubernetesResources(VeleroKinds.BACKUP_STORAGE_LOCATION).inNamespace("openshift-adp").list()))
                 .contains("bsl-aws-secret");
         TempSysroot sysroot = new TempSysroot(dir.resolve("host"));
@@ -77,7 +77,7 @@ class DiagnoseCommandIT {
                     + "2026-01-01 DEBUG Authorization: Bearer bearer-token-xyz\n");
             Path bundle = dir.resolve("out/bundle.tar.gz");
 
-            int code = diagnose("--kubeconfig=" + api.writeKubeconfig(dir.resolve("kubeconfig")),
+            int code = diagnose("--kubeconfig=" + api.adminKubeconfig(dir.resolve("kubeconfig")),
                     "--output=" + bundle, "--log-file=" + log, "--sysroot=" + sysroot.path());
 
             assertThat(code).as(err.toString()).isZero();
@@ -116,7 +116,7 @@ class DiagnoseCommandIT {
     void an_unreachable_part_is_a_note_in_the_summary_and_the_rest_is_still_written() throws Exception {
         Path bundle = dir.resolve("b.tar.gz");
 
-        int code = diagnose("--kubeconfig=" + api.writeKubeconfig(dir.resolve("kubeconfig")), "--output=" + bundle,
+        int code = diagnose("--kubeconfig=" + api.adminKubeconfig(dir.resolve("kubeconfig")), "--output=" + bundle,
                 "--log-file=" + dir.resolve("missing.log"));
 
         assertThat(code).isZero();
@@ -135,7 +135,7 @@ class DiagnoseCommandIT {
     }
 
     private void seedCluster() {
-        var client = api.client();
+        var client = api.admin();
         IbuResourceAdapter resource = new IbuResourceAdapter(client);
         Spec spec = new Spec(Stage.PREP, new SeedImageRef("4.15.2", "quay.io/example/seed:4.15.2", Option.none()),
                 List.of(new ConfigMapRef("oadp-cm", "openshift-adp")),
@@ -164,7 +164,8 @@ class DiagnoseCommandIT {
                         + "stringData:\n  password: hunter2-embedded\n")
                 .build()).create();
         create(VeleroKinds.BACKUP, "acm-klusterlet", Map.of("status", Map.of("phase", "Completed")));
-        create(VeleroKinds.BACKUP_STORAGE_LOCATION, "dataprotectionapplication-1", Map.of("spec", Map.of("config",
+        create(VeleroKinds.BACKUP_STORAGE_LOCATION, "dataprotectionapplication-1", Map.of("spec", Map.of("provider",
+                "aws", "objectStorage", Map.of("bucket", "ibu-backups"), "config",
                 Map.of("region", "us-east-1", "awsSecretKey", "bsl-aws-secret"), "credential",
                 Map.of("name", "cloud-credentials", "key", "cloud"))));
         create(VeleroKinds.DPA, "dpa", Map.of("spec", Map.of("configuration", Map.of("velero", Map.of("podConfig",
@@ -178,7 +179,7 @@ class DiagnoseCommandIT {
                 .withKind(kind.getKind()).withNewMetadata().withName(name).withNamespace("openshift-adp").endMetadata()
                 .build();
         body.forEach(r::setAdditionalProperty);
-        api.client().genericKubernetesResources(kind).inNamespace("openshift-adp").resource(r).create();
+        api.admin().genericKubernetesResources(kind).inNamespace("openshift-adp").resource(r).create();
     }
 
     private static String b64(String s) {

@@ -3,7 +3,7 @@ package dev.ibu.agent.controller;
 import dev.ibu.adapters.k8s.config.ConfigMapAdapter;
 import dev.ibu.adapters.k8s.config.PullSecretAdapter;
 import dev.ibu.adapters.k8s.resource.IbuResourceAdapter;
-import dev.ibu.rehearsal.embedded.EmbeddedApiServer;
+import dev.ibu.agent.StrictCluster;
 import dev.ibu.domain.ImageBasedUpgrade;
 import dev.ibu.ports.engine.EnginePorts;
 import dev.ibu.ports.engine.EngineSettings;
@@ -23,25 +23,25 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The controller loop against the embedded API server: the real IBU adapter and informer, the test kit for the
+ * The controller loop as the agent's ServiceAccount on the strict API server: the real IBU adapter and informer, the test kit for the
  * host. Creating the CR at start-up and reacting to a {@code spec.stage} patch are what {@code run} must do.
  */
 class ControllerIT {
-    private EmbeddedApiServer api;
+    private StrictCluster api;
     private Controller controller;
     private final List<ReconcileResult> results = new CopyOnWriteArrayList<>();
     private IbuResourceAdapter resource;
 
     @BeforeEach
     void start() {
-        api = EmbeddedApiServer.start(0, false);
+        api = StrictCluster.start(getClass());
         TestWorld w = TestWorld.fresh();
-        resource = new IbuResourceAdapter(api.client());
-        EnginePorts ports = new EnginePorts(resource, new ConfigMapAdapter(api.client()),
-                new PullSecretAdapter(api.client(), EngineSettings.DEFAULT_NAMESPACE), w.cluster(), w.cluster(),
+        resource = new IbuResourceAdapter(api.agent());
+        EnginePorts ports = new EnginePorts(resource, new ConfigMapAdapter(api.agent()),
+                new PullSecretAdapter(api.agent(), EngineSettings.DEFAULT_NAMESPACE), w.cluster(), w.cluster(),
                 w.cluster(), w.velero(), w.registry(), w.host(), w.precache(), w.host(), w.host(), w.host(),
                 w.cluster(), w.clock());
-        controller = new Controller(api.client(), new UpgradeEngine(ports), new Controller.Settings(
+        controller = new Controller(api.agent(), new UpgradeEngine(ports), new Controller.Settings(
                 Duration.ofMinutes(10), Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofSeconds(10)),
                 results::add);
     }
@@ -59,28 +59,28 @@ class ControllerIT {
                 && current().isDefined());
         assertThat(current().get().spec().stage().wireName()).isEqualTo("Idle");
 
-        api.client().genericKubernetesResources("lca.openshift.io/v1", "ImageBasedUpgrade").withName("upgrade")
+        api.admin().genericKubernetesResources("lca.openshift.io/v1", "ImageBasedUpgrade").withName("upgrade")
                 .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\": {\"stage\": \"Prep\", \"seedImageRef\": "
                         + "{\"version\": \"" + TestWorld.DEFAULT_SEED_VERSION + "\", \"image\": \""
                         + TestWorld.DEFAULT_SEED_IMAGE + "\"}}}");
 
-        Eventually.until("Prep is in progress", () -> current().flatMap(i -> i.status().conditions()
-                .find("PrepInProgress")).exists(c -> c.isTrue()));
-        assertThat(current().get().status().conditions().find("PrepInProgress").get().message())
-                .startsWith("Successfully launched a new job for stateroot setup");
+        // PrepInProgress is first "In progress", then the job's message: wait for the job
+        Eventually.until("Prep launched the stateroot setup job", () -> current().flatMap(i -> i.status().conditions()
+                .find("PrepInProgress")).exists(c -> c.isTrue()
+                        && c.message().startsWith("Successfully launched a new job for stateroot setup")));
     }
 
     @Test
     void a_deleted_cr_is_created_again() throws Exception {
         controller.start();
         Eventually.until("the CR exists", () -> current().isDefined() && !results.isEmpty());
-        String uid = api.client().genericKubernetesResources("lca.openshift.io/v1", "ImageBasedUpgrade")
+        String uid = api.admin().genericKubernetesResources("lca.openshift.io/v1", "ImageBasedUpgrade")
                 .withName("upgrade").get().getMetadata().getUid();
 
         resource.delete();
 
-        Eventually.until("a new CR exists", () -> api.client().genericKubernetesResources("lca.openshift.io/v1",
-                "ImageBasedUpgrade").withName("upgrade").get() != null && !uid.equals(api.client()
+        Eventually.until("a new CR exists", () -> api.admin().genericKubernetesResources("lca.openshift.io/v1",
+                "ImageBasedUpgrade").withName("upgrade").get() != null && !uid.equals(api.admin()
                 .genericKubernetesResources("lca.openshift.io/v1", "ImageBasedUpgrade").withName("upgrade").get()
                 .getMetadata().getUid()));
     }
@@ -89,7 +89,7 @@ class ControllerIT {
     void a_cr_deleted_mid_prep_is_restored_with_its_status() throws Exception {
         controller.start();
         Eventually.until("the CR exists", () -> current().isDefined() && !results.isEmpty());
-        api.client().genericKubernetesResources("lca.openshift.io/v1", "ImageBasedUpgrade").withName("upgrade")
+        api.admin().genericKubernetesResources("lca.openshift.io/v1", "ImageBasedUpgrade").withName("upgrade")
                 .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\": {\"stage\": \"Prep\", \"seedImageRef\": "
                         + "{\"version\": \"" + TestWorld.DEFAULT_SEED_VERSION + "\", \"image\": \""
                         + TestWorld.DEFAULT_SEED_IMAGE + "\"}}}");

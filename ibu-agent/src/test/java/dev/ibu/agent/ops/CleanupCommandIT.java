@@ -1,7 +1,7 @@
 package dev.ibu.agent.ops;
 
 import dev.ibu.adapters.k8s.resource.IbuResourceAdapter;
-import dev.ibu.rehearsal.embedded.EmbeddedApiServer;
+import dev.ibu.agent.StrictCluster;
 import dev.ibu.domain.Annotations;
 import dev.ibu.domain.ImageBasedUpgrade;
 import org.junit.jupiter.api.Assumptions;
@@ -25,16 +25,16 @@ class CleanupCommandIT {
     void undeploys_and_removes_the_stateroot_and_annotates_the_ibu() throws Exception {
         Assumptions.assumeTrue(TempSysroot.ostreeAvailable(), "ostree is not installed");
         TempSysroot sysroot = new TempSysroot(dir.resolve("host"));
-        try (EmbeddedApiServer api = EmbeddedApiServer.start(0, false)) {
+        try (StrictCluster api = StrictCluster.start(getClass())) {
             sysroot.deploy("rhcos_4.14.0");
             sysroot.deploy("rhcos_4.15.2");
-            IbuResourceAdapter resource = new IbuResourceAdapter(api.client());
+            IbuResourceAdapter resource = new IbuResourceAdapter(api.admin());
             resource.create(ImageBasedUpgrade.fresh()).get();
             StringWriter out = new StringWriter();
             StringWriter err = new StringWriter();
 
             int code = new CommandLine(new CleanupCommand(new PrintWriter(out, true), new PrintWriter(err, true)))
-                    .execute("--kubeconfig=" + api.writeKubeconfig(dir.resolve("kubeconfig")),
+                    .execute("--kubeconfig=" + api.adminKubeconfig(dir.resolve("kubeconfig")),
                             "--sysroot=" + sysroot.path(), "--stateroot=rhcos_4.15.2", "--oadp");
 
             assertThat(code).as(err.toString()).isZero();

@@ -1,7 +1,7 @@
 package dev.ibu.agent.controller;
 
 import dev.ibu.agent.Main;
-import dev.ibu.rehearsal.embedded.EmbeddedApiServer;
+import dev.ibu.agent.StrictCluster;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,16 +53,17 @@ class RunCommandTest {
 
     @Test
     void with_leader_election_it_holds_the_lease_while_it_runs(@TempDir Path dir) throws Exception {
-        try (EmbeddedApiServer api = EmbeddedApiServer.start(0, false)) {
-            Path kubeconfig = api.writeKubeconfig(dir.resolve("kubeconfig"));
+        try (StrictCluster api = StrictCluster.start(getClass())) {
+            Path kubeconfig = api.agentKubeconfig(dir.resolve("kubeconfig"));
             int[] code = {-1};
+            // the Lease lives in the agent's namespace, where deploy/base's Role lets the agent hold it
             Thread agent = new Thread(() -> code[0] = run("run", "--kubeconfig=" + kubeconfig, "--host=none",
-                    "--leader-elect", "--namespace=ibu-test", "--run-for=6s",
+                    "--leader-elect", "--namespace=openshift-lifecycle-agent", "--run-for=6s",
                     "--probe-address=127.0.0.1:0"));
             agent.start();
 
             Eventually.until("the Lease is held", () -> {
-                Lease lease = api.client().resources(Lease.class).inNamespace("ibu-test").withName(LeaderElection.LEASE).get();
+                Lease lease = api.admin().resources(Lease.class).inNamespace("openshift-lifecycle-agent").withName(LeaderElection.LEASE).get();
                 return lease != null && lease.getSpec().getHolderIdentity() != null
                         && !lease.getSpec().getHolderIdentity().isEmpty();
             });
@@ -73,8 +74,8 @@ class RunCommandTest {
 
     @Test
     void without_a_host_the_agent_starts_keeps_retrying_and_stops_cleanly(@TempDir Path dir) {
-        try (EmbeddedApiServer api = EmbeddedApiServer.start(0, false)) {
-            Path kubeconfig = api.writeKubeconfig(dir.resolve("kubeconfig"));
+        try (StrictCluster api = StrictCluster.start(getClass())) {
+            Path kubeconfig = api.agentKubeconfig(dir.resolve("kubeconfig"));
 
             assertThat(run("run", "--kubeconfig=" + kubeconfig, "--host=none", "--run-for=2s",
                     "--probe-address=off")).isZero();

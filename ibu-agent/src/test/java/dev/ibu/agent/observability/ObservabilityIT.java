@@ -1,7 +1,7 @@
 package dev.ibu.agent.observability;
 
 import dev.ibu.adapters.k8s.resource.IbuResourceAdapter;
-import dev.ibu.rehearsal.embedded.EmbeddedApiServer;
+import dev.ibu.agent.StrictCluster;
 import dev.ibu.domain.Condition;
 import dev.ibu.domain.ConditionStatus;
 import dev.ibu.domain.ConditionTypes;
@@ -72,12 +72,12 @@ class ObservabilityIT {
 
     @Test
     void status_changes_seen_by_the_informer_become_stage_transitions() throws Exception {
-        try (EmbeddedApiServer api = EmbeddedApiServer.start(0, false); Observability o = start()) {
-            IbuResourceAdapter resource = new IbuResourceAdapter(api.client());
+        try (StrictCluster api = StrictCluster.start(getClass()); Observability o = start()) {
+            IbuResourceAdapter resource = new IbuResourceAdapter(api.agent());
             ImageBasedUpgrade idle = resource.create(ImageBasedUpgrade.fresh().withStatus(ImageBasedUpgrade.fresh()
                     .status().withConditions(Conditions.of(cond(ConditionTypes.IDLE, ConditionStatus.TRUE)))))
                     .get();
-            SharedIndexInformer<?> informer = IbuStatusObserver.inform(api.client(), o.metrics());
+            SharedIndexInformer<?> informer = IbuStatusObserver.inform(api.agent(), o.metrics());
             try {
                 until(() -> scrape(o).contains("ibu_stage{stage=\"Idle\"} 1"));
                 resource.writeStatus(idle.withStatus(idle.status().withConditions(Conditions.of(
