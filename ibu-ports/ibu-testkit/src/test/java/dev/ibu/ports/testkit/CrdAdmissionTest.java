@@ -17,7 +17,12 @@ import java.time.Instant;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class CelAdmissionTest {
+/** The user's edits as the CRD's own schema and CEL rules admit them (evaluated by ibu-apiserver's admission). */
+class CrdAdmissionTest {
+    static final String TRANSITION = "the stage transition is not permitted. Please refer to status.validNextStages "
+            + "for valid transitions. If status.validNextStages is not present, it indicates that no transitions are "
+            + "currently allowed";
+
     static final Instant T = Instant.parse("2026-01-01T00:00:00Z");
     static final SeedImageRef OTHER_SEED = new SeedImageRef("4.16.0", "quay.io/seed:4.16.0", Option.none());
 
@@ -47,7 +52,8 @@ class CelAdmissionTest {
         PortFailure refused = cluster.tryPatchSpecStage(Stage.ROLLBACK).getLeft();
 
         assertThat(refused).isInstanceOf(PortFailure.Invalid.class);
-        assertThat(refused.message()).endsWith(CelAdmission.TRANSITION);
+        assertThat(refused.message()).startsWith("ImageBasedUpgrade.lca.openshift.io \"upgrade\" is invalid: ")
+                .endsWith(TRANSITION);
         assertThat(cluster.currentIbu().spec().stage()).isEqualTo(Stage.PREP);
         assertThat(cluster.tryPatchSpecStage(Stage.UPGRADE).isRight()).isTrue();
     }
