@@ -5,7 +5,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /** The {@code ibu-agent} command line. */
 @Command(name = "ibu-agent", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
@@ -14,24 +14,16 @@ import java.nio.charset.StandardCharsets;
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(System.out, true, StandardCharsets.UTF_8),
-                new PrintWriter(System.err, true, StandardCharsets.UTF_8)));
+        System.exit(run(args, Cli.stdout(), Cli.stderr()));
     }
 
     /** Runs the CLI with the given streams and returns the exit code (tests call this). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(new Main());
-        cl.addSubcommand(new CommandLine(new ExplainCommand(out, err)));
-        cl.addSubcommand(new CommandLine(new VersionCommand(out)));
-        cl.addSubcommand(new CommandLine(new CrdCommand(out)));
-        cl.addSubcommand(new CommandLine(new dev.ibu.agent.controller.RunCommand(err)));
-        cl.addSubcommand(new CommandLine(new dev.ibu.agent.ops.DiagnoseCommand(out, err)));
-        cl.addSubcommand(new CommandLine(new dev.ibu.agent.ops.CleanupCommand(out, err)));
-        cl.addSubcommand(new CommandLine(new dev.ibu.agent.hostcmd.InitMonitorCommand(err)));
-        cl.addSubcommand(new CommandLine(new dev.ibu.agent.hostcmd.PostPivotCommand(out, err)));
-        cl.setOut(out);
-        cl.setErr(err);
-        return cl.execute(args);
+        return Cli.execute(new Main(), List.of(new ExplainCommand(out, err), new VersionCommand(out),
+                new CrdCommand(out), new dev.ibu.agent.controller.RunCommand(err),
+                new dev.ibu.agent.ops.DiagnoseCommand(out, err), new dev.ibu.agent.ops.CleanupCommand(out, err),
+                new dev.ibu.agent.hostcmd.InitMonitorCommand(err), new dev.ibu.agent.hostcmd.PostPivotCommand(out, err)),
+                args, out, err);
     }
 
     @CommandLine.Spec
@@ -39,7 +31,6 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(),
-                "a command is required: one of " + String.join(", ", spec.subcommands().keySet()));
+        throw Cli.commandRequired(spec);
     }
 }

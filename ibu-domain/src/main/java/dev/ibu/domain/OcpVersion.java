@@ -3,6 +3,8 @@ package dev.ibu.domain;
 import io.vavr.control.Either;
 
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * An OpenShift version compared as semver: build metadata is ignored, a pre-release sorts before its release
@@ -13,31 +15,29 @@ public record OcpVersion(int major, int minor, int patch, String preRelease) imp
         Objects.requireNonNull(preRelease);
     }
 
+    static final int MAX_LENGTH = 128;
+
+    /** Semver as OpenShift writes it: 4.15.2, 4.15, 4.15.0-rc.1, 4.16.0-0.nightly-2024-05-01-000000+build. */
+    private static final Pattern FORMAT = Pattern.compile(
+            "(\\d{1,9})\\.(\\d{1,9})(?:\\.(\\d{1,9}))?(?:-([0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*))?"
+                    + "(?:\\+[0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*)?");
+
+    /**
+     * Parses {@code text}; anything else than the characters of a version (a {@code /}, a space...) is refused, since
+     * the version also names the new stateroot. The error repeats the text bounded by {@link Echo}.
+     */
     public static Either<String, OcpVersion> parse(String text) {
         if (text == null || text.isBlank()) {
             return Either.left("empty version");
         }
-        String v = text.trim();
-        int plus = v.indexOf('+');
-        if (plus >= 0) {
-            v = v.substring(0, plus);
+        // the length first: no version is that long, and a regex over a huge input can exhaust the stack
+        Matcher m = FORMAT.matcher(text.trim());
+        if (text.length() > MAX_LENGTH || !m.matches()) {
+            return Either.left("\"" + Echo.of(text) + "\" is not a version like 4.15.2");
         }
-        String pre = "";
-        int dash = v.indexOf('-');
-        if (dash >= 0) {
-            pre = v.substring(dash + 1);
-            v = v.substring(0, dash);
-        }
-        String[] parts = v.split("\\.", -1);
-        if (parts.length < 2 || parts.length > 3) {
-            return Either.left("\"" + text + "\" is not a version like 4.15.2");
-        }
-        try {
-            int patch = parts.length == 3 ? Integer.parseInt(parts[2]) : 0;
-            return Either.right(new OcpVersion(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), patch, pre));
-        } catch (NumberFormatException e) {
-            return Either.left("\"" + text + "\" is not a version like 4.15.2");
-        }
+        int patch = m.group(3) == null ? 0 : Integer.parseInt(m.group(3));
+        String pre = m.group(4) == null ? "" : m.group(4);
+        return Either.right(new OcpVersion(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), patch, pre));
     }
 
     @Override

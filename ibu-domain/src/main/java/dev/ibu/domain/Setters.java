@@ -103,7 +103,8 @@ public final class Setters {
         return set(onlyIdle, IDLE, TRUE, Reasons.IDLE, Messages.IDLE, s);
     }
 
+    /** Every message is bounded to what a condition holds, whatever text a port or an input put into it. */
     private static Conditions set(Conditions c, String type, ConditionStatus st, String reason, String msg, Stamp s) {
-        return c.set(type, st, reason, msg, s.generation(), s.now());
+        return c.set(type, st, reason, Echo.bounded(msg, Echo.CONDITION_MESSAGE_MAX), s.generation(), s.now());
     }
 }

@@ -47,9 +47,14 @@ class ModelTest {
     }
 
     @Test
-    void a_negative_init_monitor_timeout_is_refused_naming_the_field() {
-        assertThatThrownBy(() -> new AutoRollbackOnFailure(-1)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("spec.autoRollbackOnFailure.initMonitorTimeoutSeconds");
+    void a_negative_init_monitor_timeout_is_held_as_given_and_refused_by_the_spec_rules_naming_the_field() {
+        // held, not thrown: a resource the domain cannot represent would make the agent silent (issue 11)
+        Spec negative = new Spec(Stage.PREP, new SeedImageRef("4.15.2", "quay.io/x/seed:4.15.2", Option.none()),
+                null, null, Option.some(new AutoRollbackOnFailure(-1)));
+        assertThat(negative.autoRollbackOnFailure().get().initMonitorTimeoutSeconds()).isEqualTo(-1);
+        assertThat(SpecRules.problem(negative)).containsExactly("spec.autoRollbackOnFailure.initMonitorTimeoutSeconds "
+                + "is -1: set it to 0 (the default, 1800 seconds) or a positive number of seconds, then go back to "
+                + "Idle and start Prep again");
     }
 
     @Test

@@ -27,4 +27,14 @@ class StaterootNameTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("spec.seedImageRef.version");
     }
+
+    @Test
+    void a_spec_version_that_is_not_a_version_names_no_stateroot() {
+        assertThat(StaterootName.ofSpecVersion("4.15.2")).containsExactly("rhcos_4.15.2");
+        assertThat(StaterootName.ofSpecVersion("4.16.0-rc.1")).containsExactly("rhcos_4.16.0_rc.1");
+        assertThat(StaterootName.ofSpecVersion("4.15.2-a/../../../etc")).isEmpty();
+        assertThat(StaterootName.ofSpecVersion("4.15.2 ")).isEmpty();
+        assertThat(StaterootName.ofSpecVersion("")).isEmpty();
+        assertThat(StaterootName.ofSpecVersion("4.15.2-" + "9".repeat(200_000))).isEmpty();
+    }
 }

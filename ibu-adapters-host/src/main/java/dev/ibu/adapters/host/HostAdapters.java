@@ -6,24 +6,25 @@ import dev.ibu.adapters.host.cert.CertificateAdapter;
 import dev.ibu.adapters.host.ostree.OstreeCli;
 import dev.ibu.adapters.host.ostree.StaterootAdapter;
 import dev.ibu.adapters.host.ostree.StaterootSetupJob;
+import dev.ibu.adapters.host.precache.NodeRuntime;
 import dev.ibu.adapters.host.precache.PrecacheAdapter;
 import dev.ibu.adapters.host.precache.SkopeoImageStore;
 import dev.ibu.adapters.host.process.ProcessRunner;
 import dev.ibu.adapters.host.reboot.InitMonitor;
 import dev.ibu.adapters.host.reboot.RebootAdapter;
 import dev.ibu.adapters.host.reboot.RebootCommand;
+import dev.ibu.adapters.host.seed.NodeArchitecture;
 import dev.ibu.adapters.host.seed.SeedContentCollector;
 import dev.ibu.adapters.host.seed.SeedImageAdapter;
 import dev.ibu.adapters.host.seed.SeedImageBuilder;
 import dev.ibu.adapters.host.seed.SkopeoClient;
 import dev.ibu.adapters.host.support.AtomicFiles;
 import dev.ibu.adapters.host.state.StateStoreAdapter;
+import dev.ibu.ports.out.ClockPort;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.time.Clock;
 import java.util.Optional;
-import java.util.Set;
 
 /** Wires every host-side port from one {@link HostAdapterConfig}; close it to stop its background jobs. */
 public final class HostAdapters implements AutoCloseable {
@@ -37,10 +38,23 @@ public final class HostAdapters implements AutoCloseable {
     private final RebootCommand rebootCommand;
 
     public HostAdapters(HostAdapterConfig config) {
+        this(config, Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * A lab's host (a fake-booted temp sysroot): host commands as {@code config} says, but skopeo run by
+     * {@code imageTools} (outside the fake boot, whose /etc has no containers policy) and the reboot done by
+     * {@code reboot}.
+     */
+    public HostAdapters(HostAdapterConfig config, ProcessRunner imageTools, RebootCommand reboot) {
+        this(config, Optional.of(imageTools), Optional.of(reboot));
+    }
+
+    private HostAdapters(HostAdapterConfig config, Optional<ProcessRunner> imageTools, Optional<RebootCommand> reboot) {
         this.config = config;
         this.hostRunner = new ProcessRunner(config.hostPrefix(), config.commandTimeout());
         this.ostree = new OstreeCli(hostRunner, config.layout());
-        this.skopeo = new SkopeoClient(hostRunner, config.layout(), config.plainHttpRegistries(), 3)
+        this.skopeo = new SkopeoClient(imageTools.orElse(hostRunner), config.layout(), config.plainHttpRegistries(), 3)
             .with(config.skopeoEnv(), config.commandTimeout(), 3);
         try {
             AtomicFiles.ensurePrivateDir(config.layout().workRoot().resolve("ibu-jobs"));
@@ -50,8 +64,8 @@ public final class HostAdapters implements AutoCloseable {
         }
         this.setupJobs = new HostJobs(config.layout().workRoot().resolve("ibu-jobs"), "stateroot-setup");
         this.precacheJobs = new HostJobs(config.layout().workRoot().resolve("ibu-jobs"), "precache");
-        this.rebootCommand = config.rebootArgv().isEmpty() ? RebootCommand.systemd(hostRunner)
-            : RebootCommand.argv(hostRunner, config.rebootArgv());
+        this.rebootCommand = reboot.orElseGet(() -> config.rebootArgv().isEmpty() ? RebootCommand.systemd(hostRunner)
+            : RebootCommand.argv(hostRunner, config.rebootArgv()));
     }
 
     /** Local mode keeps its own vfs container storage; write its storage.conf once. */
@@ -72,12 +86,12 @@ public final class HostAdapters implements AutoCloseable {
     }
 
     public SeedImageAdapter seedImages() {
-        return new SeedImageAdapter(skopeo, config.layout());
+        return new SeedImageAdapter(skopeo, config.layout(), NodeArchitecture.fromHost(hostRunner));
     }
 
     public PrecacheAdapter precache() {
         return new PrecacheAdapter(config.layout(), new SkopeoImageStore(skopeo, config.storageGraphRoot(), config.storageDriver()),
-            config.precache(), precacheJobs, Set::of, config.kubeletAuthFile());
+            config.precache(), precacheJobs, NodeRuntime.onHost(hostRunner), config.kubeletAuthFile());
     }
 
     public RebootAdapter reboot() {
@@ -93,7 +107,7 @@ public final class HostAdapters implements AutoCloseable {
     }
 
     public SeedImageBuilder seedImageBuilder() {
-        return new SeedImageBuilder(skopeo);
+        return new SeedImageBuilder(skopeo, NodeArchitecture.fromHost(hostRunner));
     }
 
     /** Collects a seed's content from this host's sysroot (to build a seed image from it). */
@@ -101,9 +115,20 @@ public final class HostAdapters implements AutoCloseable {
         return new SeedContentCollector(ostree, config.layout());
     }
 
+    /** What the adapters were built from. */
+    public HostAdapterConfig config() {
+        return config;
+    }
+
+    /** Runs host commands as the adapters do (for tools showing raw output, e.g. {@code ostree admin status}). */
+    public ProcessRunner hostRunner() {
+        return hostRunner;
+    }
+
     /** The init monitor, for the agent's {@code init-monitor} command. */
     public InitMonitor initMonitor() {
-        return new InitMonitor(config.layout(), ostree, stateStore(), rebootCommand, d -> Thread.sleep(d.toMillis()), Clock.systemUTC());
+        return new InitMonitor(config.layout(), ostree, stateStore(), rebootCommand, d -> Thread.sleep(d.toMillis()),
+            ClockPort.systemClock());
     }
 
     @Override

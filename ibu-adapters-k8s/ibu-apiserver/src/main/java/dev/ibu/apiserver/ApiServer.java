@@ -62,7 +62,7 @@ public final class ApiServer implements AutoCloseable {
         Discovery discovery = new Discovery(registry);
         this.authorizer = new RbacAuthorizer(store);
         ResourceEndpoint endpoint = new ResourceEndpoint(registry, authorizer, service,
-                new WatchStreamer(store, tables), tables, hooks);
+                new WatchStreamer(store, tables), tables, hooks, tokens);
         this.certificate = b.https ? Optional.of(SelfSignedCertificate.create()) : Optional.empty();
         this.front = HttpFront.start(b.port, certificate.map(SelfSignedCertificate::context),
                 new Router(tokens, discovery, new OpenApiV3(registry, discovery), endpoint));

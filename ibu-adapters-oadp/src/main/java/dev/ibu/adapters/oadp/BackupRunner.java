@@ -23,12 +23,14 @@ final class BackupRunner {
     private static final Logger LOG = LoggerFactory.getLogger(BackupRunner.class);
 
     private final OadpCluster cluster;
+    private final VeleroLookup lookup;
     private final OadpContentReader reader;
     private final StaleBackups stale;
     private final LvmsReclaimPolicy reclaim;
 
-    BackupRunner(OadpCluster cluster, StaleBackups stale, LvmsReclaimPolicy reclaim) {
+    BackupRunner(OadpCluster cluster, VeleroLookup lookup, StaleBackups stale, LvmsReclaimPolicy reclaim) {
         this.cluster = cluster;
+        this.lookup = lookup;
         this.reader = new OadpContentReader(cluster);
         this.stale = stale;
         this.reclaim = reclaim;
@@ -49,7 +51,8 @@ final class BackupRunner {
             return Either.left(PortFailure.transientFailure(retained.getLeft()));
         }
         for (List<VeleroCr> group : groups.get()) {
-            Either<PortFailure, Optional<WorkProgress>> staleWait = stale.clean(group, clusterId, "failed to cleanup stale Backups: ");
+            Either<PortFailure, Optional<WorkProgress>> staleWait = stale.clean(group, clusterId,
+                    "failed to cleanup stale Backups: ", PortFailure::transientFailure);
             if (staleWait.isLeft() || staleWait.get().isPresent()) {
                 return staleWait.map(Optional::get);
             }
@@ -92,12 +95,15 @@ final class BackupRunner {
         WaveTally tally = new WaveTally();
         for (VeleroCr backup : group) {
             Either<ApiError, Optional<GenericKubernetesResource>> live =
-                    cluster.get(VeleroKinds.BACKUP, backup.namespace(), backup.name());
+                    lookup.find(VeleroKinds.BACKUP, backup.namespace(), backup.name());
+            if (live.isRight() && live.get().isPresent() && !ours(live.get().get(), clusterId)) {
+                // the watch may be behind (a stale Backup just deleted): decide on the API server's answer
+                live = lookup.fresh(VeleroKinds.BACKUP, backup.namespace(), backup.name());
+            }
             if (live.isLeft()) {
                 return Either.left(tracking("failed to get backup : " + live.getLeft()));
             }
-            Optional<GenericKubernetesResource> valid = live.get()
-                    .filter(b -> clusterId.equals(VeleroResources.label(b, OadpNames.CLUSTER_ID_LABEL)));
+            Optional<GenericKubernetesResource> valid = live.get().filter(b -> ours(b, clusterId));
             if (valid.isEmpty()) {
                 Either<PortFailure, Void> created = create(backup, clusterId);
                 if (created.isLeft()) {
@@ -109,6 +115,10 @@ final class BackupRunner {
             }
         }
         return Either.right(tally);
+    }
+
+    private static boolean ours(GenericKubernetesResource backup, String clusterId) {
+        return clusterId.equals(VeleroResources.label(backup, OadpNames.CLUSTER_ID_LABEL));
     }
 
     /** Labels the apply-label objects, narrows the selector to them, labels the Backup with the cluster ID. */

@@ -19,9 +19,11 @@ import java.util.function.Supplier;
 /**
  * {@link BackupPort} on OADP/Velero through fabric8 generic resources ({@code velero.io/v1} Backup, Restore,
  * DeleteBackupRequest, BackupStorageLocation; {@code oadp.openshift.io/v1alpha1} DataProtectionApplication).
- * Every call looks at the cluster afresh (level-triggered); what must survive restarts lives in the cluster.
+ * Every call looks at the cluster afresh (level-triggered); what must survive restarts lives in the cluster. The
+ * phases of Backups and Restores come from a watch ({@link VeleroWatch}), which also wakes the caller at once when
+ * they move on ({@link #onProgress}); close the adapter to stop it.
  */
-public final class OadpBackupAdapter implements BackupPort {
+public final class OadpBackupAdapter implements BackupPort, AutoCloseable {
     /** How the adapter waits between polls; tests pass one that moves a manual clock. */
     @FunctionalInterface
     public interface Sleeper {
@@ -39,6 +41,7 @@ public final class OadpBackupAdapter implements BackupPort {
     private final RestoreRunner restores;
     private final BackupCleanup cleanup;
     private final ClusterFacts facts;
+    private final VeleroWatch watch;
 
     public OadpBackupAdapter(KubernetesClient client, ClockPort clock) {
         this(client, clock, OadpSettings.DEFAULTS, d -> Thread.sleep(d.toMillis()));
@@ -51,11 +54,13 @@ public final class OadpBackupAdapter implements BackupPort {
         this.sleeper = sleeper;
         LvmsReclaimPolicy reclaim = new LvmsReclaimPolicy(client);
         BackupDeleter deleter = new BackupDeleter(cluster, clock, settings.deletionTimeout());
+        this.watch = new VeleroWatch(client, OadpNames.OADP_NAMESPACE);
+        VeleroLookup lookup = new VeleroLookup(cluster, watch);
         this.validator = new OadpValidator(cluster);
-        this.stale = new StaleBackups(cluster, deleter);
-        this.backups = new BackupRunner(cluster, stale, reclaim);
+        this.stale = new StaleBackups(lookup, deleter);
+        this.backups = new BackupRunner(cluster, lookup, stale, reclaim);
         this.exporter = new OadpExporter(cluster);
-        this.restores = new RestoreRunner(cluster, reclaim);
+        this.restores = new RestoreRunner(cluster, lookup, reclaim);
         this.cleanup = new BackupCleanup(cluster, deleter, reclaim);
         this.facts = new ClusterFacts(cluster);
     }
@@ -65,7 +70,7 @@ public final class OadpBackupAdapter implements BackupPort {
         return validator.validate(oadpContent.asJava()).flatMap(content -> clusterId().flatMap(id -> {
             String prefix = OadpValidator.CONFIGMAP + "Failed to cleanup stale Backups: ";
             Either<PortFailure, WorkProgress> cleaned = waitFor(
-                    () -> stale.clean(OadpContentReader.backups(content), id, prefix)
+                    () -> stale.clean(OadpContentReader.backups(content), id, prefix, PortFailure::invalid)
                             .map(w -> w.orElse(new WorkProgress.Done())),
                     prefix + "failed to delete backups: context deadline exceeded");
             return cleaned.flatMap(done -> facts.lvmsClaims()).map(claims -> {
@@ -108,6 +113,27 @@ public final class OadpBackupAdapter implements BackupPort {
             return Either.right(new WorkProgress.Done());
         }
         return clusterId().flatMap(cleanup::step);
+    }
+
+    /**
+     * {@code wake} runs (on a watch thread; it must only enqueue) when a Backup or Restore of the OADP namespace
+     * changes phase, a Backup arrives with a phase (synced from the bucket) or a Backup goes. The watch starts with
+     * the first {@link #backup}, {@link #restore} or {@link #validate} that looks at Backups or Restores.
+     */
+    @Override
+    public void onProgress(Runnable wake) {
+        watch.listen(wake);
+    }
+
+    /** Stops the watch (the client stays open: it is the caller's). */
+    @Override
+    public void close() {
+        watch.close();
+    }
+
+    /** How many times the watch (re)started an informer, each start being one list call (tests, figures). */
+    int watchStarts() {
+        return watch.starts();
     }
 
     private Either<PortFailure, String> clusterId() {

@@ -21,11 +21,13 @@ final class RestoreRunner {
     private static final Logger LOG = LoggerFactory.getLogger(RestoreRunner.class);
 
     private final OadpCluster cluster;
+    private final VeleroLookup lookup;
     private final OadpConfiguration configuration;
     private final LvmsReclaimPolicy reclaim;
 
-    RestoreRunner(OadpCluster cluster, LvmsReclaimPolicy reclaim) {
+    RestoreRunner(OadpCluster cluster, VeleroLookup lookup, LvmsReclaimPolicy reclaim) {
         this.cluster = cluster;
+        this.lookup = lookup;
         this.configuration = new OadpConfiguration(cluster);
         this.reclaim = reclaim;
     }
@@ -72,7 +74,7 @@ final class RestoreRunner {
             GenericKubernetesResource wanted = VeleroResources.fromYaml(yaml);
             String ns = wanted.getMetadata().getNamespace();
             String name = wanted.getMetadata().getName();
-            Either<ApiError, Optional<GenericKubernetesResource>> live = cluster.get(VeleroKinds.RESTORE, ns, name);
+            Either<ApiError, Optional<GenericKubernetesResource>> live = lookup.find(VeleroKinds.RESTORE, ns, name);
             if (live.isLeft()) {
                 return Either.left(PortFailure.transientFailure("failed to get restore: " + live.getLeft()));
             }
@@ -81,12 +83,14 @@ final class RestoreRunner {
                 continue;
             }
             String backupName = String.valueOf(VeleroCr.map(wanted.getAdditionalProperties().get("spec")).get("backupName"));
-            Either<ApiError, Optional<GenericKubernetesResource>> backup = cluster.get(VeleroKinds.BACKUP, ns, backupName);
+            Either<ApiError, Optional<GenericKubernetesResource>> backup = lookup.find(VeleroKinds.BACKUP, ns, backupName);
+            if (backup.isRight() && backup.get().isPresent() && !ours(backup.get().get(), clusterId)) {
+                backup = lookup.fresh(VeleroKinds.BACKUP, ns, backupName);  // the watch may be behind
+            }
             if (backup.isLeft()) {
                 return Either.left(PortFailure.transientFailure("failed to get backup: " + backup.getLeft()));
             }
-            boolean synced = backup.get()
-                    .filter(b -> clusterId.equals(VeleroResources.label(b, OadpNames.CLUSTER_ID_LABEL))).isPresent();
+            boolean synced = backup.get().filter(b -> ours(b, clusterId)).isPresent();
             if (!synced) {
                 tally.missingBackups.add(backupName);
                 continue;
@@ -99,5 +103,9 @@ final class RestoreRunner {
             tally.add(name, PhaseBucket.PROGRESSING);
         }
         return Either.right(tally);
+    }
+
+    private static boolean ours(GenericKubernetesResource backup, String clusterId) {
+        return clusterId.equals(VeleroResources.label(backup, OadpNames.CLUSTER_ID_LABEL));
     }
 }

@@ -96,6 +96,29 @@ class EngineWithOadpAdapterIT {
         }
     }
 
+    @Test
+    void restore_content_made_invalid_after_prep_fails_the_upgrade_at_export_as_upstream() {
+        try (OadpWorld o = OadpWorld.standard(world.clock())) {
+            oadp = o;
+            startWith(o.configMap("oadp-cm-example", Map.of("apps.yaml", Docs.stream(
+                    Docs.backup("apache-app", "1"), Docs.restore("apache-app", "apache-app", "1")))));
+            world.requestStage(Stage.PREP);
+            settle();
+            // edited after Prep validated it: the Restore's wave is no longer a number
+            o.client().configMaps().inNamespace(OadpWorld.NS).withName("oadp-cm-example").edit(cm -> {
+                cm.setData(Map.of("apps.yaml", Docs.stream(Docs.backup("apache-app", "1"),
+                        Docs.restore("apache-app", "apache-app", "one"))));
+                return cm;
+            });
+            world.requestStage(Stage.UPGRADE);
+            settle();
+
+            assertThat(world.host().rebootPending()).isFalse();
+            assertThat(conditions()).contains("UpgradeInProgress False Failed failed to export restores: failed to "
+                    + "sort restore CRs: error convert: strconv.Atoi: parsing \"one\": invalid syntax");
+        }
+    }
+
     /** The agent starts, creates the IBU, and the user sets spec.oadpContent and the seed. */
     private void startWith(ConfigMapRef ref) {
         restartAgent();

@@ -165,6 +165,7 @@ public final class OadpWorld implements AutoCloseable {
 
     @Override
     public void close() {
+        adapter.close();
         velero.close();
         cluster.close();
     }

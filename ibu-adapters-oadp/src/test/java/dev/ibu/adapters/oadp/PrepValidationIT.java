@@ -3,6 +3,7 @@ package dev.ibu.adapters.oadp;
 import dev.ibu.domain.ConfigMapRef;
 import dev.ibu.ports.out.ManifestValidation;
 import dev.ibu.ports.out.PortFailure;
+import dev.ibu.ports.out.WorkProgress;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
 import io.fabric8.kubernetes.api.model.storage.StorageClassBuilder;
@@ -156,6 +157,41 @@ class PrepValidationIT {
             ConfigMapRef ref = w.configMap("oadp-cm", Map.of("c.yaml", PAIR));
             assertThat(message(w, ref)).startsWith(CM + "Failed to cleanup stale Backups: Backup openshift-adp/app already"
                     + " exists without label config.openshift.io/clusterID");
+            assertThat(w.get(VeleroKinds.BACKUP, "app")).isNotNull();
+        }
+    }
+
+    @Test
+    void a_same_named_backup_with_labels_but_no_cluster_id_is_stale_and_deleted_as_upstream() {
+        try (OadpWorld w = OadpWorld.standard()) {
+            w.create(VeleroKinds.BACKUP, OadpWorld.resource(VeleroKinds.BACKUP, "app", OadpWorld.NS, Map.of("spec", Map.of())));
+            GenericKubernetesResource synced = w.get(VeleroKinds.BACKUP, "app");
+            synced.getMetadata().setLabels(Map.of("velero.io/storage-location", "default"));
+            w.client().genericKubernetesResources(VeleroKinds.BACKUP).resource(synced).update();
+            ConfigMapRef ref = w.configMap("oadp-cm", Map.of("c.yaml", PAIR));
+
+            Either<PortFailure, ManifestValidation> r = w.adapter.validate(List.of(ref));
+
+            assertThat(r.get()).isEqualTo(ManifestValidation.CLEAN);
+            assertThat(w.get(VeleroKinds.BACKUP, "app")).as("deleted through a DeleteBackupRequest").isNull();
+        }
+    }
+
+    @Test
+    void an_unlabelled_same_named_backup_refuses_prep_and_waits_at_upgrade_naming_the_fix() {
+        try (OadpWorld w = OadpWorld.standard()) {
+            w.create(VeleroKinds.BACKUP, OadpWorld.resource(VeleroKinds.BACKUP, "app", OadpWorld.NS, Map.of("spec", Map.of())));
+            ConfigMapRef ref = w.configMap("oadp-cm", Map.of("c.yaml", PAIR));
+            String why = "Backup openshift-adp/app already exists without label config.openshift.io/clusterID and"
+                    + " without any other label, so it was not created by an image-based upgrade: delete it (oc delete"
+                    + " backups.velero.io -n openshift-adp app) or rename the Backup in the oadpContent ConfigMap";
+
+            Either<PortFailure, ManifestValidation> prep = w.adapter.validate(List.of(ref));
+            Either<PortFailure, WorkProgress> upgrade = w.adapter.backup(List.of(ref));
+
+            assertThat(prep.getLeft()).isEqualTo(PortFailure.invalid(CM + "Failed to cleanup stale Backups: " + why));
+            assertThat(upgrade.getLeft()).isEqualTo(PortFailure.transientFailure("failed to cleanup stale Backups: "
+                    + why));
             assertThat(w.get(VeleroKinds.BACKUP, "app")).isNotNull();
         }
     }

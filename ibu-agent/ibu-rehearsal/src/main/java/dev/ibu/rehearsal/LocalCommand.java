@@ -1,13 +1,15 @@
 package dev.ibu.rehearsal;
 
+import dev.ibu.adapters.oadp.local.LocalBackupAdapter;
+import dev.ibu.adapters.oadp.local.LocalBackupSettings;
 import dev.ibu.agent.DurationConverter;
 import dev.ibu.agent.LogLevels;
-import dev.ibu.rehearsal.embedded.EmbeddedApiServer;
 import dev.ibu.rehearsal.sim.FailStep;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -18,7 +20,7 @@ import java.util.concurrent.Callable;
 
 /** {@code local}: rehearse an image-based upgrade on this machine, with nothing but Java. */
 @Command(name = "local", mixinStandardHelpOptions = true,
-        description = {"Rehearse an image-based upgrade on this machine: an embedded API server holds the real "
+        description = {"Rehearse an image-based upgrade on this machine: a strict local API server holds the real "
                 + "ImageBasedUpgrade resource (real Kubernetes adapter, generated CRD); host, precache, OADP, health "
                 + "and registry are simulated, and so is time, so a whole run takes seconds.",
                 "Walks the seed document: Idle -> Prep -> Upgrade -> (reboot) -> Idle, printing progress and "
@@ -64,6 +66,11 @@ public final class LocalCommand implements Callable<Integer> {
             + "holding a small seed, driven by the real host adapters (needs root, ostree, skopeo, docker-registry).")
     String host = "sim";
 
+    @Option(names = "--backup", paramLabel = "oadp|local", description = "oadp (default): the in-memory OADP/Velero. "
+            + "local: the local backup adapter, keeping the oadpContent objects on the shared container partition (a "
+            + "temp directory; with --host=ostree the lab's containers directory) with a SHA-256 manifest.")
+    String backup = "oadp";
+
     @Option(names = "--serve-seconds", hidden = true, description = "Stop serving after N seconds (tests).")
     long serveSeconds;
 
@@ -86,6 +93,13 @@ public final class LocalCommand implements Callable<Integer> {
         }
         if (!"sim".equals(host) && !"ostree".equals(host)) {
             return usage("--host=" + host + " is not a host: use --host=sim (in-memory) or --host=ostree (real sysroot)");
+        }
+        if (!"oadp".equals(backup) && !"local".equals(backup)) {
+            return usage("--backup=" + backup + " is not a backup method: use --backup=oadp or --backup=local");
+        }
+        if ("local".equals(backup) && !failing.isEmpty() && !failing.contains(FailStep.STATEROOT)
+                && !failing.contains(FailStep.PRECACHE)) {
+            return usage("--fail=" + fail + " fails the in-memory Velero: use it with --backup=oadp");
         }
         if ("ostree".equals(host)) {
             if (serve) {
@@ -126,26 +140,32 @@ public final class LocalCommand implements Callable<Integer> {
 
     private int rehearse(long started, Set<FailStep> failing, Optional<OstreeHost> realHost) throws InterruptedException {
         int actualPort = port;
-        EmbeddedApiServer server;
+        LocalApiServer server;
         try {
-            server = EmbeddedApiServer.start(actualPort, https);
+            server = LocalApiServer.start(actualPort, https);
         } catch (RuntimeException e) {
-            err.println("cannot start the embedded API server on 127.0.0.1:" + actualPort + " (" + e.getMessage()
+            err.println("cannot start the local API server on 127.0.0.1:" + actualPort + " (" + e.getMessage()
                     + "): is the port in use? Choose another with --port=N, or --port=0 for any free port");
             err.flush();
             return 1;
         }
-        try (EmbeddedApiServer api = server) {
-            SimWorld world = new SimWorld(api.client(), failing, e -> out.println("  event: " + e), realHost);
+        try (LocalApiServer api = server) {
+            Optional<Path> partition = "local".equals(backup) ? Optional.of(partition(realHost)) : Optional.empty();
+            SimWorld world = new SimWorld(api.agent(), failing, e -> out.println("  event: " + e), realHost,
+                    partition.map(p -> new LocalBackupAdapter(api.agent(), LocalBackupSettings.at(
+                            p.resolve("ibu-local-backup")))));
+            // finalize deletes the backup directory; the temp partition goes at exit if nothing was left behind
+            partition.filter(p -> realHost.isEmpty()).ifPresent(p -> p.toFile().deleteOnExit());
             SimulatedAgent agent = new SimulatedAgent(world, line -> {
                 out.println(line);
                 out.flush();
             }, effectivePace());
-            Kubectl kubectl = new Kubectl(api.client());
+            Kubectl kubectl = new Kubectl(api.admin());
             Rehearsal rehearsal = new Rehearsal(kubectl, agent, world, out, !noYaml, failing);
             out.println("ibu-agent local: an image-based upgrade rehearsed on this machine");
-            out.println("  real: API server " + api.url() + " (embedded, generated CRD loaded) and the Kubernetes "
-                    + "adapters for the IBU, ConfigMaps and pull secret");
+            out.println("  real: API server " + api.url() + " (strict: the generated CRD's schema and CEL, deploy/base's "
+                    + "RBAC, watch) and the Kubernetes adapters for the IBU, ConfigMaps and pull secret, acting as the "
+                    + "agent's ServiceAccount");
             if (realHost.isPresent()) {
                 out.println("  real host: ostree sysroot " + realHost.get().sysroot() + " (booted " + OstreeHost.ORIGINAL
                         + ", deleted at the end), seed " + realHost.get()
@@ -156,11 +176,13 @@ public final class LocalCommand implements Callable<Integer> {
                 out.println("  in-memory test kit: host (stateroots, reboot, state store), precache, OADP/Velero, "
                         + "health, seed registry; simulated time from " + dev.ibu.rehearsal.sim.SimWorldDefaults.START);
             }
+            partition.ifPresent(p -> out.println("  real: the local backup (no OADP, no S3) under "
+                    + p.resolve("ibu-local-backup") + " instead of the kit's Velero"));
             rehearsal.section("Agent start-up: the ImageBasedUpgrade CR is created automatically");
             agent.start();
             rehearsal.printCr();
             rehearsal.section("15.3.1 step 1: ConfigMaps, seed pull secret, and the spec");
-            Prerequisites.create(api.client());
+            Prerequisites.create(api.admin());
             Prerequisites.mirror(world.kit.cluster());
             out.println("$ oc create -f extra-manifests-cms.yaml -f oadp-cm.yaml -f seed-pull-secret.yaml");
             String specPatch = realHost.map(h -> Prerequisites.specPatch(h.seedImage())).orElse(Prerequisites.SPEC_PATCH);
@@ -182,11 +204,21 @@ public final class LocalCommand implements Callable<Integer> {
         }
     }
 
+    /** The shared container partition: the lab's containers directory with --host=ostree, else a temp directory. */
+    private static Path partition(Optional<OstreeHost> realHost) {
+        try {
+            return realHost.isPresent() ? Files.createDirectories(realHost.get().sysroot().resolveSibling("work")
+                    .resolve("containers")) : Files.createTempDirectory("ibu-local-partition");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private Duration effectivePace() {
         return pace != null ? pace : serve ? Duration.ofSeconds(1) : Duration.ZERO;
     }
 
-    private Path kubeconfigPath(EmbeddedApiServer api) {
+    private Path kubeconfigPath(LocalApiServer api) {
         return kubeconfig != null ? kubeconfig
                 : Path.of(System.getProperty("java.io.tmpdir"), "ibu-local-" + api.port(), "kubeconfig");
     }

@@ -1,26 +1,17 @@
 package dev.ibu.rehearsal;
 
-import dev.ibu.adapters.host.archive.ExtractionLimits;
-import dev.ibu.adapters.host.cert.CertificateAdapter;
+import dev.ibu.adapters.host.HostAdapterConfig;
+import dev.ibu.adapters.host.HostAdapters;
 import dev.ibu.adapters.host.lab.FakeBoot;
 import dev.ibu.adapters.host.lab.HostTools;
 import dev.ibu.adapters.host.lab.LabRegistry;
 import dev.ibu.adapters.host.lab.LabSysroot;
 import dev.ibu.adapters.host.lab.SeedFixture;
-import dev.ibu.adapters.host.ostree.OstreeCli;
 import dev.ibu.adapters.host.ostree.StaterootAdapter;
-import dev.ibu.adapters.host.ostree.StaterootSetupJob;
 import dev.ibu.adapters.host.precache.PrecacheAdapter;
-import dev.ibu.adapters.host.precache.PrecacheSettings;
-import dev.ibu.adapters.host.precache.SkopeoImageStore;
 import dev.ibu.adapters.host.process.ProcessRunner;
-import dev.ibu.adapters.host.reboot.RebootAdapter;
-import dev.ibu.adapters.host.seed.SeedImageAdapter;
 import dev.ibu.adapters.host.seed.SeedImageBuilder;
 import dev.ibu.adapters.host.seed.SkopeoClient;
-import dev.ibu.adapters.host.state.StateStoreAdapter;
-import dev.ibu.adapters.host.support.HostJobs;
-import dev.ibu.adapters.host.support.HostLayout;
 import dev.ibu.rehearsal.sim.SimWorldDefaults;
 import dev.ibu.ports.out.JobState;
 import dev.ibu.ports.out.PrecacheStatus;
@@ -53,12 +44,9 @@ final class OstreeHost implements AutoCloseable {
     private final AtomicBoolean rebootPending = new AtomicBoolean();
     private FakeBoot boot;
     private String seedImage;
+    private HostAdapters adapters;
     private StaterootAdapter stateroots;
-    private SeedImageAdapter seedImages;
     private PrecacheAdapter precache;
-    private RebootAdapter reboot;
-    private StateStoreAdapter stateStore;
-    private CertificateAdapter certificates;
 
     private OstreeHost(Path base) {
         this.base = base;
@@ -90,19 +78,13 @@ final class OstreeHost implements AutoCloseable {
         boot = new FakeBoot(sys.path(), work, ORIGINAL);
         LabRegistry registry = LabRegistry.start();
         opened.add(registry);
-        HostLayout layout = boot.layout();
-        Path storage = Files.createDirectories(work.resolve("containers"));
-        Path storageConf = storage.resolve("storage.conf");
-        Files.writeString(storageConf, "[storage]\ndriver = \"vfs\"\nrunroot = \"" + storage.resolve("run")
-                + "\"\ngraphroot = \"" + storage.resolve("graph") + "\"\n");
-        // skopeo runs outside the fake boot: the deployment's /etc has no containers policy
-        SkopeoClient skopeo = new SkopeoClient(ProcessRunner.local(), layout, Set.of(registry.host()), 1)
-                .with(Map.of("CONTAINERS_STORAGE_CONF", storageConf.toString()), Duration.ofMinutes(2), 1);
+        wire(HostAdapterConfig.local(sys.path(), work, Set.of(registry.host())));
+        // pushing the lab's images is the lab's business, not the host adapters'
+        SkopeoClient skopeo = new SkopeoClient(ProcessRunner.local(), boot.layout(), Set.of(registry.host()), 1);
         seedImage = registry.host() + "/lab/ibu-seed-sno:" + SimWorldDefaults.TARGET_VERSION;
         String app = pushApp(skopeo, registry.host());
-        new SeedImageBuilder(skopeo).buildAndPush(SeedFixture.create(base.resolve("seed"),
+        adapters.seedImageBuilder().buildAndPush(SeedFixture.create(base.resolve("seed"),
                 SimWorldDefaults.TARGET_VERSION, List.of(app), 2), seedImage, Optional.empty(), base.resolve("build"));
-        wire(layout, skopeo, work, storage);
     }
 
     /** One small application image, so that precache really pulls something. */
@@ -115,54 +97,32 @@ final class OstreeHost implements AutoCloseable {
         return ref;
     }
 
-    private void wire(HostLayout layout, SkopeoClient skopeo, Path work, Path storage) throws IOException {
-        ProcessRunner hostRunner = boot.runner();
-        OstreeCli ostree = new OstreeCli(hostRunner, layout);
-        Path jobsDir = Files.createDirectories(work.resolve("ibu-jobs"));
-        HostJobs setupJobs = new HostJobs(jobsDir, "stateroot-setup");
-        HostJobs precacheJobs = new HostJobs(jobsDir, "precache");
-        opened.add(setupJobs);
-        opened.add(precacheJobs);
-        stateroots = new StaterootAdapter(ostree, hostRunner, layout,
-                new StaterootSetupJob(ostree, skopeo, layout, ExtractionLimits.SEED_DEFAULT), setupJobs);
-        seedImages = new SeedImageAdapter(skopeo, layout);
-        precache = new PrecacheAdapter(layout, new SkopeoImageStore(skopeo, storage.resolve("graph"), "vfs"),
-                PrecacheSettings.defaults(work).withStatusFile(work.resolve("precache_status.json")), precacheJobs,
-                Set::of, Optional.empty());
-        reboot = new RebootAdapter(rationale -> {
+    /**
+     * The host adapters through their facade, as {@code local} configures a sysroot, except that host commands run
+     * in the fake boot (as on a node) while skopeo runs outside it (the deployment's /etc has no containers policy),
+     * and a reboot boots the default deployment and tells the simulated agent.
+     */
+    private void wire(HostAdapterConfig local) {
+        HostAdapterConfig fakeBooted = new HostAdapterConfig(boot.layout(), boot.prefix(), Duration.ofMinutes(2),
+                local.plainHttpRegistries(), local.skopeoEnv(), local.rebootArgv(), local.rebootWait(),
+                local.precache(), local.storageGraphRoot(), local.storageDriver(), local.kubeletAuthFile(),
+                local.limits());
+        adapters = new HostAdapters(fakeBooted, ProcessRunner.local(), rationale -> {
             boot.rebootCommand().reboot(rationale);
             rebootPending.set(true);
-        }, Duration.ZERO, hostRunner, layout);
-        stateStore = new StateStoreAdapter(layout);
-        certificates = new CertificateAdapter(layout);
+        });
+        opened.add(adapters);
+        stateroots = adapters.stateroots();
+        precache = adapters.precache();
     }
 
     String seedImage() {
         return seedImage;
     }
 
-    StaterootAdapter stateroots() {
-        return stateroots;
-    }
-
-    SeedImageAdapter seedImages() {
-        return seedImages;
-    }
-
-    PrecacheAdapter precache() {
-        return precache;
-    }
-
-    RebootAdapter reboot() {
-        return reboot;
-    }
-
-    StateStoreAdapter stateStore() {
-        return stateStore;
-    }
-
-    CertificateAdapter certificates() {
-        return certificates;
+    /** The real host adapters, for the engine's ports. */
+    HostAdapters adapters() {
+        return adapters;
     }
 
     /** The engine asked for a reboot that the agent has not yet "restarted" from; clears the flag. */

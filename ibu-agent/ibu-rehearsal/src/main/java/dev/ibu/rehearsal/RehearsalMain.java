@@ -1,5 +1,6 @@
 package dev.ibu.rehearsal;
 
+import dev.ibu.agent.Cli;
 import dev.ibu.agent.VersionCommand;
 import dev.ibu.agent.VersionProvider;
 import dev.ibu.agent.explain.ExplainCommand;
@@ -7,7 +8,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * The {@code ibu-rehearsal} command line: {@code local} rehearses a whole upgrade on this machine. A jar of its own,
@@ -19,19 +20,13 @@ import java.nio.charset.StandardCharsets;
 public final class RehearsalMain implements Runnable {
 
     public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(System.out, true, StandardCharsets.UTF_8),
-                new PrintWriter(System.err, true, StandardCharsets.UTF_8)));
+        System.exit(run(args, Cli.stdout(), Cli.stderr()));
     }
 
     /** Runs the CLI with the given streams and returns the exit code (tests call this). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(new RehearsalMain());
-        cl.addSubcommand(new CommandLine(new LocalCommand(out, err)));
-        cl.addSubcommand(new CommandLine(new ExplainCommand(out, err)));
-        cl.addSubcommand(new CommandLine(new VersionCommand(out)));
-        cl.setOut(out);
-        cl.setErr(err);
-        return cl.execute(args);
+        return Cli.execute(new RehearsalMain(), List.of(new LocalCommand(out, err), new ExplainCommand(out, err),
+                new VersionCommand(out)), args, out, err);
     }
 
     @CommandLine.Spec
@@ -39,7 +34,6 @@ public final class RehearsalMain implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(),
-                "a command is required: one of " + String.join(", ", spec.subcommands().keySet()));
+        throw Cli.commandRequired(spec);
     }
 }

@@ -1,14 +1,20 @@
 package dev.ibu.rehearsal;
 
-import dev.ibu.adapters.k8s.config.ConfigMapAdapter;
-import dev.ibu.adapters.k8s.config.PullSecretAdapter;
-import dev.ibu.adapters.k8s.resource.IbuResourceAdapter;
+import dev.ibu.adapters.host.HostAdapters;
+import dev.ibu.adapters.k8s.provider.K8sPortProvider;
 import dev.ibu.rehearsal.sim.FailStep;
 import dev.ibu.rehearsal.sim.SimWorldDefaults;
 import dev.ibu.ports.engine.EnginePorts;
+import dev.ibu.ports.engine.EnginePortsBuilder;
 import dev.ibu.ports.engine.EngineSettings;
+import dev.ibu.ports.out.BackupPort;
+import dev.ibu.ports.out.ClockPort;
+import dev.ibu.ports.out.ClusterHealthPort;
+import dev.ibu.ports.out.ClusterInfoPort;
 import dev.ibu.ports.out.EventPort;
+import dev.ibu.ports.out.ExtraManifestPort;
 import dev.ibu.ports.out.HealthCheckSet;
+import dev.ibu.ports.out.PortContext;
 import dev.ibu.ports.testkit.Pacing;
 import dev.ibu.ports.testkit.Seed;
 import dev.ibu.ports.testkit.TestWorld;
@@ -17,15 +23,17 @@ import io.vavr.collection.List;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
 /**
  * Local mode's world: the REAL Kubernetes adapters (IBU resource, ConfigMaps, pull secret) on a client to the
- * embedded API server, and the in-memory test kit ({@link TestWorld}: host, precache, Velero, health, registry,
- * manual clock) for everything else. A failing step ({@code --fail}) is a test-kit switch; {@link #fix} is the
- * person's manual repair.
+ * local (strict) API server as the agent's ServiceAccount, and the in-memory test kit ({@link TestWorld}: host, precache, Velero, health, registry,
+ * manual clock) for everything else, assembled by {@link EnginePortsBuilder} as an embedder would ({@link #ports}).
+ * A failing step ({@code --fail}) is a test-kit switch; {@link #fix} is the person's manual repair.
  */
 final class SimWorld {
     /** After a boot the operators take a while to settle, as in the seed document's Upgrade output. */
@@ -46,6 +54,12 @@ final class SimWorld {
     }
 
     SimWorld(KubernetesClient client, Set<FailStep> failing, Consumer<String> events, Optional<OstreeHost> realHost) {
+        this(client, failing, events, realHost, Optional.empty());
+    }
+
+    /** @param backups the backup port instead of the kit's Velero ({@code --backup=local}) */
+    SimWorld(KubernetesClient client, Set<FailStep> failing, Consumer<String> events, Optional<OstreeHost> realHost,
+             Optional<BackupPort> backups) {
         this.realHost = realHost;
         List<String> images = List.range(0, SimWorldDefaults.PRECACHE_IMAGES).map(i -> String.format(
                 "quay.io/openshift-release-dev/ocp-v4.0-art-dev@sha256:%064x", i));
@@ -61,15 +75,31 @@ final class SimWorld {
             events.accept((type == EventPort.Type.WARNING ? "Warning " : "Normal ") + reason + ": " + message);
             kit.cluster().emit(type, reason, message);
         };
-        ConfigMapAdapter configMaps = new ConfigMapAdapter(client);
-        ports = realHost.map(h -> new EnginePorts(new IbuResourceAdapter(client), configMaps,
-                new PullSecretAdapter(client, EngineSettings.DEFAULT_NAMESPACE), kit.cluster(), kit.cluster(),
-                kit.cluster(), kit.velero(), h.seedImages(), h.stateroots(), h.precache(), h.reboot(), h.stateStore(),
-                h.certificates(), printed, kit.clock()))
-                .orElseGet(() -> new EnginePorts(new IbuResourceAdapter(client), configMaps,
-                new PullSecretAdapter(client, EngineSettings.DEFAULT_NAMESPACE), kit.cluster(), kit.cluster(),
-                kit.cluster(), kit.velero(), kit.registry(), kit.host(), kit.precache(), kit.host(), kit.host(),
-                kit.host(), printed, kit.clock()));
+        ports = ports(client, kit, realHost.map(OstreeHost::adapters))
+                .with(EventPort.class, printed)
+                .with(BackupPort.class, backups.orElse(kit.velero()))
+                .build();
+    }
+
+    /**
+     * The engine's ports as an embedder gets them: the providers on the class path over a context that shares the
+     * local API server's client as the agent (the Kubernetes adapters), the real host's adapters if any (the host provider),
+     * and the test kit's world (its provider fills in the host without a real one). The parts of the cluster the
+     * local server does not run (operators' health, cluster version, OADP) and the clock are the kit's.
+     */
+    static EnginePortsBuilder ports(KubernetesClient client, TestWorld kit, Optional<HostAdapters> realHost) {
+        Map<Class<?>, Object> shared = new LinkedHashMap<>();
+        shared.put(KubernetesClient.class, client);
+        shared.put(TestWorld.class, kit);
+        realHost.ifPresent(h -> shared.put(HostAdapters.class, h));
+        return new EnginePortsBuilder()
+                .context(new PortContext(Map.of(K8sPortProvider.NAMESPACE, EngineSettings.DEFAULT_NAMESPACE), shared))
+                .discover(SimWorld.class.getClassLoader())
+                .with(ClusterHealthPort.class, kit.cluster())
+                .with(ClusterInfoPort.class, kit.cluster())
+                .with(ExtraManifestPort.class, kit.cluster())
+                .with(BackupPort.class, kit.velero())
+                .with(ClockPort.class, kit.clock());
     }
 
     private void inject(FailStep step) {

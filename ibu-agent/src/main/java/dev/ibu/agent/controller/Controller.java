@@ -4,15 +4,15 @@ import dev.ibu.adapters.k8s.crd.ImageBasedUpgradeResource;
 import dev.ibu.adapters.k8s.resource.ResourceCodec;
 import dev.ibu.ports.in.ReconcileResult;
 import dev.ibu.ports.in.ReconcileUpgradeUseCase;
+import dev.ibu.ports.out.ClockPort;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
-import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
-import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -20,9 +20,10 @@ import java.util.function.Consumer;
 
 /**
  * The controller for the singleton {@code ImageBasedUpgrade upgrade}: an informer on it feeds a de-duplicating
- * queue (only the changes of {@link ReconcileTriggers}); one worker ({@link ControllerLoop}) reconciles; a periodic
- * resync queues it regardless. Start-up runs the engine's {@code initialize()} (create the CR, or restore the one
- * saved across a pivot) before anything else. {@link #close} stops the informer, lets the running reconcile finish,
+ * queue (only the changes of {@link ReconcileTriggers}); the informer survives unreadable objects and API outages
+ * ({@link IbuInformer}) and {@link #problem} reports its health; one worker ({@link ControllerLoop}) reconciles;
+ * a periodic resync queues it regardless. Start-up runs the engine's {@code initialize()} (create the CR, or
+ * restore the one saved across a pivot) before anything else. {@link #close} stops the informer, lets the running reconcile finish,
  * and stops the worker.
  */
 public final class Controller implements AutoCloseable {
@@ -32,19 +33,30 @@ public final class Controller implements AutoCloseable {
     private final KubernetesClient client;
     private final ReconcileUpgradeUseCase engine;
     private final Settings settings;
-    private final WorkQueue queue = new WorkQueue(Clock.systemUTC());
+    private final WorkQueue queue = new WorkQueue(ClockPort.systemClock());
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r,
             "ibu-resync"));
     private final Thread worker;
     private final ControllerLoop.Deletions deletions = new ControllerLoop.Deletions();
-    private SharedIndexInformer<ImageBasedUpgradeResource> informer;
+    private IbuInformer informer;
     private Thread startup;
     private boolean closed;
 
-    /** Controller timings: resync period, backoff base and cap, and how long shutdown waits for a reconcile. */
-    public record Settings(Duration resync, Duration backoffBase, Duration backoffCap, Duration shutdownGrace) {
+    /**
+     * Controller timings: resync period, the requeue backoff after a failed reconcile (base, doubled per failure,
+     * capped; reset by a success) and how long shutdown waits for a reconcile. The default backoff, 1 s to 5 min,
+     * comes on top of each API call's own retries ({@link ApiRetryPolicy}): after an API outage the agent is back
+     * within 5 minutes of the server, without hammering it meanwhile (controller-runtime: 5 ms to 1000 s).
+     */
+    public record Settings(Duration resync, Duration backoffBase, Duration backoffCap, Duration shutdownGrace,
+            Duration watchGrace) {
         public static final Settings DEFAULT = new Settings(Duration.ofMinutes(10), Duration.ofSeconds(1),
                 Duration.ofMinutes(5), Duration.ofSeconds(30));
+
+        /** With the default watch grace: 10 s of reconnecting before {@link #problem} reports the watch. */
+        public Settings(Duration resync, Duration backoffBase, Duration backoffCap, Duration shutdownGrace) {
+            this(resync, backoffBase, backoffCap, shutdownGrace, Duration.ofSeconds(10));
+        }
     }
 
     public Controller(KubernetesClient client, ReconcileUpgradeUseCase engine, Settings settings,
@@ -76,7 +88,7 @@ public final class Controller implements AutoCloseable {
             while ((init = engine.initialize()).error().isDefined()) {
                 Duration wait = backoff.next();
                 // a missing CRD reads as "not found" from the API server: say how to install it
-                String hint = init.error().get() instanceof dev.ibu.ports.out.PortFailure.NotFound
+                String hint = init.error().get().kind() == dev.ibu.ports.in.ReconcileError.Kind.NOT_FOUND
                         ? " (is the CRD installed? 'ibu-agent crd | kubectl apply -f -')" : "";
                 LOG.warn("start-up: cannot initialize the ImageBasedUpgrade: {}{}; retrying in {}s",
                         init.error().get().message(), hint, wait.toSeconds());
@@ -93,7 +105,9 @@ public final class Controller implements AutoCloseable {
             if (closed) {
                 return;
             }
-            informer = client.resources(ImageBasedUpgradeResource.class).withName(KEY).inform(new Handler(), 0);
+            informer = new IbuInformer(client, new Handler(), new Backoff(settings.backoffBase(),
+                    settings.backoffCap()), settings.watchGrace());
+            informer.start();
             worker.start();
             queue.add(KEY);
             long every = settings.resync().toMillis();
@@ -103,15 +117,42 @@ public final class Controller implements AutoCloseable {
                 settings.resync().toSeconds());
     }
 
+    /**
+     * Empty while the controller is healthy (or not started); else what is wrong, for {@code /readyz}: the informer
+     * cannot list or watch the ImageBasedUpgrade.
+     */
+    public synchronized Optional<String> problem() {
+        return informer == null ? Optional.empty() : informer.problem();
+    }
+
+    /** The informer (tests). */
+    synchronized IbuInformer informer() {
+        return informer;
+    }
+
+    /** Reports the work queue's adds, retries and durations to {@code listener} (metrics); call before start. */
+    public void instrument(WorkQueue.Listener listener) {
+        queue.listen(listener);
+    }
+
+    /** The work queue's depth and work in progress, at scrape time. */
+    public WorkQueue.Stats queueStats() {
+        return queue.stats();
+    }
+
     /** Queues a reconcile now (used by tests and leader hand-over). */
     public void enqueue() {
         queue.add(KEY);
     }
 
+    /** Stops the controller; calling it again does nothing. */
     @Override
     public void close() {
-        LOG.info("controller stopping");
         synchronized (this) {
+            if (closed) {
+                return;
+            }
+            LOG.info("controller stopping");
             closed = true;
             if (startup != null) {
                 startup.interrupt();
@@ -134,24 +175,35 @@ public final class Controller implements AutoCloseable {
         }
     }
 
-    private final class Handler implements ResourceEventHandler<ImageBasedUpgradeResource> {
+    private final class Handler implements IbuInformer.Listener {
         @Override
-        public void onAdd(ImageBasedUpgradeResource obj) {
+        public void added(ImageBasedUpgradeResource ibu) {
             queue.add(KEY);
         }
 
         @Override
-        public void onUpdate(ImageBasedUpgradeResource oldObj, ImageBasedUpgradeResource newObj) {
-            if (ReconcileTriggers.onUpdate(oldObj, newObj)) {
+        public void updated(Optional<ImageBasedUpgradeResource> before, ImageBasedUpgradeResource after) {
+            // readable again after an unreadable version: reconcile whatever changed meanwhile
+            if (before.isEmpty() || ReconcileTriggers.onUpdate(before.get(), after)) {
                 queue.add(KEY);
             }
         }
 
         @Override
-        public void onDelete(ImageBasedUpgradeResource obj, boolean deletedFinalStateUnknown) {
+        public void deleted(Optional<ImageBasedUpgradeResource> last) {
             // mid-upgrade the engine saves and restores it (undeletable, as upstream); otherwise a fresh Idle one
-            deletions.deleted(ResourceCodec.toDomain(obj));
+            try {
+                last.ifPresent(ibu -> deletions.deleted(ResourceCodec.toDomain(ibu)));
+            } catch (RuntimeException e) {
+                LOG.warn("the deleted ImageBasedUpgrade does not map to the model ({}): handled as a plain delete",
+                        e.getMessage());
+            }
             queue.add(KEY);
+        }
+
+        @Override
+        public void unreadable(GenericKubernetesResource raw) {
+            // nothing to reconcile until it is fixed: the next readable update queues it (the resync still runs)
         }
     }
 

@@ -73,6 +73,11 @@ public final class ControllerLoop implements Runnable {
     private void process(String name) {
         String id = String.format("%s-%d", name, counter.incrementAndGet());
         MDC.put(MDC_KEY, id);
+        // the keys controller-runtime logs with each reconcile (JSON logs: ZapJsonEncoder)
+        MDC.put("controller", "imagebasedupgrade");
+        MDC.put("controllerGroup", "lca.openshift.io");
+        MDC.put("controllerKind", "ImageBasedUpgrade");
+        MDC.put("name", name);
         try {
             Optional<ImageBasedUpgrade> deleted = deletions.take();
             ReconcileResult r = deleted.isPresent() ? engine.deleted(deleted.get())
@@ -84,7 +89,7 @@ public final class ControllerLoop implements Runnable {
             if (r.error().isDefined()) {
                 Duration wait = backoff.next();
                 LOG.warn("reconcile failed: {}; retrying in {}s", r.error().get().message(), wait.toSeconds());
-                queue.addAfter(name, wait);
+                queue.retry(name, wait);
             } else {
                 backoff.reset();
                 r.requeueAfter().forEach(d -> queue.addAfter(name, d));
@@ -95,9 +100,13 @@ public final class ControllerLoop implements Runnable {
         } catch (RuntimeException e) {
             Duration wait = backoff.next();
             LOG.error("reconcile threw (a bug): {}; retrying in {}s", e.toString(), wait.toSeconds(), e);
-            queue.addAfter(name, wait);
+            queue.retry(name, wait);
         } finally {
             MDC.remove(MDC_KEY);
+            MDC.remove("controller");
+            MDC.remove("controllerGroup");
+            MDC.remove("controllerKind");
+            MDC.remove("name");
         }
     }
 }

@@ -1,36 +1,43 @@
 package dev.ibu.agent.controller;
 
+import dev.ibu.adapters.host.HostAdapters;
 import dev.ibu.agent.DurationConverter;
 import dev.ibu.agent.observability.IbuStatusObserver;
-import dev.ibu.agent.observability.ObservabilityOptions;
 import dev.ibu.agent.observability.MeteredUseCase;
+import dev.ibu.agent.observability.MetricsServing;
 import dev.ibu.agent.observability.Observability;
+import dev.ibu.agent.observability.ObservabilityOptions;
+import dev.ibu.agent.observability.RestClientMetrics;
+import dev.ibu.agent.wiring.AgentPorts;
+import dev.ibu.agent.wiring.KubeClient;
 import dev.ibu.ports.engine.EnginePorts;
+import dev.ibu.ports.engine.EnginePortsBuilder;
 import dev.ibu.ports.engine.EngineSettings;
-import dev.ibu.ports.in.ReconcileUpgradeUseCase;
-import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import dev.ibu.ports.engine.UpgradeEngine;
-import io.fabric8.kubernetes.client.Config;
+import dev.ibu.ports.in.ReconcileUpgradeUseCase;
+import dev.ibu.ports.out.BackupPort;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.fabric8.kubernetes.client.jdkhttp.JdkHttpClientFactory;
+import io.fabric8.kubernetes.client.http.HttpClient;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.vavr.control.Either;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.Callable;
-import java.net.InetSocketAddress;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /** {@code run}: the controller, on a cluster (in-cluster config) or against any API server (kubeconfig). */
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -61,6 +68,9 @@ public final class RunCommand implements Callable<Integer> {
     boolean leaderElect;
 
     @CommandLine.Mixin
+    LeaderElectionOptions leaderElection = new LeaderElectionOptions();
+
+    @CommandLine.Mixin
     ObservabilityOptions observability = new ObservabilityOptions();
 
     @Option(names = "--run-for", converter = DurationConverter.class, hidden = true,
@@ -74,44 +84,115 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         observability.applyLogFormat();
-        if (kubeconfig != null && !Files.isReadable(kubeconfig)) {
-            err.println("--kubeconfig " + kubeconfig + " cannot be read: give the path of a readable kubeconfig "
-                    + "file, or leave --kubeconfig out to use $KUBECONFIG, ~/.kube/config or the in-cluster config");
-            err.flush();
-            return 2;
-        }
         if (resync.isZero() || resync.isNegative()) {
-            err.println("--resync " + resync + " must be positive, e.g. --resync=10m");
-            err.flush();
-            return 2;
+            return usage("--resync " + resync + " must be positive, e.g. --resync=10m");
         }
-        String ns = namespace();
-        AgentWiring.HostPorts hostPorts = HostWiring.create(host, err);
-        if (hostPorts == null) {
-            return 2;
+        Either<String, LeaderElection.Timings> timings = checked(leaderElection::timings);
+        if (timings.isLeft()) {
+            return usage(timings.getLeft());
         }
-        LOG.info("host adapters: {}", hostPorts.description());
-        Optional<InetSocketAddress> probes = probeAddress();
-        if (probes == null) {
-            return 2;
+        Either<String, Optional<InetSocketAddress>> probes = probeAddress();
+        if (probes.isLeft()) {
+            return usage(probes.getLeft());
         }
-        try (KubernetesClient client = client();
-             Observability obs = probes.isPresent() ? Observability.start(probes.get(), leaderElect) : null) {
-            LOG.info("API server {}, namespace {}{}", client.getMasterUrl(), ns,
-                    obs == null ? "" : ", metrics and probes on port " + obs.port());
-            EnginePorts ports = AgentWiring.ports(client, ns, hostPorts);
-            ReconcileUpgradeUseCase engine = new UpgradeEngine(ports, new EngineSettings(ns));
-            if (obs != null) {
-                engine = new MeteredUseCase(engine, obs.metrics(), obs.readiness());
-                obs.watchPrecache(ports.precache());
+        Either<String, Optional<MetricsServing>> metrics = checked(observability::metricsServing);
+        if (metrics.isLeft()) {
+            return usage(metrics.getLeft());
+        }
+        Either<String, Optional<HostAdapters>> host = HostWiring.open(this.host);
+        if (host.isLeft()) {
+            return usage(host.getLeft());
+        }
+        String ns = AgentPorts.namespace(Optional.ofNullable(namespace));
+        try (AutoCloseable hostJobs = () -> host.get().ifPresent(HostAdapters::close);
+             Observed observed = Observed.create(probes.get().isPresent() || metrics.get().isPresent(),
+                     leaderElect)) {
+            Optional<Observability> obs = observed.server();
+            // the API calls ride out an API server restart (ApiRetryPolicy.SNO); with metrics, each one is counted
+            Either<String, KubernetesClient> client = KubeClient.open(Optional.ofNullable(kubeconfig),
+                    ApiRetryPolicy.SNO.applyTo(KubeClient.Settings.AGENT), countRequests(obs));
+            if (client.isLeft()) {
+                return usage(client.getLeft());
             }
-            serve(client, engine, obs);
+            try (KubernetesClient c = client.get()) {
+                if (probes.get().isPresent()) {
+                    obs.get().serveProbes(probes.get().get());
+                }
+                if (metrics.get().isPresent()) {
+                    MetricsServing serving = metrics.get().get();
+                    Either<String, Void> served = serveMetrics(obs.get(), serving, c);
+                    if (served.isLeft()) {
+                        return usage("--metrics-address " + serving.address() + ": " + served.getLeft());
+                    }
+                }
+                EnginePortsBuilder builder = HostWiring.ports(c, ns, host.get());
+                EnginePorts ports = builder.build();
+                LOG.info("API server {}, namespace {}{}{}; ports from: {}", c.getMasterUrl(), ns,
+                        probes.get().isPresent() ? ", probes on port " + obs.get().port() : "",
+                        metrics.get().isPresent() ? ", metrics on port " + obs.get().metricsPort() : "",
+                        origins(builder));
+                ReconcileUpgradeUseCase engine = new UpgradeEngine(ports, new EngineSettings(ns));
+                if (obs.isPresent()) {
+                    engine = new MeteredUseCase(engine, obs.get().metrics(), obs.get().readiness());
+                    obs.get().watchPrecache(ports.precache());
+                }
+                serve(c, engine, ports.backups(), obs, ns, timings.get());
+            }
         }
         return 0;
     }
 
-    private void serve(KubernetesClient client, ReconcileUpgradeUseCase engine, Observability obs)
-            throws InterruptedException {
+    /** The interceptor that counts the client's requests (rest_client_requests_total), when there are metrics. */
+    private static Consumer<HttpClient.Builder> countRequests(Optional<Observability> obs) {
+        return http -> obs.ifPresent(o -> http.addOrReplaceInterceptor(RestClientMetrics.NAME, o.restClient()));
+    }
+
+    /** What is wrong with the options, as their own {@link IllegalArgumentException} names it. */
+    private static <T> Either<String, T> checked(Supplier<T> options) {
+        try {
+            return Either.right(options.get());
+        } catch (IllegalArgumentException e) {
+            return Either.left(e.getMessage());
+        }
+    }
+
+    /** Serves /metrics as {@code serving} says; why it cannot (a missing certificate, a port in use). */
+    private static Either<String, Void> serveMetrics(Observability obs, MetricsServing serving,
+            KubernetesClient client) {
+        try {
+            obs.serveMetrics(serving, client);
+            return Either.right(null);
+        } catch (IOException | IllegalArgumentException e) {
+            return Either.left(e.getMessage());
+        }
+    }
+
+    /** e.g. {@code StaterootPort=host, ...}: which provider gave each port. */
+    private static String origins(EnginePortsBuilder builder) {
+        return builder.origins().entrySet().stream().map(e -> e.getKey().getSimpleName() + "=" + e.getValue())
+                .sorted().collect(Collectors.joining(", "));
+    }
+
+    /** The metrics registry and its servers (probes, /metrics), when any is served, as a resource. */
+    private record Observed(Optional<Observability> server) implements AutoCloseable {
+        static Observed create(boolean wanted, boolean leaderElect) {
+            return new Observed(wanted ? Optional.of(Observability.create(leaderElect)) : Optional.empty());
+        }
+
+        @Override
+        public void close() {
+            server.ifPresent(Observability::close);
+        }
+    }
+
+    private int usage(String message) {
+        err.println(message);
+        err.flush();
+        return 2;
+    }
+
+    private void serve(KubernetesClient client, ReconcileUpgradeUseCase engine, BackupPort backups,
+            Optional<Observability> obs, String ns, LeaderElection.Timings timings) throws InterruptedException {
         Controller.Settings settings = new Controller.Settings(resync, Controller.Settings.DEFAULT.backoffBase(),
                 Controller.Settings.DEFAULT.backoffCap(), Controller.Settings.DEFAULT.shutdownGrace());
         CountDownLatch stop = new CountDownLatch(1);
@@ -126,24 +207,23 @@ public final class RunCommand implements Callable<Integer> {
             }
         }, "ibu-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        SharedIndexInformer<?> statusMetrics = obs == null ? null : IbuStatusObserver.inform(client, obs.metrics());
+        Optional<SharedIndexInformer<?>> statusMetrics = obs.map(o -> IbuStatusObserver.inform(client, o.metrics()));
         try (Controller controller = new Controller(client, engine, settings, r -> { })) {
-            CompletableFuture<?> campaign = null;
+            // a Backup's or Restore's phase change reconciles at once, not at the next requeue (upstream PR 7785)
+            backups.onProgress(controller::enqueue);
+            obs.ifPresent(o -> o.watch(controller));
+            Optional<LeaderElection.Campaign> campaign = Optional.empty();
             if (leaderElect) {
-                if (obs != null) {
-                    obs.readiness().waitingForLease();
-                }
-                campaign = LeaderElection.runWhenLeader(client, namespace(), () -> {
-                    if (obs != null) {
-                        obs.readiness().leading();
-                    }
+                obs.ifPresent(o -> o.readiness().waitingForLease());
+                Consumer<Boolean> leaderStatus = obs.<Consumer<Boolean>>map(o -> o.leaderStatus(LeaderElection.LEASE))
+                        .orElse(leading -> { });
+                campaign = Optional.of(LeaderElection.runWhenLeader(client, ns, timings, () -> {
+                    obs.ifPresent(o -> o.readiness().leading());
                     controller.start();
                 }, () -> {
-                    if (obs != null) {
-                        obs.readiness().notReady();
-                    }
+                    obs.ifPresent(o -> o.readiness().notReady());
                     stop.countDown();
-                });
+                }, leaderStatus));
             } else {
                 controller.start();
             }
@@ -152,17 +232,14 @@ public final class RunCommand implements Callable<Integer> {
             } else {
                 stop.await();
             }
-            if (obs != null) {
-                obs.readiness().notReady();
-            }
-            if (campaign != null) {
-                campaign.cancel(true);  // steps down and releases the Lease
+            obs.ifPresent(o -> o.readiness().notReady());
+            if (campaign.isPresent()) {
+                controller.close();  // stop reconciling before another replica may start
+                campaign.get().stepDown();  // releases the Lease
             }
         } finally {
             stopped.countDown();
-            if (statusMetrics != null) {
-                statusMetrics.close();
-            }
+            statusMetrics.ifPresent(SharedIndexInformer::close);
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException shuttingDown) {
@@ -171,30 +248,11 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private String namespace() {
-        return namespace != null ? namespace : System.getenv().getOrDefault("MY_POD_NAMESPACE",
-                EngineSettings.DEFAULT_NAMESPACE);
-    }
-
-    /** Empty for 'off'; null (after saying why) when it cannot be parsed. */
-    private Optional<InetSocketAddress> probeAddress() {
+    /** Empty for 'off'; what is wrong when it cannot be parsed. */
+    private Either<String, Optional<InetSocketAddress>> probeAddress() {
         if (observability.probesOff()) {
-            return Optional.empty();
+            return Either.right(Optional.empty());
         }
-        try {
-            return Optional.of(observability.probeSocketAddress());
-        } catch (IllegalArgumentException e) {
-            err.println(e.getMessage());
-            err.flush();
-            return null;
-        }
-    }
-
-    private KubernetesClient client() throws java.io.IOException {
-        KubernetesClientBuilder b = new KubernetesClientBuilder().withHttpClientFactory(new JdkHttpClientFactory());
-        if (kubeconfig != null) {
-            b.withConfig(Config.fromKubeconfig(Files.readString(kubeconfig, StandardCharsets.UTF_8)));
-        }
-        return b.build();
+        return checked(() -> Optional.of(observability.probeSocketAddress()));
     }
 }

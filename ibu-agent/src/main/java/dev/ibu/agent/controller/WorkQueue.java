@@ -15,7 +15,9 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * A de-duplicating work queue with delayed adds, as client-go's: a key is queued at most once; a key added while a
  * worker processes it is queued again when the worker calls {@link #done}, never handed to two workers at once;
- * a delayed add keeps the earliest due time. {@link #shutDown} wakes every waiting worker.
+ * a delayed add keeps the earliest due time. {@link #shutDown} wakes every waiting worker. It reports to a
+ * {@link Listener} what client-go's queue reports to its metrics provider (adds, retries, queue and work durations)
+ * and answers {@link #stats} (depth, unfinished work) at scrape time.
  */
 public final class WorkQueue {
     private final Clock clock;
@@ -25,10 +27,53 @@ public final class WorkQueue {
     private final Set<String> processing = new LinkedHashSet<>();
     private final Set<String> dirtyWhileProcessing = new LinkedHashSet<>();
     private final Map<String, Instant> delayed = new HashMap<>();
+    /** When each dirty key was added (queue latency), and when each key in processing was taken (work duration). */
+    private final Map<String, Instant> addedAt = new HashMap<>();
+    private final Map<String, Instant> takenAt = new HashMap<>();
+    private volatile Listener listener = Listener.NONE;
     private boolean shutDown;
+
+    /** What the queue reports as it goes (client-go's workqueue metrics). Called under the queue's lock: be quick. */
+    public interface Listener {
+        Listener NONE = new Listener() {
+        };
+
+        /** A key became dirty: added, or due after a delay (workqueue_adds_total). */
+        default void added() {
+        }
+
+        /** A key was handed to a worker after waiting {@code waited} (workqueue_queue_duration_seconds). */
+        default void taken(Duration waited) {
+        }
+
+        /** A worker finished a key after {@code worked} (workqueue_work_duration_seconds). */
+        default void done(Duration worked) {
+        }
+
+        /** A key was queued again after a failure (workqueue_retries_total). */
+        default void retried() {
+        }
+    }
+
+    /**
+     * The queue now: keys ready for a worker (client-go's depth: not the delayed ones, not those being processed),
+     * the seconds of work in progress and of the longest one.
+     */
+    public record Stats(int depth, double unfinishedSeconds, double longestRunningSeconds) {
+    }
 
     public WorkQueue(Clock clock) {
         this.clock = clock;
+    }
+
+    public void listen(Listener l) {
+        this.listener = java.util.Objects.requireNonNull(l);
+    }
+
+    /** Queues {@code key} again after {@code after} because processing it failed (counts a retry). */
+    public void retry(String key, Duration after) {
+        listener.retried();
+        addAfter(key, after);
     }
 
     public void add(String key) {
@@ -38,11 +83,7 @@ public final class WorkQueue {
                 return;
             }
             delayed.remove(key);
-            if (processing.contains(key)) {
-                dirtyWhileProcessing.add(key);
-            } else {
-                ready.add(key);
-            }
+            markDirty(key);
             changed.signalAll();
         } finally {
             lock.unlock();
@@ -81,6 +122,10 @@ public final class WorkQueue {
                     String key = ready.iterator().next();
                     ready.remove(key);
                     processing.add(key);
+                    Instant now = clock.instant();
+                    Instant added = addedAt.remove(key);
+                    listener.taken(added == null ? Duration.ZERO : Duration.between(added, now));
+                    takenAt.put(key, now);
                     return Optional.of(key);
                 }
                 Optional<Instant> next = delayed.values().stream().min(Instant::compareTo);
@@ -102,6 +147,10 @@ public final class WorkQueue {
         lock.lock();
         try {
             processing.remove(key);
+            Instant taken = takenAt.remove(key);
+            if (taken != null) {
+                listener.done(Duration.between(taken, clock.instant()));
+            }
             if (dirtyWhileProcessing.remove(key) && !shutDown) {
                 ready.add(key);
                 changed.signalAll();
@@ -134,18 +183,47 @@ public final class WorkQueue {
         }
     }
 
+    /** Stats for metrics, at scrape time. */
+    public Stats stats() {
+        lock.lock();
+        try {
+            Instant now = clock.instant();
+            double unfinished = 0;
+            double longest = 0;
+            for (Instant t : takenAt.values()) {
+                double s = Math.max(0, Duration.between(t, now).toNanos() / 1e9);
+                unfinished += s;
+                longest = Math.max(longest, s);
+            }
+            return new Stats(ready.size(), unfinished, longest);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void markDirty(String key) {
+        if (ready.contains(key) || dirtyWhileProcessing.contains(key)) {
+            return;  // already waiting: client-go counts no add
+        }
+        listener.added();
+        addedAt.putIfAbsent(key, clock.instant());
+        if (processing.contains(key)) {
+            dirtyWhileProcessing.add(key);
+        } else {
+            ready.add(key);
+        }
+    }
+
     private void promoteDue() {
         Instant now = clock.instant();
+        java.util.List<String> due = new java.util.ArrayList<>();
         delayed.entrySet().removeIf(e -> {
             if (e.getValue().isAfter(now)) {
                 return false;
             }
-            if (processing.contains(e.getKey())) {
-                dirtyWhileProcessing.add(e.getKey());
-            } else {
-                ready.add(e.getKey());
-            }
+            due.add(e.getKey());
             return true;
         });
+        due.forEach(this::markDirty);
     }
 }

@@ -3,6 +3,7 @@ package dev.ibu.agent.explain;
 import dev.ibu.codec.IbuCodec;
 import dev.ibu.domain.Condition;
 import dev.ibu.domain.Stage;
+import dev.ibu.ports.out.ClockPort;
 import io.vavr.collection.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -53,7 +54,7 @@ public final class ExplainCommand implements Callable<Integer> {
     public Integer call() {
         try {
             String text = read();
-            Instant now = Instant.now();
+            Instant now = ClockPort.system().now();
             List<Explanation> all = IbuCodec.readDocuments(text).getOrElseThrow(e -> new InputError(e.message()))
                     .map(d -> Explanation.of(d.label(), d.ibu(), afterPivot, now));
             all.forEach(e -> out.println(output == Output.json ? toJson(e) : toText(e)));

@@ -41,8 +41,9 @@ public record Explanation(
         Transition t = step.transition().get();
         if (t instanceof Transition.Rejected r) {
             return spec + " requested but not allowed: \"" + r.message() + "\" (valid next stages: "
-                    + names(step.validNextStagesBefore()) + "). The request stays pending and is acted on as soon "
-                    + "as it becomes valid." + handler;
+                    + names(step.validNextStagesBefore()) + "). The request stays pending: every reconcile "
+                    + "re-evaluates it, and once a pass makes it valid (say the running stage completes) the agent "
+                    + "reconciles again at once and acts on it." + handler;
         }
         Transition.Accepted a = (Transition.Accepted) t;
         return spec + " requested and allowed: " + acceptedPlan(ibu, a) + " Valid next stages become "

@@ -1,26 +1,22 @@
 package dev.ibu.agent.hostcmd;
 
-import dev.ibu.adapters.host.provider.HostPortProvider;
-import dev.ibu.adapters.k8s.provider.K8sPortProvider;
+import dev.ibu.adapters.host.HostAdapterConfig;
+import dev.ibu.adapters.host.HostAdapters;
+import dev.ibu.agent.wiring.AgentPorts;
+import dev.ibu.agent.wiring.KubeClient;
 import dev.ibu.domain.Condition;
 import dev.ibu.domain.ImageBasedUpgrade;
 import dev.ibu.ports.engine.EnginePorts;
-import dev.ibu.ports.engine.EnginePortsBuilder;
 import dev.ibu.ports.engine.UpgradeEngine;
 import dev.ibu.ports.in.ReconcileResult;
-import dev.ibu.ports.out.PortContext;
-import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.fabric8.kubernetes.client.jdkhttp.JdkHttpClientFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 
@@ -99,21 +95,12 @@ public final class PostPivotCommand implements Callable<Integer> {
         return 2;
     }
 
+    /** The agent's ports (as {@code run} has them) on the node root {@code --host-root}. */
     private static EnginePorts discoveredPorts(PostPivotCommand c) {
-        KubernetesClientBuilder b = new KubernetesClientBuilder().withHttpClientFactory(new JdkHttpClientFactory());
-        if (c.kubeconfig != null) {
-            try {
-                b.withConfig(Config.fromKubeconfig(Files.readString(c.kubeconfig, StandardCharsets.UTF_8)));
-            } catch (java.io.IOException e) {
-                throw new IllegalStateException("--kubeconfig " + c.kubeconfig + ": " + e.getMessage(), e);
-            }
-        }
-        KubernetesClient client = b.build();
-        return new EnginePortsBuilder()
-                .context(new PortContext(Map.of(HostPortProvider.HOST_ROOT, c.hostRoot.toString(),
-                        K8sPortProvider.NAMESPACE, System.getenv().getOrDefault("MY_POD_NAMESPACE",
-                                "openshift-lifecycle-agent")), Map.of(KubernetesClient.class, client)))
-                .discover(PostPivotCommand.class.getClassLoader())
+        KubernetesClient client = KubeClient.open(Optional.ofNullable(c.kubeconfig), KubeClient.Settings.AGENT)
+                .getOrElseThrow(message -> new IllegalStateException(message));
+        HostAdapters host = new HostAdapters(HostAdapterConfig.onNode(c.hostRoot.toAbsolutePath()));
+        return AgentPorts.builder(Optional.of(client), AgentPorts.namespace(Optional.empty()), Optional.of(host))
                 .build();
     }
 }

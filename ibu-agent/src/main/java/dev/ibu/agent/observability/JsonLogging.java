@@ -9,8 +9,9 @@ import org.slf4j.LoggerFactory;
 import java.net.URL;
 
 /**
- * {@code --log-format=json}: reconfigures logback from {@code logback-json.xml} (logback's JsonEncoder, one JSON object
- * per line on stderr, with the MDC, so every line of a reconcile carries {@code "reconcile": "<id>"}).
+ * {@code --log-format=json}: reconfigures logback from {@code logback-json.xml}: one JSON object per line on stderr
+ * with the keys of controller-runtime's zap logger ({@link ZapJsonEncoder}), so every line of a reconcile carries
+ * {@code "reconcileID": "<id>"}.
  */
 public final class JsonLogging {
     public static final String RESOURCE = "logback-json.xml";

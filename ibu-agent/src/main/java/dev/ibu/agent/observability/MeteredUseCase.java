@@ -28,21 +28,29 @@ public final class MeteredUseCase implements ReconcileUpgradeUseCase {
 
     @Override
     public ReconcileResult reconcile(ReconcileCommand command) {
+        return metered(() -> engine.reconcile(command));
+    }
+
+    /** The engine's handling of a deletion is a reconcile of the controller's worker too. */
+    @Override
+    public ReconcileResult deleted(ImageBasedUpgrade lastSeen) {
+        return metered(() -> engine.deleted(lastSeen));
+    }
+
+    private ReconcileResult metered(java.util.function.Supplier<ReconcileResult> reconcile) {
         long start = System.nanoTime();
+        metrics.controllerRuntime().workerBusy();
         ReconcileResult r;
         try {
-            r = engine.reconcile(command);
+            r = reconcile.get();
         } catch (RuntimeException e) {
             metrics.threw(e, java.time.Duration.ofNanos(System.nanoTime() - start));
             throw e;
+        } finally {
+            metrics.controllerRuntime().workerIdle();
         }
         metrics.reconciled(r, java.time.Duration.ofNanos(System.nanoTime() - start));
         readiness.synced();
         return r;
-    }
-
-    @Override
-    public ReconcileResult deleted(ImageBasedUpgrade lastSeen) {
-        return engine.deleted(lastSeen);
     }
 }

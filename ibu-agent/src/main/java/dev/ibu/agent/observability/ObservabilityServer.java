@@ -2,20 +2,15 @@ package dev.ibu.agent.observability;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.prometheus.metrics.exporter.httpserver.MetricsHandler;
-import io.prometheus.metrics.model.registry.PrometheusRegistry;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
- * The agent's HTTP endpoints on one port: {@code /metrics} (Prometheus text, the exporter's own handler),
- * {@code /healthz} (200 while the process serves) and {@code /readyz} (200 when {@link Readiness} says so, else 503
- * with the reason). The JDK's server: no extra HTTP stack in the agent.
+ * The kubelet's probes on their own port, without authentication: {@code /healthz} (200 while the process serves)
+ * and {@code /readyz} (200 when {@link Readiness} says so, else 503 with the reason). Metrics are served apart, with
+ * authentication ({@link MetricsServer}). The JDK's server: no extra HTTP stack in the agent.
  */
 public final class ObservabilityServer implements AutoCloseable {
     private final HttpServer server;
@@ -27,23 +22,16 @@ public final class ObservabilityServer implements AutoCloseable {
     }
 
     /** Binds {@code address} (port 0: any free port) and starts serving. */
-    public static ObservabilityServer start(InetSocketAddress address, PrometheusRegistry registry,
-            Readiness readiness) throws IOException {
+    public static ObservabilityServer start(InetSocketAddress address, Readiness readiness) throws IOException {
         HttpServer server = HttpServer.create(address, 16);
-        server.createContext("/metrics", new MetricsHandler(registry));
-        server.createContext("/healthz", ex -> reply(ex, 200, "ok\n"));
+        server.createContext("/healthz", ex -> PlainHttp.reply(ex, 200, "ok\n"));
         server.createContext("/readyz", ex -> {
             String why = readiness.reason();
-            reply(ex, why.isEmpty() ? 200 : 503, why.isEmpty() ? "ok\n" : "not ready: " + why + "\n");
+            PlainHttp.reply(ex, why.isEmpty() ? 200 : 503, why.isEmpty() ? "ok\n" : "not ready: " + why + "\n");
         });
-        server.createContext("/", ex -> reply(ex, 404, "not found: use /metrics, /healthz or /readyz\n"));
-        ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
-            Thread t = new Thread(r, "ibu-http");
-            t.setDaemon(true);
-            return t;
-        });
-        server.setExecutor(executor);
-        server.start();
+        server.createContext("/", ex -> PlainHttp.reply(ex, 404, "not found: use /healthz or /readyz (metrics are served on "
+                + "--metrics-address)\n"));
+        ExecutorService executor = PlainHttp.start(server, "ibu-http");
         return new ObservabilityServer(server, executor);
     }
 
@@ -52,20 +40,6 @@ public final class ObservabilityServer implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    private static void reply(HttpExchange ex, int code, String body) throws IOException {
-        try (ex) {
-            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-            ex.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
-            if ("HEAD".equals(ex.getRequestMethod())) {
-                ex.sendResponseHeaders(code, -1);
-                return;
-            }
-            ex.sendResponseHeaders(code, bytes.length);
-            try (OutputStream out = ex.getResponseBody()) {
-                out.write(bytes);
-            }
-        }
-    }
 
     @Override
     public void close() {

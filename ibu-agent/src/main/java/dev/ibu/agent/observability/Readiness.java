@@ -1,11 +1,15 @@
 package dev.ibu.agent.observability;
 
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * What {@code /readyz} answers. Without leader election: ready once the controller has synced (its first reconcile
  * finished). With leader election: ready while a standby waits for the Lease (it has nothing to sync), and, once it
- * holds the Lease, when the controller has synced. Thread-safe: flip it from any thread.
+ * holds the Lease, when the controller has synced. Once synced, the controller's own health check
+ * ({@link #watchController}: e.g. its informer cannot list or watch) can still make it not ready.
+ * Thread-safe: flip it from any thread.
  */
 public final class Readiness {
     enum Lease { NOT_STARTED, WAITING, HELD }
@@ -15,10 +19,16 @@ public final class Readiness {
 
     private final boolean leaderElection;
     private final AtomicReference<State> state = new AtomicReference<>(new State(false, Lease.NOT_STARTED));
+    private volatile Supplier<Optional<String>> controllerProblem = Optional::empty;
 
     /** {@code leaderElection}: whether the agent runs with {@code --leader-elect}. */
     public Readiness(boolean leaderElection) {
         this.leaderElection = leaderElection;
+    }
+
+    /** Where to ask, at each probe, what is wrong with the running controller (empty: nothing). */
+    public void watchController(Supplier<Optional<String>> problem) {
+        this.controllerProblem = java.util.Objects.requireNonNull(problem);
     }
 
     /** The controller has synced: it started and its first reconcile finished. */
@@ -49,7 +59,7 @@ public final class Readiness {
     public String reason() {
         State s = state.get();
         if (!leaderElection) {
-            return s.synced() ? "" : "the controller has not synced yet (no reconcile has finished)";
+            return s.synced() ? controllerProblem() : "the controller has not synced yet (no reconcile has finished)";
         }
         if (s.lease() == Lease.NOT_STARTED) {
             return "leader election has not started";
@@ -57,6 +67,14 @@ public final class Readiness {
         if (s.lease() == Lease.HELD && !s.synced()) {
             return "holding the Lease; the controller has not synced yet (no reconcile has finished)";
         }
-        return "";
+        return s.lease() == Lease.HELD ? controllerProblem() : "";
+    }
+
+    private String controllerProblem() {
+        try {
+            return controllerProblem.get().orElse("");
+        } catch (RuntimeException e) {
+            return "the controller's health check failed: " + e;
+        }
     }
 }

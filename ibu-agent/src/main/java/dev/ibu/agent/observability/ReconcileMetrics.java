@@ -4,8 +4,8 @@ import dev.ibu.domain.ImageBasedUpgrade;
 import dev.ibu.domain.PhaseHistory;
 import dev.ibu.domain.Stage;
 import dev.ibu.domain.StageHistory;
+import dev.ibu.ports.in.ReconcileError;
 import dev.ibu.ports.in.ReconcileResult;
-import dev.ibu.ports.out.PortFailure;
 import dev.ibu.ports.out.PrecacheProgress;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Gauge;
@@ -21,7 +21,8 @@ import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
- * The agent's metrics and the facade the controller calls: {@link #reconciled} after each reconcile,
+ * The agent's metrics ({@code ibu_*}, and controller-runtime's reconcile families through
+ * {@link ControllerRuntimeMetrics}) and the facade the controller calls: {@link #reconciled} after each reconcile,
  * {@link #observed} for each change of the IBU the informer sees (transitions and durations are derived from the
  * status, so the engine needs no change). Precache progress and Velero phase counts are read at scrape time from the
  * sources given to {@link #watchPrecache} and {@link #watchVelero}.
@@ -37,10 +38,12 @@ public final class ReconcileMetrics {
     private final Counter reconciles;
     private final Counter reconcileErrors;
     private final Histogram reconcileDuration;
+    private final ControllerRuntimeMetrics controllerRuntime;
     private volatile Supplier<Option<PrecacheProgress>> precache = Option::none;
     private volatile VeleroPhases velero = VeleroPhases.NONE;
 
     public ReconcileMetrics(PrometheusRegistry registry) {
+        controllerRuntime = new ControllerRuntimeMetrics(registry);
         transitions = Counter.builder().name("ibu_stage_transitions_total")
                 .help("Stage changes seen in the IBU status, by stage before and after").labelNames("from", "to")
                 .register(registry);
@@ -54,7 +57,7 @@ public final class ReconcileMetrics {
                 .labelNames("stage", "phase").classicOnly().classicUpperBounds(STAGE_BUCKETS).register(registry);
         reconciles = Counter.builder().name("ibu_reconciles_total").help("Reconciles run").register(registry);
         reconcileErrors = Counter.builder().name("ibu_reconcile_errors_total")
-                .help("Reconciles that returned an error (by PortFailure kind) or threw (kind=exception)")
+                .help("Reconciles that returned an error (by failure kind) or threw (kind=exception)")
                 .labelNames("kind").register(registry);
         reconcileDuration = Histogram.builder().name("ibu_reconcile_duration_seconds")
                 .help("How long one reconcile took").classicOnly().classicUpperBounds(RECONCILE_BUCKETS)
@@ -96,8 +99,14 @@ public final class ReconcileMetrics {
         this.velero = Objects.requireNonNull(source);
     }
 
+    /** The controller-runtime families, fed by {@link #reconciled} and {@link #threw}. */
+    public ControllerRuntimeMetrics controllerRuntime() {
+        return controllerRuntime;
+    }
+
     /** One reconcile finished with {@code result} after {@code took}. */
     public void reconciled(ReconcileResult result, Duration took) {
+        controllerRuntime.finished(result, took);
         reconciles.inc();
         reconcileDuration.observe(seconds(took));
         result.error().forEach(f -> reconcileErrors.labelValues(kind(f)).inc());
@@ -105,6 +114,7 @@ public final class ReconcileMetrics {
 
     /** One reconcile threw (a bug) after {@code took}. */
     public void threw(RuntimeException e, Duration took) {
+        controllerRuntime.threw(took);
         reconciles.inc();
         reconcileDuration.observe(seconds(took));
         reconcileErrors.labelValues("exception").inc();
@@ -158,8 +168,8 @@ public final class ReconcileMetrics {
         return d.toNanos() / 1e9;
     }
 
-    static String kind(PortFailure f) {
-        return f.getClass().getSimpleName();
+    static String kind(ReconcileError e) {
+        return e.kind().label();
     }
 
     /** Velero Backup and Restore counts by {@code status.phase}. */

@@ -1,14 +1,17 @@
 package dev.ibu.agent.ops;
 
 import dev.ibu.adapters.host.ostree.OstreeCli;
-import dev.ibu.adapters.k8s.resource.IbuResourceAdapter;
-import dev.ibu.adapters.oadp.OadpBackupAdapter;
+import dev.ibu.agent.wiring.AgentPorts;
+import dev.ibu.agent.wiring.KubeClient;
 import dev.ibu.domain.Annotations;
 import dev.ibu.domain.ConditionTypes;
 import dev.ibu.domain.ImageBasedUpgrade;
 import dev.ibu.domain.Reasons;
+import dev.ibu.ports.engine.EnginePortsBuilder;
+import dev.ibu.ports.out.BackupPort;
 import dev.ibu.ports.out.Deployment;
 import dev.ibu.ports.out.HostStatus;
+import dev.ibu.ports.out.IbuResourcePort;
 import dev.ibu.ports.out.PortFailure;
 import dev.ibu.ports.out.StaterootPort;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -19,21 +22,22 @@ import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code cleanup}: the manual clean-up of an AbortFailed or FinalizeFailed upgrade (seed document 15.3.4.2), done safely. */
 @Command(name = "cleanup", mixinStandardHelpOptions = true,
         description = {"Finish by hand what the agent could not clean up (Idle condition AbortFailed or "
                 + "FinalizeFailed), safely: --stateroot undeploys every deployment of that stateroot and removes "
-                + "its directory (never the booted one); --oadp deletes the leftover LCA Backups; then the "
-                + "ImageBasedUpgrade 'upgrade' gets the " + Annotations.MANUAL_CLEANUP_DONE + " annotation so the "
+                + "its directory (never the booted one nor the default one); --oadp deletes the leftover LCA "
+                + "Backups; then the ImageBasedUpgrade 'upgrade' gets the " + Annotations.MANUAL_CLEANUP_DONE + " annotation so the "
                 + "agent retries its clean-up and returns to Idle. Steps run in that order and stop at the first "
                 + "failure, without annotating."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every requested step was done",
                 "1:a step failed (the message says what is left and how to finish it by hand); not annotated",
-                "2:bad options, or refused: --stateroot names the booted stateroot or an invalid name"})
+                "2:bad options, or refused: --stateroot names the booted stateroot, the one holding the default "
+                        + "deployment, or an invalid name, or which deployment is booted cannot be told"})
 public final class CleanupCommand implements Callable<Integer> {
     @CommandLine.Option(names = "--stateroot", paramLabel = "NAME", description = "Undeploy and remove this stateroot (not the "
             + "booted one). Needs --host or --sysroot.")
@@ -88,25 +92,28 @@ public final class CleanupCommand implements Callable<Integer> {
                 return run(injected);
             }
             boolean needCluster = oadp || !noAnnotate;
-            try (KubernetesClient client = needCluster ? KubeClients.open(kubeconfig) : null) {
+            Optional<KubernetesClient> client = needCluster ? Optional.of(KubeClient.open(Optional.ofNullable(
+                    kubeconfig), KubeClient.Settings.AGENT).getOrElseThrow(message -> new OpsError(message)))
+                    : Optional.empty();
+            try {
                 return run(open(client));
+            } finally {
+                client.ifPresent(KubernetesClient::close);
             }
         } catch (OpsError e) {
             return fail(2, e.getMessage());
         }
     }
 
-    private CleanupPorts open(KubernetesClient client) {
-        Option<StaterootPort> stateroots = Option.none();
-        String description = "";
-        if (host != null || sysroot != null) {
-            HostAccess h = HostAccess.open(host, sysroot, workDir);
-            stateroots = Option.some(h.stateroots());
-            description = h.description();
-        }
-        return new CleanupPorts(stateroots,
-                Option.of(client).map(c -> new OadpBackupAdapter(c, Instant::now)),
-                Option.of(client).map(IbuResourceAdapter::new), description);
+    /** The ports through the agent's {@code EnginePortsBuilder}, as {@code run} has them; none without their option. */
+    private CleanupPorts open(Optional<KubernetesClient> client) {
+        Optional<HostAccess> hostAccess = host != null || sysroot != null
+                ? Optional.of(HostAccess.open(host, sysroot, workDir)) : Optional.empty();
+        EnginePortsBuilder ports = AgentPorts.builder(client, AgentPorts.namespace(Optional.empty()),
+                hostAccess.map(HostAccess::adapters));
+        return new CleanupPorts(Option.ofOptional(ports.find(StaterootPort.class)),
+                Option.ofOptional(ports.find(BackupPort.class)), Option.ofOptional(ports.find(IbuResourcePort.class)),
+                hostAccess.map(HostAccess::description).orElse(""));
     }
 
     private int run(CleanupPorts ports) {
@@ -139,11 +146,9 @@ public final class CleanupCommand implements Callable<Integer> {
         if (status.isLeft()) {
             return fail(1, "cannot read the host's deployments (ostree admin status): " + status.getLeft().message());
         }
-        Option<Deployment> booted = status.get().booted();
-        if (booted.exists(d -> d.osname().equals(stateroot))) {
-            return fail(2, "--stateroot " + stateroot + " is the booted stateroot (deployment " + booted.get().index()
-                    + "): it cannot be removed. Boot another stateroot first (roll back, or finish the upgrade), "
-                    + "then run cleanup again");
+        Option<String> refused = StaterootRemovalGuard.refusal(status.get(), stateroot, host != null);
+        if (refused.isDefined()) {
+            return fail(2, refused.get());
         }
         if (!status.get().hasStateroot(stateroot)) {
             out.println("stateroot " + stateroot + ": no deployment; removing its directory if one is left");

@@ -1,7 +1,10 @@
 package dev.ibu.agent.ops;
 
 import dev.ibu.adapters.oadp.OadpNames;
+import dev.ibu.agent.wiring.AgentPorts;
+import dev.ibu.agent.wiring.KubeClient;
 import dev.ibu.ports.engine.EngineSettings;
+import dev.ibu.ports.out.ClockPort;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -14,6 +17,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code diagnose}: a must-gather-style {@code .tar.gz} of what it takes to debug an image-based upgrade. */
@@ -73,7 +77,7 @@ public final class DiagnoseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Instant now = Instant.now();
+        Instant now = ClockPort.system().now();
         Path file = output != null ? output : Path.of("ibu-diagnose-" + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
                 .withZone(ZoneOffset.UTC).format(now) + ".tar.gz");
         Bundle bundle = new Bundle();
@@ -89,10 +93,10 @@ public final class DiagnoseCommand implements Callable<Integer> {
             if (noCluster) {
                 bundle.note("cluster: not collected (--no-cluster)");
             } else {
-                try (KubernetesClient client = KubeClients.open(kubeconfig)) {
-                    String ns = namespace != null ? namespace : System.getenv().getOrDefault("MY_POD_NAMESPACE",
-                            EngineSettings.DEFAULT_NAMESPACE);
-                    new ClusterCollector(client, bundle).collect(ns, oadpNamespace);
+                try (KubernetesClient client = KubeClient.open(Optional.ofNullable(kubeconfig),
+                        KubeClient.Settings.AGENT).getOrElseThrow(message -> new OpsError(message))) {
+                    new ClusterCollector(client, bundle).collect(AgentPorts.namespace(Optional.ofNullable(namespace)),
+                            oadpNamespace);
                 }
             }
         } catch (OpsError e) {

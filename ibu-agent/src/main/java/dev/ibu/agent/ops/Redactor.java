@@ -19,13 +19,24 @@ import java.util.regex.Pattern;
 public final class Redactor {
     public static final String REDACTED = "REDACTED";
     private static final String KEY_WORDS = "password|passwd|passphrase|token|secret[_-]?key|secret|access[_-]?key"
-            + "|aws[a-z_-]*|credentials?|dockerconfigjson|dockercfg|auths?|bearer|private[_-]?key|pull[_-]?secret";
+            + "|aws[a-z_-]*|credentials?|creds|dockerconfigjson|dockercfg|auths?|bearer|private[_-]?key|pull[_-]?secret"
+            + "|api[_-]?key";
     /** A map key whose scalar value is a secret. */
     private static final Pattern SENSITIVE_KEY = Pattern.compile("(?i)^\\.?.*(" + KEY_WORDS + ").*$");
-    /** {@code key: value}, {@code key=value}, {@code "key":"value"} in free text. */
+    /** A value in free text: a quoted string, or a run up to a blank, quote, comma or brace (after an unclosed quote too). */
+    private static final String VALUE = "(\"(?:[^\"\\\\]|\\\\.)*\"|'[^']*'|[\"']?[^\\s\"',}]+)";
+    /** {@code key: value}, {@code key=value}, {@code "key":"value"}, {@code ?password=...} in free text. */
     private static final Pattern TEXT_PAIR = Pattern.compile("(?i)([\\w.\\-]*(?:" + KEY_WORDS
-            + ")[\\w.\\-]*\"?\\s*[:=]\\s*\"?)([^\\s\",}]+)");
-    private static final Pattern BEARER = Pattern.compile("(?i)(bearer\\s+)[A-Za-z0-9._~+/=-]+");
+            + ")[\\w.\\-]*[\"']?\\s*[:=]\\s*)(?![{\\[])(?!(?:basic|bearer|digest|negotiate)\\s)(?!\"?" + REDACTED + ")" + VALUE);
+    /** {@code --creds user:pass}, {@code --src-creds ...}, {@code --password ...}: a flag and its separate value. */
+    private static final Pattern FLAG_VALUE = Pattern.compile("(?i)(--?[\\w-]*(?:creds|password|passwd|token|secret"
+            + "|api[_-]?key)(?<!file|stdin|dir|path)\\s+)(?!-)" + VALUE);
+    /** {@code scheme://user:password@host}: the password. */
+    private static final Pattern URL_PASSWORD = Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]*://[^\\s/?#@:]*:)[^\\s@]+(?=@)");
+    /** {@code Authorization: Basic ...}, {@code authorization="Bearer ..."}: the credentials after the scheme. */
+    private static final Pattern AUTHORIZATION = Pattern.compile("(?i)(authorization[\"']?\\s*[:=]\\s*[\"']?"
+            + "(?:(?:basic|bearer|digest|negotiate|token)\\s+)?)[^\\s\"',}]+");
+    private static final Pattern BEARER = Pattern.compile("(?i)(bearer\\s+)[^\\s\"',}]+");
     private static final ObjectMapper YAML = Yaml.MAPPER;
 
     private Redactor() {
@@ -46,11 +57,22 @@ public final class Redactor {
         return copy;
     }
 
-    /** Free text (a log line, command output): masks credential pairs and bearer tokens. */
+    /**
+     * Free text (a log line, command output): masks URL passwords, Authorization headers, bearer tokens,
+     * {@code --creds}-style flag values and credential pairs (quoted values whole).
+     */
     public static String text(String s) {
-        String out = BEARER.matcher(s).replaceAll("$1" + REDACTED);
-        Matcher m = TEXT_PAIR.matcher(out);
-        return m.replaceAll(r -> Matcher.quoteReplacement(r.group(1) + REDACTED));
+        String out = URL_PASSWORD.matcher(s).replaceAll("$1" + REDACTED);
+        out = AUTHORIZATION.matcher(out).replaceAll("$1" + REDACTED);
+        out = BEARER.matcher(out).replaceAll("$1" + REDACTED);
+        out = FLAG_VALUE.matcher(out).replaceAll(r -> Matcher.quoteReplacement(r.group(1) + masked(r.group(2))));
+        return TEXT_PAIR.matcher(out).replaceAll(r -> Matcher.quoteReplacement(r.group(1) + masked(r.group(2))));
+    }
+
+    /** REDACTED, inside the value's own quotes if it had them. */
+    private static String masked(String value) {
+        char q = value.charAt(0);
+        return (q == '"' || q == '\'') && value.length() > 1 ? q + REDACTED + q : REDACTED;
     }
 
     private static Map<String, Object> map(Map<?, ?> in) {

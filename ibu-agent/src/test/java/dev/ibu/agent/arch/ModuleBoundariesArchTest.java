@@ -10,6 +10,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tngtech.archunit.ArchConfiguration;
 import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.AccessTarget;
+import com.tngtech.archunit.core.domain.JavaAccess;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -17,10 +19,19 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import dev.ibu.adapters.host.archfixture.HostPlain;
 import dev.ibu.adapters.k8s.archfixture.K8sPlain;
+import dev.ibu.adapters.k8s.archfixture.K8sReadsTheSystemClock;
 import dev.ibu.adapters.k8s.archfixture.K8sUsesHost;
+import dev.ibu.adapters.k8s.archfixture.K8sUsesHostLab;
 import dev.ibu.adapters.oadp.archfixture.OadpUsesAgent;
+import dev.ibu.adapters.oadp.archfixture.OadpUsesEngine;
 import dev.ibu.adapters.oadp.archfixture.OadpUsesK8s;
+import dev.ibu.adapters.oadp.archfixture.OadpUsesTestKit;
 import dev.ibu.agent.archfixtures.AgentPlain;
+import dev.ibu.agent.archfixtures.AgentReferencesTheSystemClock;
+import dev.ibu.agent.archfixtures.AgentUsesMockServer;
+import dev.ibu.agent.archfixtures.AgentUsesMockWebServer;
+import dev.ibu.agent.archfixtures.AgentUsesRehearsal;
+import dev.ibu.agent.archfixtures.AgentUsesTestKit;
 import dev.ibu.codec.archfixture.CodecPlain;
 import dev.ibu.codec.archfixture.CodecUsesFabric8Client;
 import dev.ibu.codec.archfixture.CodecUsesPorts;
@@ -31,6 +42,10 @@ import dev.ibu.ports.archfixture.PortsPlain;
 import dev.ibu.ports.archfixture.PortsUsesAdapter;
 import dev.ibu.ports.archfixture.PortsUsesAgent;
 import dev.ibu.ports.archfixture.PortsUsesPicocli;
+import dev.ibu.ports.in.archfixture.InUsesOut;
+import dev.ibu.ports.out.ClockPort;
+import dev.ibu.ports.out.archfixture.OutUsesIn;
+import dev.ibu.rehearsal.archfixture.RehearsalPlain;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -50,6 +65,10 @@ class ModuleBoundariesArchTest {
     private static final String ADAPTERS = "dev.ibu.adapters..";
     private static final String AGENT = "dev.ibu.agent..";
     private static final String CODEC = "dev.ibu.codec..";
+    /** The ibu-ports artifact: the test kit artifact's packages (dev.ibu.ports.testkit, .contract) are not in it. */
+    private static final DescribedPredicate<JavaClass> PORTS_MODULE = resideInAPackage(PORTS)
+            .and(DescribedPredicate.not(resideInAnyPackage("dev.ibu.ports.testkit..", "dev.ibu.ports.contract..")))
+            .as("classes of ibu-ports (not of the test kit)");
 
     /** Main classes only: no test classes, no test jars (the ports test kit's contract tests). */
     private static final ImportOption MAIN_ONLY = location -> !location.contains("/test-classes/")
@@ -79,7 +98,8 @@ class ModuleBoundariesArchTest {
     /** Every package ARCHITECTURE.md declares; each must hold classes, or a rename could make a rule vacuous. */
     static final List<String> DECLARED_PACKAGES = List.of("dev.ibu.domain", "dev.ibu.ports.in", "dev.ibu.ports.out",
             "dev.ibu.ports.engine", "dev.ibu.adapters.k8s", "dev.ibu.adapters.host", "dev.ibu.adapters.oadp",
-            "dev.ibu.agent", "dev.ibu.codec");
+            "dev.ibu.agent", "dev.ibu.codec", "dev.ibu.ports.testkit", "dev.ibu.ports.contract",
+            "dev.ibu.adapters.host.lab");
 
     private static DescribedPredicate<JavaClass> oursExcept(String... allowed) {
         return resideInAPackage("dev.ibu..").and(DescribedPredicate.not(resideInAnyPackage(allowed)))
@@ -91,16 +111,13 @@ class ModuleBoundariesArchTest {
             .allowEmptyShould(false)
             .because("the domain depends on nothing of ours");
 
-    static final ArchRule PORTS_DEPEND_ONLY_ON_THE_DOMAIN = noClasses().that().resideInAPackage(PORTS)
+    static final ArchRule PORTS_DEPEND_ONLY_ON_THE_DOMAIN = noClasses().that(PORTS_MODULE)
             .should().dependOnClassesThat(oursExcept(DOMAIN, PORTS))
             .allowEmptyShould(false)
             .because("ports depend on the domain only");
 
     /** The test kit artifact (ibu-testkit) shares the ports' package prefix but is test code: JUnit and AssertJ. */
-    private static final String[] TEST_KIT = {"dev.ibu.ports.testkit..", "dev.ibu.ports.contract.."};
-
-    static final ArchRule PORTS_USE_ONLY_JDK_VAVR_SLF4J = classes().that().resideInAPackage(PORTS)
-            .and().resideOutsideOfPackages(TEST_KIT)
+    static final ArchRule PORTS_USE_ONLY_JDK_VAVR_SLF4J = classes().that(PORTS_MODULE)
             .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "io.vavr..", "org.slf4j..", DOMAIN, PORTS)
             .allowEmptyShould(false)
             .because("ibu-ports may depend on ibu-domain, vavr and slf4j-api only");
@@ -132,6 +149,66 @@ class ModuleBoundariesArchTest {
             .allowEmptyShould(false)
             .because("no package cycles");
 
+    // ---- One product per artifact, one way to build ports (issue 10) ----------------------------------------------
+    private static final String ENGINE = "dev.ibu.ports.engine..";
+    private static final String TEST_KIT = "dev.ibu.ports.testkit..";
+    private static final String CONTRACT_TESTS = "dev.ibu.ports.contract..";
+    private static final String HOST_LAB = "dev.ibu.adapters.host.lab..";
+    private static final String REHEARSAL = "dev.ibu.rehearsal..";
+
+    /** What ships: everything of ours but the test kit artifact, the host lab and the rehearsal. */
+    private static final DescribedPredicate<JavaClass> PRODUCTION = oursExcept(TEST_KIT, CONTRACT_TESTS, HOST_LAB,
+            REHEARSAL).as("production classes (all but the test kit, the host lab and the rehearsal)");
+
+    static final ArchRule ADAPTERS_DO_NOT_USE_THE_ENGINE_OR_THE_TEST_KIT = noClasses().that().resideInAPackage(ADAPTERS)
+            .should().dependOnClassesThat().resideInAnyPackage(ENGINE, TEST_KIT, CONTRACT_TESTS)
+            .allowEmptyShould(false)
+            .because("adapters implement the SPI (dev.ibu.ports.out); the engine and the test kit are their users'");
+
+    static final ArchRule THE_DRIVING_PORT_DOES_NOT_KNOW_THE_SPI = noClasses().that()
+            .resideInAPackage("dev.ibu.ports.in..")
+            .should().dependOnClassesThat().resideInAPackage("dev.ibu.ports.out..")
+            .allowEmptyShould(false)
+            .because("dev.ibu.ports.in and dev.ibu.ports.out are independent: callers of the use case need no SPI");
+
+    static final ArchRule THE_SPI_DOES_NOT_KNOW_THE_DRIVING_PORT = noClasses().that()
+            .resideInAPackage("dev.ibu.ports.out..")
+            .should().dependOnClassesThat().resideInAPackage("dev.ibu.ports.in..")
+            .allowEmptyShould(false)
+            .because("dev.ibu.ports.in and dev.ibu.ports.out are independent: adapters need no driving port");
+
+    static final ArchRule PRODUCTION_DOES_NOT_USE_THE_TEST_KIT_OR_THE_HOST_LAB = noClasses().that(PRODUCTION)
+            .should().dependOnClassesThat().resideInAnyPackage(TEST_KIT, CONTRACT_TESTS, HOST_LAB)
+            .allowEmptyShould(false)
+            .because("the test kit (artifact ibu-testkit) and the host lab serve tests; nothing that ships uses them");
+
+    static final ArchRule THE_NODE_AGENT_SHIPS_NO_REHEARSAL_OR_MOCK_SERVER = noClasses().that().resideInAPackage(AGENT)
+            .should().dependOnClassesThat().resideInAnyPackage(REHEARSAL, "io.fabric8.kubernetes.client.server.mock..",
+                    "io.fabric8.mockwebserver..")
+            .allowEmptyShould(false)
+            .because("the node agent runs as a privileged pod: the rehearsal and its mock API server stay out of it");
+
+    /** A call of, or a method reference to, a JDK method reading the system clock (not {@code Instant.now(clock)}). */
+    private static final DescribedPredicate<JavaAccess<?>> READS_THE_SYSTEM_CLOCK = DescribedPredicate.describe(
+            "read the system clock", access -> systemClockReader(access.getTargetOwner().getName(), access.getName())
+                    && access.getTarget() instanceof AccessTarget.CodeUnitAccessTarget target
+                    && target.getRawParameterTypes().isEmpty());
+
+    private static boolean systemClockReader(String owner, String method) {
+        return owner.equals("java.time.Clock") && List.of("systemUTC", "systemDefaultZone").contains(method)
+                || owner.equals("java.lang.System") && method.equals("currentTimeMillis")
+                || owner.startsWith("java.time.") && method.equals("now");
+    }
+
+    static final ArchRule ONLY_THE_CLOCK_PORT_READS_THE_SYSTEM_CLOCK = noClasses().that().resideInAPackage("dev.ibu..")
+            .and().doNotHaveFullyQualifiedName(ClockPort.class.getName())
+            .should().accessTargetWhere(READS_THE_SYSTEM_CLOCK)
+            .allowEmptyShould(false)
+            .because("one clock default: ClockPort.system()/systemClock() decide the real time; everything else is "
+                    + "given a ClockPort (or a java.time.Clock from it), so tests and embedders control time");
+
+    // ---- end of issue 10's rules --------------------------------------------------------------------------------
+
     static Stream<Arguments> rulesWithBadFixtures() {
         return Stream.of(
                 Arguments.of("domain depends on nothing of ours", DOMAIN_DEPENDS_ON_NOTHING_OF_OURS,
@@ -153,7 +230,33 @@ class ModuleBoundariesArchTest {
                 Arguments.of("only the agent depends on the agent", ONLY_THE_AGENT_DEPENDS_ON_THE_AGENT,
                         new Class<?>[] {PortsUsesAgent.class, AgentPlain.class}),
                 Arguments.of("no package cycles", NO_PACKAGE_CYCLES,
-                        new Class<?>[] {CycleA.class, CycleB.class}));
+                        new Class<?>[] {CycleA.class, CycleB.class}),
+                // issue 10
+                Arguments.of("adapters do not use the engine", ADAPTERS_DO_NOT_USE_THE_ENGINE_OR_THE_TEST_KIT,
+                        new Class<?>[] {OadpUsesEngine.class}),
+                Arguments.of("adapters do not use the test kit", ADAPTERS_DO_NOT_USE_THE_ENGINE_OR_THE_TEST_KIT,
+                        new Class<?>[] {OadpUsesTestKit.class}),
+                Arguments.of("ports.in does not know ports.out", THE_DRIVING_PORT_DOES_NOT_KNOW_THE_SPI,
+                        new Class<?>[] {InUsesOut.class}),
+                Arguments.of("ports.out does not know ports.in", THE_SPI_DOES_NOT_KNOW_THE_DRIVING_PORT,
+                        new Class<?>[] {OutUsesIn.class}),
+                Arguments.of("production does not use the test kit",
+                        PRODUCTION_DOES_NOT_USE_THE_TEST_KIT_OR_THE_HOST_LAB, new Class<?>[] {AgentUsesTestKit.class}),
+                Arguments.of("production does not use the host lab",
+                        PRODUCTION_DOES_NOT_USE_THE_TEST_KIT_OR_THE_HOST_LAB, new Class<?>[] {K8sUsesHostLab.class}),
+                Arguments.of("the node agent does not use the rehearsal",
+                        THE_NODE_AGENT_SHIPS_NO_REHEARSAL_OR_MOCK_SERVER,
+                        new Class<?>[] {AgentUsesRehearsal.class, RehearsalPlain.class}),
+                Arguments.of("the node agent does not use the mock API server",
+                        THE_NODE_AGENT_SHIPS_NO_REHEARSAL_OR_MOCK_SERVER, new Class<?>[] {AgentUsesMockServer.class}),
+                Arguments.of("the node agent does not use mockwebserver",
+                        THE_NODE_AGENT_SHIPS_NO_REHEARSAL_OR_MOCK_SERVER,
+                        new Class<?>[] {AgentUsesMockWebServer.class}),
+                Arguments.of("only ClockPort reads the system clock (a call)",
+                        ONLY_THE_CLOCK_PORT_READS_THE_SYSTEM_CLOCK, new Class<?>[] {K8sReadsTheSystemClock.class}),
+                Arguments.of("only ClockPort reads the system clock (a method reference)",
+                        ONLY_THE_CLOCK_PORT_READS_THE_SYSTEM_CLOCK,
+                        new Class<?>[] {AgentReferencesTheSystemClock.class}));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -199,7 +302,9 @@ class ModuleBoundariesArchTest {
     void a_clean_fixture_set_passes_every_rule_that_selects_it() {
         JavaClasses clean = fixture(PortsPlain.class, K8sPlain.class, HostPlain.class);
         for (ArchRule rule : List.of(PORTS_DEPEND_ONLY_ON_THE_DOMAIN, PORTS_USE_ONLY_JDK_VAVR_SLF4J,
-                ADAPTERS_DO_NOT_KNOW_EACH_OTHER, NO_PACKAGE_CYCLES, ONLY_THE_AGENT_DEPENDS_ON_THE_AGENT)) {
+                ADAPTERS_DO_NOT_KNOW_EACH_OTHER, NO_PACKAGE_CYCLES, ONLY_THE_AGENT_DEPENDS_ON_THE_AGENT,
+                ADAPTERS_DO_NOT_USE_THE_ENGINE_OR_THE_TEST_KIT, PRODUCTION_DOES_NOT_USE_THE_TEST_KIT_OR_THE_HOST_LAB,
+                ONLY_THE_CLOCK_PORT_READS_THE_SYSTEM_CLOCK)) {
             assertThat(rule.evaluate(clean).hasViolation()).as("%s", rule.getDescription()).isFalse();
         }
     }

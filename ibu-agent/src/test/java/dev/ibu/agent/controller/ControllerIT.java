@@ -64,10 +64,10 @@ class ControllerIT {
                         + "{\"version\": \"" + TestWorld.DEFAULT_SEED_VERSION + "\", \"image\": \""
                         + TestWorld.DEFAULT_SEED_IMAGE + "\"}}}");
 
-        // PrepInProgress is first "In progress", then the job's message: wait for the job
-        Eventually.until("Prep launched the stateroot setup job", () -> current().flatMap(i -> i.status().conditions()
-                .find("PrepInProgress")).exists(c -> c.isTrue()
-                        && c.message().startsWith("Successfully launched a new job for stateroot setup")));
+        // the accepted transition is written ("In progress") before the pass launches the job: wait for the job
+        Eventually.until("Prep is in progress with its stateroot job launched", () -> current().flatMap(i -> i.status()
+                .conditions().find("PrepInProgress")).exists(c -> c.isTrue()
+                && c.message().startsWith("Successfully launched a new job for stateroot setup")));
     }
 
     @Test

@@ -1,10 +1,10 @@
 package dev.ibu.agent.controller;
 
+import dev.ibu.ports.in.ReconcileError;
 import dev.ibu.domain.ImageBasedUpgrade;
 import dev.ibu.ports.in.ReconcileCommand;
 import dev.ibu.ports.in.ReconcileResult;
 import dev.ibu.ports.in.ReconcileUpgradeUseCase;
-import dev.ibu.ports.out.PortFailure;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -21,6 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * after errors (reset by a success), a throwing reconcile is retried and does not kill the worker.
  */
 class ControllerLoopTest {
+    private static final ReconcileError UNREACHABLE = new ReconcileError(ReconcileError.Kind.TRANSIENT,
+            "API server unreachable");
     private final WorkQueueTest.MutableClock clock = new WorkQueueTest.MutableClock();
     private final WorkQueue queue = new WorkQueue(clock);
     private final List<String> ids = new ArrayList<>();
@@ -28,8 +30,8 @@ class ControllerLoopTest {
     @Test
     void requeues_after_the_engines_interval_and_backs_off_exponentially_on_errors() throws Exception {
         Deque<Supplier<ReconcileResult>> script = new ArrayDeque<>(List.of(
-                () -> ReconcileResult.error(PortFailure.transientFailure("API server unreachable")),
-                () -> ReconcileResult.error(PortFailure.transientFailure("API server unreachable")),
+                () -> ReconcileResult.error(UNREACHABLE),
+                () -> ReconcileResult.error(UNREACHABLE),
                 () -> ReconcileResult.after(Duration.ofSeconds(30), "precache running"),
                 () -> ReconcileResult.done("Prep completed")));
         Thread worker = worker(script);

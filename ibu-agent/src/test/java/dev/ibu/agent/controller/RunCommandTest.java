@@ -40,6 +40,20 @@ class RunCommandTest {
     }
 
     @Test
+    void metrics_without_their_certificate_name_the_options_and_the_fix(@TempDir Path dir) {
+        assertThat(run("run", "--host=none", "--probe-address=off", "--metrics-address=127.0.0.1:0",
+                "--metrics-cert-dir=" + dir)).isEqualTo(2);
+        assertThat(err.toString()).contains("tls.crt cannot be read").contains("--metrics-cert-dir")
+                .contains("--metrics-secure=false");
+    }
+
+    @Test
+    void plain_metrics_are_refused_off_loopback() {
+        assertThat(run("run", "--host=none", "--metrics-address=:8080", "--metrics-secure=false")).isEqualTo(2);
+        assertThat(err.toString()).contains("loopback").contains("127.0.0.1:8080");
+    }
+
+    @Test
     void host_root_is_an_alias_of_host(@TempDir Path dir) {
         assertThat(run("run", "--host-root=" + dir)).isEqualTo(2);
         assertThat(err.toString()).contains("--host=" + dir).contains("does not exist");
@@ -69,6 +83,10 @@ class RunCommandTest {
             });
             agent.join(60_000);
             assertThat(code[0]).isZero();
+            Lease released = api.admin().resources(Lease.class).inNamespace("openshift-lifecycle-agent")
+                    .withName(LeaderElection.LEASE).get();
+            assertThat(released.getSpec().getHolderIdentity()).as("released on shutdown").isEmpty();
+            assertThat(released.getSpec().getLeaseDurationSeconds()).isEqualTo(1);
         }
     }
 

@@ -97,4 +97,46 @@ class WorkQueueTest {
             return this;
         }
     }
+
+    @Test
+    void it_reports_adds_once_per_dirty_key_retries_and_durations_as_client_go_does() throws Exception {
+        java.util.List<String> events = new java.util.ArrayList<>();
+        queue.listen(new WorkQueue.Listener() {
+            @Override
+            public void added() {
+                events.add("add");
+            }
+
+            @Override
+            public void taken(Duration waited) {
+                events.add("taken after " + waited.toSeconds() + "s");
+            }
+
+            @Override
+            public void done(Duration worked) {
+                events.add("done after " + worked.toSeconds() + "s");
+            }
+
+            @Override
+            public void retried() {
+                events.add("retry");
+            }
+        });
+        queue.add("upgrade");
+        queue.add("upgrade");
+        assertThat(queue.stats().depth()).isEqualTo(1);
+        clock.advance(Duration.ofSeconds(2));
+        String key = queue.take().orElseThrow();
+        clock.advance(Duration.ofSeconds(3));
+        assertThat(queue.stats().depth()).isZero();
+        assertThat(queue.stats().unfinishedSeconds()).isEqualTo(3.0);
+        assertThat(queue.stats().longestRunningSeconds()).isEqualTo(3.0);
+        queue.retry(key, Duration.ofSeconds(10));
+        queue.done(key);
+        clock.advance(Duration.ofSeconds(10));
+        assertThat(queue.take()).contains("upgrade");
+
+        assertThat(events).containsExactly("add", "taken after 2s", "retry", "done after 3s", "add",
+                "taken after 0s");
+    }
 }

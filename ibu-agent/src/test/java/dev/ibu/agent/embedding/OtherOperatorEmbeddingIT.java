@@ -11,6 +11,7 @@ import dev.ibu.ports.in.ReconcileCommand;
 import dev.ibu.ports.in.ReconcileResult;
 import dev.ibu.ports.out.BackupPort;
 import dev.ibu.ports.out.ClockPort;
+import dev.ibu.ports.out.ClusterInfoPort;
 import dev.ibu.ports.out.EventPort;
 import dev.ibu.ports.out.IbuResourcePort;
 import dev.ibu.ports.out.PortContext;
@@ -30,7 +31,8 @@ import java.util.Map;
 /**
  * A small "other operator" embeds the engine: one port of its own (it records events in its own way), the cluster
  * ports from the real k8s and OADP adapter jars found by ServiceLoader, talking to an API server (the fabric8 mock
- * with the generated CRD), and the host from a test-kit provider.
+ * with the generated CRD), and the host from the test kit's provider (it fills in what no adapter provides once a
+ * {@link TestWorld} is shared). The mock API server has no ClusterVersion, so the cluster's facts are the world's.
  */
 @EnableKubernetesMockClient(crud = true)
 class OtherOperatorEmbeddingIT {
@@ -52,12 +54,13 @@ class OtherOperatorEmbeddingIT {
                 .context(new PortContext(Map.of("agent.namespace", "my-operator"),
                         Map.of(KubernetesClient.class, client, TestWorld.class, world)))
                 .discover(getClass().getClassLoader())
-                .with(EventPort.class, mine);
+                .with(EventPort.class, mine)
+                .with(ClusterInfoPort.class, world.cluster());
         EnginePorts ports = builder.build();
 
         assertThat(builder.origins()).containsEntry(EventPort.class, "explicit")
                 .containsEntry(IbuResourcePort.class, "k8s").containsEntry(BackupPort.class, "oadp")
-                .containsEntry(StaterootPort.class, "test-kit-host").containsEntry(ClockPort.class, "system");
+                .containsEntry(StaterootPort.class, "test-world").containsEntry(ClockPort.class, "test-world");
 
         UpgradeEngine engine = new UpgradeEngine(ports);
         engine.initialize();

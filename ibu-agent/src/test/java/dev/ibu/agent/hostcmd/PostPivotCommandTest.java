@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ibu.domain.ImageBasedUpgrade;
 import dev.ibu.domain.Stage;
-import dev.ibu.ports.engine.EnginePorts;
 import dev.ibu.ports.testkit.TestWorld;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,12 +16,6 @@ import java.nio.file.Path;
 class PostPivotCommandTest {
     @TempDir
     Path host;
-
-    private static EnginePorts ports(TestWorld w) {
-        return new EnginePorts(w.cluster(), w.cluster(), w.cluster(), w.cluster(), w.cluster(), w.cluster(),
-                w.velero(), w.registry(), w.host(), w.precache(), w.host(), w.host(), w.host(), w.cluster(),
-                w.clock());
-    }
 
     @Test
     void restores_the_ibu_saved_in_the_booted_stateroot_and_says_where_it_stands() {
@@ -38,7 +31,7 @@ class PostPivotCommandTest {
 
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = new CommandLine(new PostPivotCommand(new PrintWriter(out), new PrintWriter(err), c -> ports(world)))
+        int code = new CommandLine(new PostPivotCommand(new PrintWriter(out), new PrintWriter(err), c -> world.ports()))
                 .execute("--host-root", host.toString());
 
         assertThat(code).as(err.toString()).isZero();

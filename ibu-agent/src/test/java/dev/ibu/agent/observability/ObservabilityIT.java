@@ -1,5 +1,6 @@
 package dev.ibu.agent.observability;
 
+import dev.ibu.ports.in.ReconcileError;
 import dev.ibu.adapters.k8s.resource.IbuResourceAdapter;
 import dev.ibu.agent.StrictCluster;
 import dev.ibu.domain.Condition;
@@ -10,7 +11,6 @@ import dev.ibu.domain.ImageBasedUpgrade;
 import dev.ibu.ports.in.ReconcileCommand;
 import dev.ibu.ports.in.ReconcileResult;
 import dev.ibu.ports.in.ReconcileUpgradeUseCase;
-import dev.ibu.ports.out.PortFailure;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import org.junit.jupiter.api.Test;
 
@@ -28,12 +28,15 @@ class ObservabilityIT {
     private static final Instant T0 = Instant.parse("2026-01-01T10:00:00Z");
 
     private static Observability start() throws Exception {
-        return Observability.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), false);
+        Observability o = Observability.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), false);
+        o.serveMetrics(new MetricsServing(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), false, null),
+                null);
+        return o;
     }
 
     @Test
     void the_metered_engine_counts_reconciles_and_makes_the_agent_ready_after_the_first() throws Exception {
-        ReconcileResult[] next = {ReconcileResult.error(PortFailure.conflict("stale"))};
+        ReconcileResult[] next = {ReconcileResult.error(new ReconcileError(ReconcileError.Kind.CONFLICT, "stale"))};
         ReconcileUpgradeUseCase engine = new ReconcileUpgradeUseCase() {
             @Override
             public ReconcileResult initialize() {
@@ -63,7 +66,7 @@ class ObservabilityIT {
                     .hasMessage("a bug");
 
             assertThat(Http.get(o.port(), "/readyz").statusCode()).isEqualTo(200);
-            String body = Http.get(o.port(), "/metrics").body();
+            String body = Http.get(o.metricsPort(), "/metrics").body();
             assertThat(Http.sample(body, "ibu_reconciles_total")).isEqualTo(2);
             assertThat(Http.sample(body, "ibu_reconcile_errors_total{kind=\"Conflict\"}")).isEqualTo(1);
             assertThat(Http.sample(body, "ibu_reconcile_errors_total{kind=\"exception\"}")).isEqualTo(1);
@@ -94,7 +97,7 @@ class ObservabilityIT {
 
     private static String scrape(Observability o) {
         try {
-            return Http.get(o.port(), "/metrics").body();
+            return Http.get(o.metricsPort(), "/metrics").body();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -48,4 +48,20 @@ class ObservabilityOptionsTest {
         assertThatThrownBy(() -> parse("--probe-address=:http").probeSocketAddress())
                 .hasMessageContaining("--probe-address :http").hasMessageContaining("--probe-address=:8081");
     }
+
+    @Test
+    void metrics_are_off_by_default_secure_when_on_and_plain_only_on_loopback() {
+        assertThat(parse().metricsServing()).isEmpty();
+        MetricsServing secure = parse("--metrics-address=:8443", "--metrics-cert-dir=/etc/metrics-tls")
+                .metricsServing().orElseThrow();
+        assertThat(secure.secure()).isTrue();
+        assertThat(secure.address()).isEqualTo(new InetSocketAddress(8443));
+        assertThat(secure.certDir()).isEqualTo(java.nio.file.Path.of("/etc/metrics-tls"));
+        assertThat(parse("--metrics-address=127.0.0.1:8080", "--metrics-secure=false").metricsServing()
+                .orElseThrow().secure()).isFalse();
+        assertThatThrownBy(() -> parse("--metrics-address=:8080", "--metrics-secure=false").metricsServing())
+                .hasMessageContaining("loopback").hasMessageContaining("127.0.0.1:8080");
+        assertThatThrownBy(() -> parse("--metrics-address=:https").metricsServing())
+                .hasMessageContaining("--metrics-address :https").hasMessageContaining("--metrics-address=:8443");
+    }
 }

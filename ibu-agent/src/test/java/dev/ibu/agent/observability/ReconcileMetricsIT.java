@@ -1,5 +1,6 @@
 package dev.ibu.agent.observability;
 
+import dev.ibu.ports.in.ReconcileError;
 import dev.ibu.domain.Condition;
 import dev.ibu.domain.ConditionStatus;
 import dev.ibu.domain.ConditionTypes;
@@ -9,7 +10,6 @@ import dev.ibu.domain.ImageBasedUpgrade;
 import dev.ibu.domain.Stage;
 import dev.ibu.domain.StageHistory;
 import dev.ibu.ports.in.ReconcileResult;
-import dev.ibu.ports.out.PortFailure;
 import dev.ibu.ports.out.PrecacheProgress;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.vavr.collection.List;
@@ -31,14 +31,13 @@ class ReconcileMetricsIT {
     private static final Instant T0 = Instant.parse("2026-01-01T10:00:00Z");
 
     private ReconcileMetrics metrics;
-    private ObservabilityServer server;
+    private MetricsServer server;
 
     @BeforeEach
     void start() throws Exception {
         PrometheusRegistry registry = new PrometheusRegistry();
         metrics = new ReconcileMetrics(registry);
-        server = ObservabilityServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), registry,
-                new Readiness(false));
+        server = MetricsServer.plainOnLoopback(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), registry);
     }
 
     @AfterEach
@@ -53,7 +52,8 @@ class ReconcileMetricsIT {
     @Test
     void reconciles_errors_by_kind_and_latency_are_counted() throws Exception {
         metrics.reconciled(ReconcileResult.done("idle"), Duration.ofMillis(20));
-        metrics.reconciled(ReconcileResult.error(PortFailure.transientFailure("API down")), Duration.ofMillis(200));
+        metrics.reconciled(ReconcileResult.error(new ReconcileError(ReconcileError.Kind.TRANSIENT, "API down")),
+                Duration.ofMillis(200));
         metrics.threw(new IllegalStateException("bug"), Duration.ofSeconds(3));
 
         String body = scrape();

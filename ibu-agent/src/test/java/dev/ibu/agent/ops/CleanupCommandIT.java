@@ -21,13 +21,21 @@ class CleanupCommandIT {
     @TempDir
     Path dir;
 
+    /** Skips without ostree, except in CI (CI=true), where a missing tool fails. */
+    private static void requireOstree() {
+        if (!TempSysroot.ostreeAvailable() && "true".equalsIgnoreCase(System.getenv("CI"))) {
+            throw new AssertionError("ostree is not installed but CI=true: run .ci/install-host-tools.sh");
+        }
+        Assumptions.assumeTrue(TempSysroot.ostreeAvailable(), "ostree is not installed");
+    }
+
     @Test
     void undeploys_and_removes_the_stateroot_and_annotates_the_ibu() throws Exception {
-        Assumptions.assumeTrue(TempSysroot.ostreeAvailable(), "ostree is not installed");
+        requireOstree();
         TempSysroot sysroot = new TempSysroot(dir.resolve("host"));
         try (StrictCluster api = StrictCluster.start(getClass())) {
-            sysroot.deploy("rhcos_4.14.0");
             sysroot.deploy("rhcos_4.15.2");
+            sysroot.deploy("rhcos_4.14.0"); // deployed last: the default, which cleanup never removes
             IbuResourceAdapter resource = new IbuResourceAdapter(api.admin());
             resource.create(ImageBasedUpgrade.fresh()).get();
             StringWriter out = new StringWriter();
@@ -45,6 +53,29 @@ class CleanupCommandIT {
             assertThat(status).contains("rhcos_4.14.0").doesNotContain("rhcos_4.15.2");
             assertThat(resource.read().get().get().metadata().hasAnnotation(Annotations.MANUAL_CLEANUP_DONE))
                     .isTrue();
+        } finally {
+            sysroot.makeDeletable();
+        }
+    }
+
+    @Test
+    void after_a_killed_run_nothing_booted_the_default_and_only_deployment_is_refused_and_kept() throws Exception {
+        requireOstree();
+        TempSysroot sysroot = new TempSysroot(dir.resolve("host"));
+        try {
+            sysroot.deploy("rhcos_4.15.2");
+            StringWriter err = new StringWriter();
+
+            int code = new CommandLine(new CleanupCommand(new PrintWriter(new StringWriter(), true),
+                    new PrintWriter(err, true))).execute("--sysroot=" + sysroot.path(), "--stateroot=rhcos_4.15.2",
+                    "--no-annotate");
+
+            assertThat(code).isEqualTo(2);
+            assertThat(err.toString()).contains("--stateroot rhcos_4.15.2 holds the default deployment (index 0)");
+            assertThat(sysroot.path().resolve("ostree/deploy/rhcos_4.15.2/deploy")).isDirectory();
+            String status = dev.ibu.adapters.host.process.ProcessRunner.local()
+                    .runOk("ostree", "admin", "status", "--sysroot=" + sysroot.path()).stdout();
+            assertThat(status).contains("rhcos_4.15.2");
         } finally {
             sysroot.makeDeletable();
         }

@@ -99,4 +99,60 @@ class CleanupCommandTest {
         assertThat(code).isEqualTo(2);
         assertThat(err.toString()).contains("--stateroot needs the host", "--host=/host", "--sysroot=DIR");
     }
+
+    @Test
+    void refuses_the_default_stateroot_with_exit_code_2_and_changes_nothing() {
+        w.host().setDefault(NEW).get();
+
+        int code = cleanup("--stateroot", NEW, "--oadp");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("--stateroot " + NEW + " holds the default deployment (index 0)");
+        assertThat(w.host().staterootNames()).contains(BOOTED, NEW);
+        assertThat(annotated()).isFalse();
+    }
+
+    @Test
+    void on_a_node_where_nothing_shows_as_booted_it_removes_nothing_with_exit_code_2() {
+        java.util.List<String> removed = new java.util.ArrayList<>();
+        dev.ibu.ports.out.StaterootPort unbooted = new dev.ibu.ports.out.StaterootPort() {
+            @Override
+            public io.vavr.control.Either<dev.ibu.ports.out.PortFailure, dev.ibu.ports.out.HostStatus> status() {
+                return io.vavr.control.Either.right(new dev.ibu.ports.out.HostStatus(io.vavr.collection.List.of(
+                        new dev.ibu.ports.out.Deployment(0, BOOTED, "a", 0, false),
+                        new dev.ibu.ports.out.Deployment(1, NEW, "b", 0, false))));
+            }
+
+            @Override
+            public io.vavr.control.Either<dev.ibu.ports.out.PortFailure, Void> remove(String name) {
+                removed.add(name);
+                return io.vavr.control.Either.right(null);
+            }
+
+            @Override
+            public io.vavr.control.Either<dev.ibu.ports.out.PortFailure, Void> startSetup(
+                    dev.ibu.ports.out.StaterootSetup setup) {
+                throw new AssertionError("cleanup never sets up");
+            }
+
+            @Override
+            public io.vavr.control.Either<dev.ibu.ports.out.PortFailure, dev.ibu.ports.out.JobState> setupState(String n) {
+                throw new AssertionError("cleanup never reads setup state");
+            }
+
+            @Override
+            public io.vavr.control.Either<dev.ibu.ports.out.PortFailure, Void> setDefault(String n) {
+                throw new AssertionError("cleanup never sets the default");
+            }
+        };
+        CleanupPorts ports = new CleanupPorts(Option.some(unbooted), Option.some(w.velero()), Option.some(w.cluster()),
+                "node root at /host");
+        int code = new CommandLine(new CleanupCommand(new PrintWriter(out, true), new PrintWriter(err, true), ports))
+                .execute("--host", "/host", "--stateroot", NEW);
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("cannot tell which deployment is booted", "nothing was removed");
+        assertThat(removed).isEmpty();
+        assertThat(annotated()).isFalse();
+    }
 }

@@ -65,4 +65,19 @@ class RedactorTest {
                 .contains("user=bob", "password=REDACTED");
         assertThat(Redactor.text("reconciled: Prep in progress")).isEqualTo("reconciled: Prep in progress");
     }
+
+    @Test
+    void url_passwords_creds_flags_and_authorization_headers_are_masked_exactly() {
+        assertThat(Redactor.text("pull https://kni:s3cr%40t@quay.io/v2/ failed"))
+                .isEqualTo("pull https://kni:REDACTED@quay.io/v2/ failed");
+        assertThat(Redactor.text("skopeo copy --creds kni:pw1 --src-creds=a:b --dest-creds 'c:d' docker://x dir:/y"))
+                .isEqualTo("skopeo copy --creds REDACTED --src-creds=REDACTED --dest-creds 'REDACTED' docker://x dir:/y");
+        assertThat(Redactor.text("Authorization: Basic dXNlcjpwYXNz")).isEqualTo("Authorization: Basic REDACTED");
+        assertThat(Redactor.text("{\"auths\":{\"quay.io\":{\"auth\":\"dXNl cjpw\"}}}"))
+                .isEqualTo("{\"auths\":{\"quay.io\":{\"auth\":\"REDACTED\"}}}");
+        assertThat(Redactor.text("GET /t?user=kni&password=p4ss&x=1")).isEqualTo("GET /t?user=kni&password=REDACTED");
+        assertThat(Redactor.text("skopeo --authfile /run/ibu/auth.json --password-stdin ssh://git@github.com/x"))
+                .as("file and stdin flags and a userinfo without password are not secrets")
+                .isEqualTo("skopeo --authfile /run/ibu/auth.json --password-stdin ssh://git@github.com/x");
+    }
 }

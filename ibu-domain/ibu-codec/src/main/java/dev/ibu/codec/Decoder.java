@@ -67,7 +67,7 @@ final class Decoder {
                 m.generation() == null ? 0 : m.generation(), m.resourceVersion(), LinkedHashMap.ofAll(annotations));
     }
 
-    private static Spec spec(IbuSpec spec) {
+    static Spec spec(IbuSpec spec) {
         if (spec == null) {
             return Spec.idle();
         }

@@ -29,7 +29,8 @@ import java.util.ServiceLoader;
 /**
  * Assembles {@link EnginePorts}: ports given with {@link #with} win; every other port comes from the
  * {@link PortProvider}s found on the class path (or given with {@link #provider}), the highest priority first.
- * {@link #build} names every port nobody provides.
+ * {@link #build} names every port nobody provides. The clock is resolved first (default {@link ClockPort#system()})
+ * and shared with the providers in the {@link PortContext}.
  */
 public final class EnginePortsBuilder {
     /** Every port the engine needs, in the order of {@link EnginePorts}' components. */
@@ -42,60 +43,59 @@ public final class EnginePortsBuilder {
     private final List<PortProvider> providers = new ArrayList<>();
     private final Map<Class<?>, String> origin = new LinkedHashMap<>();
     private PortContext context = new PortContext(Map.of(), Map.of());
+    /** The context with the resolved clock, made once so that providers see one context per builder. */
+    private Optional<PortContext> withClock = Optional.empty();
 
     public <T> EnginePortsBuilder with(Class<T> port, T implementation) {
-        if (!PORTS.contains(port)) {
-            throw new IllegalArgumentException(port.getName() + " is not an engine port; use one of " + names(PORTS));
-        }
+        requireEnginePort(port);
         explicit.put(port, port.cast(implementation));
+        withClock = Optional.empty();
         return this;
     }
 
     public EnginePortsBuilder context(PortContext c) {
         context = c;
+        withClock = Optional.empty();
         return this;
     }
 
     public EnginePortsBuilder provider(PortProvider p) {
         providers.add(p);
+        withClock = Optional.empty();
         return this;
     }
 
     /** Adds the providers {@code ServiceLoader} finds through {@code loader}. */
     public EnginePortsBuilder discover(ClassLoader loader) {
         ServiceLoader.load(PortProvider.class, loader).forEach(providers::add);
+        withClock = Optional.empty();
         return this;
     }
 
-    /** Where each port came from: {@code explicit} or a provider's name (after {@link #build}). */
+    /** Where each port came from: {@code explicit}, a provider's name, or {@code system} (after {@link #build}). */
     public Map<Class<?>, String> origins() {
         return Map.copyOf(origin);
     }
 
+    /**
+     * One port by the rules of {@link #build}: the explicit one, else the highest-priority provider's; empty when
+     * nobody provides it. For tools that need only a few ports (the agent's {@code cleanup}).
+     */
+    public <T> Optional<T> find(Class<T> port) {
+        requireEnginePort(port);
+        PortContext ctx = resolvedContext();
+        return port == ClockPort.class ? ctx.shared(port) : resolve(port, ctx);
+    }
+
     public EnginePorts build() {
+        PortContext ctx = resolvedContext();
+        ClockPort clock = ctx.shared(ClockPort.class).orElseThrow();
         Map<Class<?>, Object> found = new LinkedHashMap<>();
+        found.put(ClockPort.class, clock);
         List<Class<?>> missing = new ArrayList<>();
-        List<PortProvider> ordered = new ArrayList<>(providers);
-        ordered.sort(Comparator.comparingInt(PortProvider::priority).reversed());
         for (Class<?> port : PORTS) {
-            Optional<?> impl = Optional.ofNullable(explicit.get(port));
-            String from = "explicit";
-            for (int i = 0; impl.isEmpty() && i < ordered.size(); i++) {
-                PortProvider p = ordered.get(i);
-                if (p.ports().contains(port)) {
-                    impl = p.create(port, context);
-                    from = p.name();
-                }
-            }
-            if (impl.isEmpty() && port == ClockPort.class) {
-                impl = Optional.of((ClockPort) java.time.Instant::now);  // the only port with a sensible default
-                from = "system";
-            }
-            if (impl.isPresent()) {
-                found.put(port, impl.get());
-                origin.put(port, from);
-            } else {
-                missing.add(port);
+            if (port != ClockPort.class) {
+                resolve(port, ctx).ifPresentOrElse(impl -> found.put(port, impl), () -> missing.add(port));
             }
         }
         if (!missing.isEmpty()) {
@@ -111,7 +111,52 @@ public final class EnginePortsBuilder {
                 (SeedImagePort) found.get(SeedImagePort.class), (StaterootPort) found.get(StaterootPort.class),
                 (PrecachePort) found.get(PrecachePort.class), (RebootPort) found.get(RebootPort.class),
                 (StateStorePort) found.get(StateStorePort.class), (CertificatePort) found.get(CertificatePort.class),
-                (EventPort) found.get(EventPort.class), (ClockPort) found.get(ClockPort.class));
+                (EventPort) found.get(EventPort.class), clock);
+    }
+
+    /**
+     * The clock first, by the same rules, else the one shared in the context, else {@link ClockPort#system()}: it is
+     * then shared with every provider, so
+     * that adapters stamp events and backups with the engine's time.
+     */
+    private PortContext resolvedContext() {
+        if (withClock.isEmpty()) {
+            Optional<ClockPort> found = resolve(ClockPort.class, context);
+            if (found.isEmpty()) {
+                found = context.shared(ClockPort.class);
+                origin.put(ClockPort.class, found.isPresent() ? "context" : "system");
+            }
+            ClockPort clock = found.orElseGet(ClockPort::system);
+            Map<Class<?>, Object> shared = new LinkedHashMap<>(context.shared());
+            shared.put(ClockPort.class, clock);
+            withClock = Optional.of(new PortContext(context.settings(), shared));
+        }
+        return withClock.get();
+    }
+
+    private <T> Optional<T> resolve(Class<T> port, PortContext ctx) {
+        if (explicit.containsKey(port)) {
+            origin.put(port, "explicit");
+            return Optional.of(port.cast(explicit.get(port)));
+        }
+        List<PortProvider> ordered = new ArrayList<>(providers);
+        ordered.sort(Comparator.comparingInt(PortProvider::priority).reversed());
+        for (PortProvider p : ordered) {
+            if (p.ports().contains(port)) {
+                Optional<T> impl = p.create(port, ctx);
+                if (impl.isPresent()) {
+                    origin.put(port, p.name());
+                    return impl;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static void requireEnginePort(Class<?> port) {
+        if (!PORTS.contains(port)) {
+            throw new IllegalArgumentException(port.getName() + " is not an engine port; use one of " + names(PORTS));
+        }
     }
 
     private static String names(List<Class<?>> ports) {

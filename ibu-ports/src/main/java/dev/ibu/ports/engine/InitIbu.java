@@ -24,7 +24,7 @@ final class InitIbu {
     static ReconcileResult run(EnginePorts ports) {
         Either<PortFailure, HostStatus> host = ports.stateroots().status();
         if (host.isLeft()) {
-            return ReconcileResult.error(host.getLeft());
+            return failed(host.getLeft());
         }
         Option<String> booted = host.get().bootedStateroot();
         // a saved IBU is restored only after a boot into it: while another deployment is the default, the reboot
@@ -36,7 +36,7 @@ final class InitIbu {
             if (saved.isLeft()) {
                 // a corrupt file must not keep the agent down: say so and leave the file for a person to look at
                 LOG.error("cannot read the IBU saved in stateroot {}: {}", booted.get(), saved.getLeft().message());
-                return ReconcileResult.error(saved.getLeft());
+                return failed(saved.getLeft());
             }
             if (saved.get().isDefined()) {
                 return restore(ports, booted.get(), saved.get().get());
@@ -44,16 +44,17 @@ final class InitIbu {
         }
         Either<PortFailure, Option<ImageBasedUpgrade>> current = ports.resource().read();
         if (current.isLeft()) {
-            return ReconcileResult.error(current.getLeft());
+            return failed(current.getLeft());
         }
         if (current.get().isEmpty()) {
             Either<PortFailure, ImageBasedUpgrade> created = ports.resource().create(ImageBasedUpgrade.fresh());
+            // Conflict: someone created it meanwhile, which is what was wanted
             if (created.isLeft() && !(created.getLeft() instanceof PortFailure.Conflict)) {
-                return ReconcileResult.error(created.getLeft());
+                return failed(created.getLeft());
             }
             LOG.info("created the ImageBasedUpgrade 'upgrade' with spec.stage Idle");
         }
-        return ReconcileResult.after(UpgradeEngine.zero(), "initialized");
+        return ReconcileResult.after(java.time.Duration.ZERO, "initialized");
     }
 
     /** Restores {@code saved} (already written to the booted stateroot's store) without waiting for a reboot. */
@@ -64,24 +65,28 @@ final class InitIbu {
     private static ReconcileResult restore(EnginePorts ports, String stateroot, ImageBasedUpgrade saved) {
         Either<PortFailure, Option<ImageBasedUpgrade>> current = ports.resource().read();
         if (current.isLeft()) {
-            return ReconcileResult.error(current.getLeft());
+            return failed(current.getLeft());
         }
         if (current.get().isDefined()) {
             Either<PortFailure, Void> deleted = ports.resource().delete();
             if (deleted.isLeft()) {
-                return ReconcileResult.error(deleted.getLeft());
+                return failed(deleted.getLeft());
             }
         }
         Either<PortFailure, ImageBasedUpgrade> created = ports.resource().create(saved);
         if (created.isLeft()) {
-            return ReconcileResult.error(created.getLeft());
+            return failed(created.getLeft());
         }
         // the file goes only once the resource holds its content: a crash in between restores it again
         Either<PortFailure, Void> removed = ports.stateStore().deleteIbu(stateroot);
         if (removed.isLeft()) {
-            return ReconcileResult.error(removed.getLeft());
+            return failed(removed.getLeft());
         }
         LOG.info("restored the ImageBasedUpgrade saved in stateroot {}", stateroot);
-        return ReconcileResult.after(UpgradeEngine.zero(), "restored from stateroot " + stateroot);
+        return ReconcileResult.after(java.time.Duration.ZERO, "restored from stateroot " + stateroot);
+    }
+
+    private static ReconcileResult failed(PortFailure f) {
+        return Outcome.withoutStatus(FailurePolicy.atStartUp(f));
     }
 }

@@ -8,7 +8,6 @@ import dev.ibu.domain.Stamp;
 import dev.ibu.domain.StaterootName;
 import dev.ibu.domain.Status;
 import dev.ibu.domain.StageHistory;
-import dev.ibu.ports.in.ReconcileResult;
 import dev.ibu.ports.out.HostStatus;
 import dev.ibu.ports.out.PortFailure;
 import io.vavr.collection.List;
@@ -46,10 +45,9 @@ final class Pass {
         return ibu.status().conditions();
     }
 
-    /** The stateroot the seed creates, if spec.seedImageRef.version is set. */
+    /** The stateroot the seed creates, if spec.seedImageRef.version is a version (never a path). */
     Option<String> newStateroot() {
-        String v = ibu.spec().seedImageRef().version();
-        return v.isBlank() ? Option.none() : Option.some(StaterootName.forVersion(v));
+        return StaterootName.ofSpecVersion(ibu.spec().seedImageRef().version());
     }
 
     Option<String> bootedStateroot() {
@@ -90,15 +88,12 @@ final class Pass {
         updateStatus(s -> s.withHistory(change.apply(s.history())));
     }
 
-    void replace(ImageBasedUpgrade stored) {
-        ibu = stored;
-    }
-
     /**
-     * Writes the status (spec §3.1: observedGeneration, the generation of spec.stage's conditions, validNextStages).
-     * A lost race or a failed write ends the pass: the next one reads again and redecides.
+     * Writes the status now (spec §3.1: observedGeneration, the generation of spec.stage's conditions,
+     * validNextStages). Continue when written; otherwise the step that ends the pass: a lost race reads again and
+     * redecides, any other failure is retried ({@link FailurePolicy#outsideStage}).
      */
-    void persist() {
+    Step persist() {
         Stage spec = ibu.spec().stage();
         long gen = ibu.generation();
         Status s = ibu.status();
@@ -107,19 +102,29 @@ final class Pass {
                 .withValidNextStages(StageMachine.validNextStages(c, spec, isAfterPivot()));
         Either<PortFailure, ImageBasedUpgrade> written = ports.resource().writeStatus(ibu.withStatus(out));
         if (written.isLeft()) {
-            PortFailure f = written.getLeft();
-            throw new StopPass(f instanceof PortFailure.Conflict
-                    ? ReconcileResult.after(java.time.Duration.ZERO, "status write conflict: " + f.message())
-                    : ReconcileResult.error(f));
+            return FailurePolicy.outsideStage(written.getLeft());
         }
         ibu = written.get();
+        return Step.proceed();
     }
 
-    /** Unwraps a port result; a failure ends the pass as "requeue with error" (retried with backoff). */
-    <T> T orRetry(Either<PortFailure, T> result) {
-        if (result.isLeft()) {
-            throw new StopPass(ReconcileResult.error(result.getLeft()));
-        }
-        return result.get();
+    /** A port result as a stage handler uses it: the value, or the step {@link FailurePolicy} makes of the failure. */
+    <T> Either<Step, T> call(Either<PortFailure, T> result, String context) {
+        return result.mapLeft(f -> FailurePolicy.inStage(f, context));
+    }
+
+    /** A port call made for its effect: Continue, or the step {@link FailurePolicy} makes of its failure. */
+    Step act(Either<PortFailure, ?> result, String context) {
+        return result.isRight() ? Step.proceed() : FailurePolicy.inStage(result.getLeft(), context);
+    }
+
+    /** A look at what the stage waits for: the value, or a retry (such a failure never fails the stage). */
+    <T> Either<Step, T> observe(Either<PortFailure, T> result) {
+        return result.mapLeft(FailurePolicy::observing);
+    }
+
+    /** Replaces the stored metadata (an annotation write returned the stored object), keeping this pass's status. */
+    void replaceMetadata(ImageBasedUpgrade stored) {
+        ibu = stored.withStatus(ibu.status());
     }
 }

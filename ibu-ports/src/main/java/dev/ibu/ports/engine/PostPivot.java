@@ -1,11 +1,9 @@
 package dev.ibu.ports.engine;
 
-import dev.ibu.domain.Annotations;
 import dev.ibu.domain.History;
 import dev.ibu.domain.Messages;
 import dev.ibu.domain.Setters;
 import dev.ibu.domain.Stage;
-import dev.ibu.ports.in.ReconcileResult;
 import dev.ibu.ports.out.EventPort;
 import dev.ibu.ports.out.ExportBundle;
 import dev.ibu.ports.out.HealthCheckSet;
@@ -14,101 +12,132 @@ import dev.ibu.ports.out.PortFailure;
 import dev.ibu.ports.out.WorkProgress;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 
 /**
  * Upgrade after the pivot (stage-machine.md §4.3): rollback availability, health, extra manifests, restores by
- * wave, full health, completion. A terminal failure rolls back automatically unless disabled.
+ * wave, full health, completion. A failure for good rolls back automatically unless disabled.
  */
 final class PostPivot {
-    private static final Logger LOG = LoggerFactory.getLogger(PostPivot.class);
 
-    ReconcileResult handle(Pass pass) {
+    Step handle(Pass pass) {
         String booted = pass.bootedStateroot().get();
+        keepTheUncontrolledRollbackCopy(pass);
         if (pass.ibu().status().rollbackAvailabilityExpiration().isEmpty()) {
-            pass.originalStateroot().forEach(o -> pass.ports.certificates().earliestKubeletExpiry(o)
-                    .peekLeft(f -> LOG.warn("cannot compute rollbackAvailabilityExpiration: {}", f.message()))
-                    .forEach(expiry -> expiry.forEach(t -> pass.updateStatus(s ->
-                            s.withRollbackAvailabilityExpiration(Option.some(t.minus(Duration.ofMinutes(30))))))));
+            rollbackAvailability(pass);
         }
         pass.updateHistory(h -> History.startPhase(h, Stage.UPGRADE, History.PHASE_POST_PIVOT, pass.now));
-        HealthReport mandatory = pass.orRetry(pass.ports.health().check(HealthCheckSet.MANDATORY));
-        if (!mandatory.healthy()) {
-            UpgradeHandler.message(pass, Messages.WAIT_POST_PIVOT + mandatory.message());
-            return ReconcileResult.after(Requeue.HEALTH, "post-pivot waits for health");
+        Step step = waitForHealth(pass, HealthCheckSet.MANDATORY, Messages.WAIT_POST_PIVOT, "post-pivot waits for health");
+        if (!step.proceeds()) {
+            return step;
         }
-        Option<ExportBundle> manifests = pass.orRetry(pass.ports.stateStore().loadBundle(booted,
-                UpgradeHandler.MANIFEST_BUNDLE));
-        if (manifests.isDefined()) {
-            UpgradeHandler.message(pass, Messages.APPLYING_CONFIG);
-            Either<PortFailure, Void> applied = pass.ports.extraManifests().apply(manifests.get());
-            if (applied.isLeft()) {
-                return failure(pass, applied.getLeft(), Messages.APPLYING_CONFIG,
-                        "Rollback due to failure applying config manifests: ");
-            }
+        Either<Step, Option<ExportBundle>> manifests = loadBundle(pass, booted, UpgradeHandler.MANIFEST_BUNDLE);
+        step = manifests.fold(s -> s, m -> m.isEmpty() ? Step.proceed() : applyManifests(pass, m.get()));
+        if (!step.proceeds()) {
+            return step;
         }
-        Option<ExportBundle> oadp = pass.orRetry(pass.ports.stateStore().loadBundle(booted, UpgradeHandler.OADP_BUNDLE));
-        if (oadp.isDefined()) {
-            UpgradeHandler.message(pass, Messages.RESTORING);
-            Either<PortFailure, WorkProgress> restore = pass.ports.backups().restore(oadp.get());
-            if (restore.isLeft()) {
-                return failure(pass, restore.getLeft(), Messages.RESTORING, "Rollback due to restore failure: ");
-            }
-            ReconcileResult pending = UpgradeHandler.waitFor(pass, restore, Messages.RESTORE_IN_PROGRESS);
-            if (pending != null) {
-                return pending;
-            }
+        Either<Step, Option<ExportBundle>> oadp = loadBundle(pass, booted, UpgradeHandler.OADP_BUNDLE);
+        step = oadp.fold(s -> s, o -> o.isEmpty() ? Step.proceed() : restore(pass, o.get()));
+        if (!step.proceeds()) {
+            return step;
         }
-        HealthReport deferred = pass.orRetry(pass.ports.health().check(HealthCheckSet.DEFERRED));
-        if (!deferred.healthy()) {
-            UpgradeHandler.message(pass, Messages.WAIT_POST_PIVOT_FULL + deferred.message());
-            return ReconcileResult.after(Requeue.HEALTH, "post-pivot waits for full health");
+        step = waitForHealth(pass, HealthCheckSet.DEFERRED, Messages.WAIT_POST_PIVOT_FULL,
+                "post-pivot waits for full health");
+        if (!step.proceeds()) {
+            return step;
         }
         pass.ports.reboot().disableInitMonitor()
-                .peekLeft(f -> LOG.warn("could not disable the init monitor: {}", f.message()));
+                .peekLeft(f -> FailurePolicy.bestEffort(f, "could not disable the init monitor"));
         pass.updateHistory(h -> History.stopStage(History.stopPhase(h, Stage.UPGRADE, History.PHASE_POST_PIVOT,
                 pass.now), Stage.UPGRADE, pass.now));
         pass.update(c -> Setters.upgradeCompleted(c, pass.stamp()));
         pass.ports.events().emit(EventPort.Type.NORMAL, "UpgradeCompleted", Messages.UPGRADE_COMPLETED);
-        return ReconcileResult.done("Upgrade completed");
+        return Step.done("Upgrade completed");
     }
 
-    /** Transient: say what failed and retry. Terminal: Upgrade failed, then roll back automatically. */
-    private ReconcileResult failure(Pass pass, PortFailure f, String step, String rollbackReason) {
-        if (f instanceof PortFailure.Transient) {
-            UpgradeHandler.message(pass, step + ": Failure occurred: " + f.message());
-            return ReconcileResult.error(f);
-        }
-        ReconcileResult failed = UpgradeHandler.fail(pass, f.message());
-        autoRollback(pass, rollbackReason + f.message());
-        return failed;
+    /** Spec §4.10: computed once, informational only; a failure is logged and retried on the next pass. */
+    private static void rollbackAvailability(Pass pass) {
+        pass.originalStateroot().forEach(o -> pass.ports.certificates().earliestKubeletExpiry(o)
+                .peekLeft(f -> FailurePolicy.bestEffort(f, "cannot compute rollbackAvailabilityExpiration"))
+                .forEach(expiry -> expiry.forEach(t -> pass.updateStatus(s ->
+                        s.withRollbackAvailabilityExpiration(Option.some(t.minus(Duration.ofMinutes(30))))))));
     }
 
-    /** Upstream's controller auto-rollback: rewrite the CR saved in the original stateroot, set default, reboot. */
-    static void autoRollback(Pass pass, String reason) {
-        if (pass.ibu().metadata().annotations().get(Annotations.AUTO_ROLLBACK_UPGRADE_COMPLETION)
-                .contains(Annotations.DISABLED)) {
-            LOG.info("automatic rollback disabled by annotation {}", Annotations.AUTO_ROLLBACK_UPGRADE_COMPLETION);
-            return;
+    /**
+     * The pivot leaves in the original stateroot a copy of the CR that says "Uncontrolled rollback", for a return
+     * there without the engine (init monitor, a boot that falls back). A power loss between the set-default and that
+     * write boots the new stateroot without it: write it now. Best effort, looked at again on every pass: the copy
+     * is a safety net, the upgrade does not wait for it.
+     */
+    private static void keepTheUncontrolledRollbackCopy(Pass pass) {
+        pass.originalStateroot().forEach(original -> pass.ports.stateStore().loadIbu(original)
+                .flatMap(saved -> saved.isDefined() ? Either.<PortFailure, Void>right(null)
+                        : pass.ports.stateStore().saveIbu(original, asThePivotLeftIt(pass)))
+                .peekLeft(f -> FailurePolicy.bestEffort(f, "cannot keep the uncontrolled-rollback copy of the IBU "
+                        + "in stateroot " + original)));
+    }
+
+    /** The copy as the pivot writes it: nothing the post-pivot added (back there, no rollback is available). */
+    private static dev.ibu.domain.ImageBasedUpgrade asThePivotLeftIt(Pass pass) {
+        dev.ibu.domain.ImageBasedUpgrade copy = UpgradeHandler.uncontrolledRollback(pass);
+        return copy.withStatus(copy.status().withRollbackAvailabilityExpiration(Option.none()));
+    }
+
+    private static Step waitForHealth(Pass pass, HealthCheckSet set, String waitMessage, String why) {
+        Either<Step, HealthReport> health = pass.observe(pass.ports.health().check(set));
+        if (health.isLeft()) {
+            return health.getLeft();
         }
-        Option<String> original = pass.originalStateroot();
-        if (original.isEmpty()) {
-            LOG.error("automatic rollback impossible: no original stateroot");
-            return;
+        if (health.get().healthy()) {
+            return Step.proceed();
         }
-        pass.persist();
-        Either<PortFailure, Void> done = pass.ports.stateStore().loadIbu(original.get())
-                .map(saved -> saved.getOrElse(pass.ibu()))
-                .map(saved -> saved.withStatus(saved.status().withConditions(
-                        Setters.upgradeFailed(saved.status().conditions(), reason, pass.stamp()))))
-                .flatMap(rewritten -> pass.ports.stateStore().saveIbu(original.get(), rewritten))
-                .flatMap(x -> pass.ports.stateroots().setDefault(original.get()))
-                .peek(x -> pass.ports.events().emit(EventPort.Type.WARNING, "Reboot",
-                        "System will now reboot for automatic rollback: " + reason))
-                .flatMap(x -> pass.ports.reboot().reboot(reason));
-        done.peekLeft(f -> LOG.error("automatic rollback failed: {}", f.message()));
+        Step written = Milestone.write(pass, waitMessage + health.get().message());
+        return written.proceeds() ? Step.requeue(Requeue.HEALTH, why) : written;
+    }
+
+    private static Either<Step, Option<ExportBundle>> loadBundle(Pass pass, String booted, String name) {
+        return pass.call(pass.ports.stateStore().loadBundle(booted, name), "failed to read the " + name
+                + " export saved before the pivot: ").mapLeft(s -> rollBackIfFailed(s, "Rollback due to an unreadable "
+                + name + " export: "));
+    }
+
+    private static Step applyManifests(Pass pass, ExportBundle manifests) {
+        Step written = Milestone.write(pass, Messages.APPLYING_CONFIG);
+        if (!written.proceeds()) {
+            return written;
+        }
+        return pass.call(pass.ports.extraManifests().apply(manifests), "").fold(
+                s -> failure(pass, s, Messages.APPLYING_CONFIG, "Rollback due to failure applying config manifests: "),
+                x -> Step.proceed());
+    }
+
+    private static Step restore(Pass pass, ExportBundle oadp) {
+        Step written = Milestone.write(pass, Messages.RESTORING);
+        if (!written.proceeds()) {
+            return written;
+        }
+        Either<Step, WorkProgress> restore = pass.call(pass.ports.backups().restore(oadp), "")
+                .mapLeft(s -> failure(pass, s, Messages.RESTORING, "Rollback due to restore failure: "));
+        return UpgradeHandler.waitFor(pass, restore, Messages.RESTORE_IN_PROGRESS);
+    }
+
+    /**
+     * Spec §4.3: retried failures say what is retried ("Restoring Application Data: Failure occurred: ..."); a stage
+     * failure after the pivot becomes Upgrade failed plus the automatic rollback with {@code rollbackReason}.
+     */
+    private static Step failure(Pass pass, Step step, String doing, String rollbackReason) {
+        if (step instanceof Step.Retry r) {
+            Step written = Milestone.write(pass, doing + ": Failure occurred: " + r.cause().message());
+            return written.proceeds() ? step : written;
+        }
+        return rollBackIfFailed(step, rollbackReason);
+    }
+
+    private static Step rollBackIfFailed(Step step, String rollbackReason) {
+        if (step instanceof Step.FailStage f) {
+            return new Step.FailAndRollBack(f.message(), rollbackReason + f.message());
+        }
+        return step;
     }
 }

@@ -1,18 +1,43 @@
 package dev.ibu.ports.engine;
 
+import dev.ibu.domain.Echo;
 import dev.ibu.ports.out.ClusterInfo;
 import dev.ibu.ports.out.SeedImageInfo;
 import io.vavr.control.Option;
 
-/** The seed image checks of host-and-image.md §2 rows 6 to 10, with upstream's messages. */
+/**
+ * The seed image checks of host-and-image.md §2 rows 6 to 10, with upstream's messages, and the CPU architecture
+ * (absent upstream, which the docs list as a seed prerequisite but never check).
+ */
 final class SeedCompatibility {
     private static final String PREFIX = "failed to validate seed image info: checking seed image compatibility: ";
 
     private SeedCompatibility() {
     }
 
-    /** None when the seed fits the cluster, otherwise the Prep failure message. */
-    static Option<String> check(SeedImageInfo seed, ClusterInfo cluster) {
+    /**
+     * None when the seed fits the cluster and the node, otherwise the Prep failure message: the format version (row
+     * 6), the architecture, then the cluster checks (rows 7 to 10).
+     */
+    static Option<String> check(String image, SeedImageInfo seed, ClusterInfo cluster, String nodeArchitecture) {
+        return formatVersion(seed).orElse(() -> architecture(image, seed, nodeArchitecture))
+                .orElse(() -> checkCluster(seed, cluster));
+    }
+
+    /**
+     * The seed is built for the node's architecture: its OCI config names it, or its manifest list has an entry for
+     * it. A seed whose architecture is unknown passes (the pull would then tell).
+     */
+    static Option<String> architecture(String image, SeedImageInfo seed, String nodeArchitecture) {
+        if (seed.architectures().isEmpty() || seed.architectures().contains(nodeArchitecture)) {
+            return Option.none();
+        }
+        return Option.some(PREFIX + "seed image " + Echo.of(image) + " is built for "
+                + seed.architectures().mkString(", ") + " but this node is " + nodeArchitecture
+                + "; use a seed image built for " + nodeArchitecture + " in spec.seedImageRef.image");
+    }
+
+    private static Option<String> formatVersion(SeedImageInfo seed) {
         if (seed.formatVersion().isEmpty()) {
             return Option.some(PREFIX + "seed image is missing the " + SeedImageInfo.FORMAT_VERSION_LABEL
                     + " label, please build a new image using the latest version of the lca-cli");
@@ -21,6 +46,10 @@ final class SeedCompatibility {
             return Option.some(PREFIX + "seed image format version mismatch: expected "
                     + SeedImageInfo.SUPPORTED_FORMAT_VERSION + ", got " + seed.formatVersion().get());
         }
+        return Option.none();
+    }
+
+    private static Option<String> checkCluster(SeedImageInfo seed, ClusterInfo cluster) {
         if (seed.clusterInfo().isEmpty()) {
             return Option.none();
         }

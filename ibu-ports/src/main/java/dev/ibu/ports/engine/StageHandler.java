@@ -1,8 +1,6 @@
 package dev.ibu.ports.engine;
 
-import dev.ibu.ports.in.ReconcileResult;
-
-/** One stage's handler: runs while the stage is in progress and says when to look again. */
+/** One stage's handler: runs while the stage is in progress and says, as a {@link Step}, how the pass ends. */
 interface StageHandler {
-    ReconcileResult handle(Pass pass);
+    Step handle(Pass pass);
 }

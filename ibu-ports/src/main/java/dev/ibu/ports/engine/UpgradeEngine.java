@@ -2,8 +2,10 @@ package dev.ibu.ports.engine;
 
 import dev.ibu.domain.ConditionPredicates;
 import dev.ibu.domain.History;
+import dev.ibu.domain.IgnoredRequest;
 import dev.ibu.domain.ImageBasedUpgrade;
 import dev.ibu.domain.Metadata;
+import dev.ibu.domain.Setters;
 import dev.ibu.domain.Stage;
 import dev.ibu.domain.Transition;
 import dev.ibu.domain.TransitionStep;
@@ -18,8 +20,6 @@ import io.vavr.control.Option;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Duration;
-import java.time.Instant;
 
 /**
  * The upgrade engine: observe through ports, decide in the domain, act, persist (stage-machine.md §3.1). Every pass
@@ -43,69 +43,47 @@ public final class UpgradeEngine implements ReconcileUpgradeUseCase {
 
     @Override
     public ReconcileResult initialize() {
-        return InitIbu.run(ports);
+        try (ReconcileLogContext ignored = ReconcileLogContext.enter("")) {
+            return InitIbu.run(ports);
+        }
     }
 
     @Override
     public ReconcileResult deleted(ImageBasedUpgrade lastSeen) {
-        if (!Metadata.SINGLETON_NAME.equals(lastSeen.metadata().name())) {
-            return ReconcileResult.done("ignored: not the singleton");
+        try (ReconcileLogContext ignored = ReconcileLogContext.enter("")) {
+            return Deletion.handle(ports, lastSeen);
         }
-        var c = lastSeen.status().conditions();
-        boolean idle = ConditionPredicates.completed(c, Stage.IDLE) || c.isEmpty();
-        boolean rollbackFailed = ConditionPredicates.failed(c, Stage.ROLLBACK);
-        Either<PortFailure, HostStatus> host = ports.stateroots().status();
-        if (host.isLeft()) {
-            return ReconcileResult.error(host.getLeft());
-        }
-        Option<String> booted = host.get().bootedStateroot();
-        if (idle || rollbackFailed || booted.isEmpty()) {
-            booted.forEach(b -> ports.stateStore().deleteIbu(b));
-            LOG.info("the ImageBasedUpgrade was deleted while {}: a fresh one replaces it",
-                    idle ? "Idle" : "Rollback failed");
-            return InitIbu.run(ports);
-        }
-        Either<PortFailure, Void> saved = ports.stateStore().saveIbu(booted.get(), lastSeen);
-        if (saved.isLeft()) {
-            return ReconcileResult.error(saved.getLeft());
-        }
-        LOG.warn("the ImageBasedUpgrade was deleted mid-upgrade: restoring it (set spec.stage to Idle to end the "
-                + "upgrade instead)");
-        ports.events().emit(EventPort.Type.WARNING, "Restored", "The ImageBasedUpgrade cannot be deleted while an "
-                + "upgrade is in progress; it was restored. Set spec.stage to Idle to abort or finalize.");
-        return InitIbu.restoreNow(ports, booted.get(), lastSeen);
     }
 
     @Override
     public ReconcileResult reconcile(ReconcileCommand command) {
+        try (ReconcileLogContext ignored = ReconcileLogContext.enter(command.reconcileId())) {
+            return reconcileOnce(command);
+        }
+    }
+
+    private ReconcileResult reconcileOnce(ReconcileCommand command) {
         if (!Metadata.SINGLETON_NAME.equals(command.name())) {
             LOG.error("ignoring ImageBasedUpgrade {}: the IBU is a singleton named 'upgrade'", command.name());
             return ReconcileResult.done("ignored: not the singleton");
         }
         Either<PortFailure, Option<ImageBasedUpgrade>> read = ports.resource().read();
         if (read.isLeft()) {
-            return ReconcileResult.after(Requeue.SHORT, "read failed: " + read.getLeft().message());
+            return Outcome.withoutStatus(FailurePolicy.outsideStage(read.getLeft()));
         }
         if (read.get().isEmpty()) {
             return InitIbu.run(ports);
         }
         Either<PortFailure, HostStatus> host = ports.stateroots().status();
         if (host.isLeft()) {
-            return ReconcileResult.error(host.getLeft());
+            return Outcome.withoutStatus(FailurePolicy.outsideStage(host.getLeft()));
         }
-        Instant now = ports.clock().now();
-        Pass pass = new Pass(ports, settings, read.get().get(), host.get(), now);
-        try {
-            return run(pass);
-        } catch (StopPass stop) {
-            if (stop.result.error().isDefined()) {
-                persistAfterError(pass);
-            }
-            return stop.result;
-        }
+        Pass pass = new Pass(ports, settings, read.get().get(), host.get(), ports.clock().now());
+        return Outcome.finish(pass, run(pass));
     }
 
-    private ReconcileResult run(Pass pass) {
+    /** Spec §3.1 steps 5 to 7: decide the requested transition, then run the handler of the stage in progress. */
+    private Step run(Pass pass) {
         TransitionStep step = TransitionStep.decide(pass.ibu(), pass.isAfterPivot(), pass.now);
         if (step.transitionRequested()) {
             Transition t = step.transition().get();
@@ -115,27 +93,41 @@ public final class UpgradeEngine implements ReconcileUpgradeUseCase {
             pass.update(c -> t.conditions());
             if (t instanceof Transition.Accepted a) {
                 announceAccepted(a);
-                pass.persist();
+                Step written = pass.persist();
+                if (!written.proceeds()) {
+                    return written;
+                }
             }
+        } else {
+            sayIgnored(pass);
         }
         Option<Stage> running = ConditionPredicates.inProgressStage(pass.conditions());
-        ReconcileResult result = ReconcileResult.done("nothing in progress");
-        if (running.isDefined()) {
-            Stage spec = pass.ibu().spec().stage();
-            pass.updateHistory(h -> History.beforeHandler(h, spec, pass.now));
-            result = handlerFor(running.get()).handle(pass);
+        if (running.isEmpty()) {
+            return AutoRollback.resume(pass);
         }
-        pass.persist();
-        return result;
+        Stage spec = pass.ibu().spec().stage();
+        pass.updateHistory(h -> History.beforeHandler(h, spec, pass.now));
+        Step handled = handlerFor(running.get()).handle(pass);
+        if (handled instanceof Step.FailStage f) {
+            return StageFailure.write(pass, running.get(), f.message());
+        }
+        if (handled instanceof Step.FailAndRollBack f) {
+            return AutoRollback.run(pass, f.rollbackReason(), StageFailure.write(pass, Stage.UPGRADE, f.message()));
+        }
+        return handled;
     }
 
-    /** Spec §3.1: on a handler error the status is still written (best effort); the error is what is returned. */
-    private static void persistAfterError(Pass pass) {
-        try {
-            pass.persist();
-        } catch (StopPass again) {
-            LOG.warn("status not written after an error: {}", again.result.summary());
+    /** A spec.stage that goes back in the cycle changes nothing, as upstream; unlike upstream, we say so, once. */
+    private void sayIgnored(Pass pass) {
+        Stage spec = pass.ibu().spec().stage();
+        Option<String> ignored = IgnoredRequest.message(pass.conditions(), spec, pass.isAfterPivot());
+        if (ignored.isEmpty() || pass.conditions().find(spec.inProgressType())
+                .exists(c -> c.message().equals(ignored.get()))) {
+            return;
         }
+        LOG.info("{}", ignored.get());
+        ports.events().emit(EventPort.Type.WARNING, "InvalidTransition", ignored.get());
+        pass.update(c -> Setters.invalidTransition(c, spec, ignored.get(), pass.stamp()));
     }
 
     private StageHandler handlerFor(Stage stage) {
@@ -169,9 +161,5 @@ public final class UpgradeEngine implements ReconcileUpgradeUseCase {
                     + r.requested() + " rejected: " + r.message() + "; valid next stages: "
                     + step.validNextStagesBefore().mkString(", "));
         }
-    }
-
-    static Duration zero() {
-        return Duration.ZERO;
     }
 }

@@ -1,18 +1,17 @@
 package dev.ibu.ports.engine;
 
 import dev.ibu.domain.ConditionTypes;
+import dev.ibu.domain.Echo;
 import dev.ibu.domain.History;
 import dev.ibu.domain.ImageBasedUpgrade;
 import dev.ibu.domain.Messages;
 import dev.ibu.domain.Setters;
 import dev.ibu.domain.Spec;
 import dev.ibu.domain.Stage;
-import dev.ibu.ports.in.ReconcileResult;
 import dev.ibu.ports.out.EventPort;
 import dev.ibu.ports.out.ExportBundle;
 import dev.ibu.ports.out.HealthCheckSet;
 import dev.ibu.ports.out.HealthReport;
-import dev.ibu.ports.out.PortFailure;
 import dev.ibu.ports.out.WorkProgress;
 import io.vavr.control.Either;
 
@@ -25,10 +24,12 @@ final class UpgradeHandler implements StageHandler {
     static final String MANIFEST_BUNDLE = "extra-manifests";
 
     @Override
-    public ReconcileResult handle(Pass pass) {
+    public Step handle(Pass pass) {
         if (pass.newStateroot().isEmpty()) {
-            return fail(pass, "spec.seedImageRef.version is empty: the new stateroot cannot be found; go back to "
-                    + "Idle to abort");
+            String version = pass.ibu().spec().seedImageRef().version();
+            return Step.fail("spec.seedImageRef.version is " + (version.isBlank() ? "empty"
+                    : "\"" + Echo.of(version) + "\", not a version") + ": the new stateroot cannot be found; go back "
+                    + "to Idle to abort");
         }
         if (pass.isAfterPivot()) {
             return new PostPivot().handle(pass);
@@ -36,100 +37,123 @@ final class UpgradeHandler implements StageHandler {
         return prePivot(pass, pass.newStateroot().get());
     }
 
-    private ReconcileResult prePivot(Pass pass, String newStateroot) {
+    private Step prePivot(Pass pass, String newStateroot) {
         pass.updateHistory(h -> History.startPhase(h, Stage.UPGRADE, History.PHASE_PRE_PIVOT, pass.now));
         if (pass.conditions().find(ConditionTypes.UPGRADE_IN_PROGRESS).isEmpty()) {
-            message(pass, Messages.IN_PROGRESS);
+            Step written = Milestone.write(pass, Messages.IN_PROGRESS);
+            if (!written.proceeds()) {
+                return written;
+            }
         }
         if (!pass.host.hasStateroot(newStateroot)) {
-            return fail(pass, "the new stateroot " + newStateroot + " does not exist (was it removed by hand?); "
-                    + "go back to Idle to abort, then run Prep again");
+            return Step.fail("the new stateroot " + Echo.of(newStateroot) + " does not exist (was it removed by "
+                    + "hand?); go back to Idle to abort, then run Prep again");
         }
-        HealthReport health = pass.orRetry(pass.ports.health().check(HealthCheckSet.FULL));
-        if (!health.healthy()) {
-            message(pass, Messages.WAIT_PRE_PIVOT + health.message());
-            return ReconcileResult.after(Requeue.HEALTH, "pre-pivot waits for health");
+        Either<Step, HealthReport> health = pass.observe(pass.ports.health().check(HealthCheckSet.FULL));
+        if (health.isLeft()) {
+            return health.getLeft();
         }
-        Spec spec = pass.ibu().spec();
-        message(pass, Messages.BACKING_UP);
-        if (!spec.oadpContent().isEmpty()) {
-            Either<PortFailure, WorkProgress> backup = pass.ports.backups().backup(spec.oadpContent());
-            ReconcileResult pending = waitFor(pass, backup, Messages.BACKUP_IN_PROGRESS);
-            if (pending != null) {
-                return pending;
-            }
+        if (!health.get().healthy()) {
+            Step written = Milestone.write(pass, Messages.WAIT_PRE_PIVOT + health.get().message());
+            return written.proceeds() ? Step.requeue(Requeue.HEALTH, "pre-pivot waits for health") : written;
         }
-        message(pass, Messages.EXPORTING_APP_CONFIG);
-        if (!spec.oadpContent().isEmpty()) {
-            Either<PortFailure, ExportBundle> export = pass.ports.backups().export(spec.oadpContent());
-            if (export.isLeft() && export.getLeft() instanceof PortFailure.Terminal) {
-                return fail(pass, "failed to export OADP configuration: " + export.getLeft().message());
-            }
-            pass.orRetry(pass.ports.stateStore().saveBundle(newStateroot, OADP_BUNDLE, pass.orRetry(export)));
-        }
-        message(pass, Messages.EXPORTING_MANIFESTS);
-        // always asked, as upstream: policy manifests labelled for the target version travel even without ConfigMaps
-        Either<PortFailure, ExportBundle> export = pass.ports.extraManifests().export(spec.extraManifests());
-        if (export.isLeft() && !(export.getLeft() instanceof PortFailure.Transient)) {
-            return fail(pass, export.getLeft().message());
-        }
-        ExportBundle manifests = pass.orRetry(export);
-        if (!manifests.isEmpty()) {
-            pass.orRetry(pass.ports.stateStore().saveBundle(newStateroot, MANIFEST_BUNDLE, manifests));
-        }
-        return pivot(pass, newStateroot);
+        Step exported = backupAndExport(pass, newStateroot);
+        return exported.proceeds() ? pivot(pass, newStateroot) : exported;
     }
 
-    private ReconcileResult pivot(Pass pass, String newStateroot) {
+    /** Backups, then the OADP configuration and the extra manifests saved into the new stateroot. */
+    private Step backupAndExport(Pass pass, String newStateroot) {
+        Spec spec = pass.ibu().spec();
+        Step step = Milestone.write(pass, Messages.BACKING_UP);
+        if (step.proceeds() && !spec.oadpContent().isEmpty()) {
+            step = waitFor(pass, pass.call(pass.ports.backups().backup(spec.oadpContent()), ""),
+                    Messages.BACKUP_IN_PROGRESS);
+        }
+        if (!step.proceeds()) {
+            return step;
+        }
+        step = Milestone.write(pass, Messages.EXPORTING_APP_CONFIG);
+        if (step.proceeds() && !spec.oadpContent().isEmpty()) {
+            // the port's failure names the part, in upstream's words: "failed to export OADP configuration: ..." or
+            // "failed to export restores: ..." (BackupPort#export)
+            step = pass.call(pass.ports.backups().export(spec.oadpContent()), "")
+                    .fold(failed -> failed, bundle -> save(pass, newStateroot, OADP_BUNDLE, bundle));
+        }
+        if (!step.proceeds()) {
+            return step;
+        }
+        step = Milestone.write(pass, Messages.EXPORTING_MANIFESTS);
+        if (!step.proceeds()) {
+            return step;
+        }
+        // always asked, as upstream: policy manifests labelled for the target version travel even without ConfigMaps
+        return pass.call(pass.ports.extraManifests().export(spec.extraManifests()), "").fold(failed -> failed,
+                bundle -> bundle.isEmpty() ? Step.proceed() : save(pass, newStateroot, MANIFEST_BUNDLE, bundle));
+    }
+
+    private static Step save(Pass pass, String stateroot, String name, ExportBundle bundle) {
+        return pass.act(pass.ports.stateStore().saveBundle(stateroot, name, bundle), "failed to save the "
+                + name + " export into stateroot " + stateroot + ": ");
+    }
+
+    private Step pivot(Pass pass, String newStateroot) {
         pass.update(c -> Setters.upgradeInProgress(c, Messages.IN_PROGRESS, pass.stamp()));
         pass.updateHistory(h -> History.stopPhase(h, Stage.UPGRADE, History.PHASE_PRE_PIVOT, pass.now));
-        pass.persist();
+        Step written = pass.persist();
+        if (!written.proceeds()) {
+            return written;
+        }
         ImageBasedUpgrade now = pass.ibu();
-        pass.orRetry(pass.ports.stateStore().saveIbu(newStateroot, now));
-        pass.orRetry(pass.ports.stateroots().setDefault(newStateroot));
+        String saveFailed = "failed to save the IBU into stateroot ";
+        Step step = pass.act(pass.ports.stateStore().saveIbu(newStateroot, now), saveFailed + newStateroot
+                + ": ");
+        if (!step.proceeds()) {
+            return step;
+        }
+        step = pass.act(pass.ports.stateroots().setDefault(newStateroot), "failed to make stateroot "
+                + newStateroot + " the default: ");
+        if (!step.proceeds()) {
+            return step;
+        }
         // if the node comes back in the original stateroot without us (init monitor, power loss), this copy says so;
         // written after set-default so that an agent restart in between never mistakes it for a rollback
-        ImageBasedUpgrade uncontrolled = now.withStatus(now.status().withConditions(
-                Setters.upgradeFailed(now.status().conditions(), Messages.UNCONTROLLED_ROLLBACK, pass.stamp())));
+        ImageBasedUpgrade uncontrolled = uncontrolledRollback(pass);
         String original = pass.originalStateroot().get();
-        pass.orRetry(pass.ports.stateStore().saveIbu(original, uncontrolled));
-        pass.ports.events().emit(EventPort.Type.NORMAL, "Reboot", "System will now reboot for upgrade");
-        Either<PortFailure, Void> reboot = pass.ports.reboot().reboot("upgrade to stateroot " + newStateroot);
-        if (reboot.isLeft()) {
-            return fail(pass, reboot.getLeft().message());
+        step = pass.act(pass.ports.stateStore().saveIbu(original, uncontrolled), saveFailed + original + ": ");
+        if (!step.proceeds()) {
+            return step;
         }
-        return ReconcileResult.after(Requeue.SHORT, "rebooting into " + newStateroot);
+        pass.ports.events().emit(EventPort.Type.NORMAL, "Reboot", "System will now reboot for upgrade");
+        return pass.call(pass.ports.reboot().reboot("upgrade to stateroot " + newStateroot), "")
+                .fold(s -> s, x -> Step.requeue(Requeue.SHORT, "rebooting into " + newStateroot));
     }
 
-    /** Null when the work is done; otherwise the result that ends this pass. */
-    static ReconcileResult waitFor(Pass pass, Either<PortFailure, WorkProgress> progress, String inProgressMessage) {
+    /** The CR as a return to the original stateroot without the engine must show it: Upgrade failed. */
+    static ImageBasedUpgrade uncontrolledRollback(Pass pass) {
+        ImageBasedUpgrade now = pass.ibu();
+        return now.withStatus(now.status().withConditions(
+                Setters.upgradeFailed(now.status().conditions(), Messages.UNCONTROLLED_ROLLBACK, pass.stamp())));
+    }
+
+    /**
+     * Backups or restores: Continue once done; while they run, the in-progress message is written and the pass ends
+     * (30 s while progressing, 60 s while waiting, as upstream).
+     */
+    static Step waitFor(Pass pass, Either<Step, WorkProgress> progress, String inProgressMessage) {
         if (progress.isLeft()) {
-            if (progress.getLeft() instanceof PortFailure.Transient) {
-                return ReconcileResult.error(progress.getLeft());
-            }
-            return fail(pass, progress.getLeft().message());
+            return progress.getLeft();
         }
         WorkProgress p = progress.get();
-        if (p instanceof WorkProgress.Progressing) {
-            message(pass, inProgressMessage);
-            return ReconcileResult.after(Requeue.SHORT, ((WorkProgress.Progressing) p).message());
+        if (p instanceof WorkProgress.Done) {
+            return Step.proceed();
         }
-        if (p instanceof WorkProgress.Waiting w) {
-            message(pass, inProgressMessage);
-            return ReconcileResult.after(Requeue.MEDIUM, w.message());
+        Step written = Milestone.write(pass, inProgressMessage);
+        if (!written.proceeds()) {
+            return written;
         }
-        return null;
-    }
-
-    /** Sets the UpgradeInProgress message and writes it, as upstream does at each milestone. */
-    static void message(Pass pass, String message) {
-        pass.update(c -> Setters.upgradeInProgress(c, message, pass.stamp()));
-        pass.persist();
-    }
-
-    static ReconcileResult fail(Pass pass, String message) {
-        pass.update(c -> Setters.upgradeFailed(c, message, pass.stamp()));
-        pass.ports.events().emit(EventPort.Type.WARNING, "UpgradeFailed", message);
-        return ReconcileResult.done("Upgrade failed: " + message);
+        if (p instanceof WorkProgress.Progressing running) {
+            return Step.requeue(Requeue.SHORT, running.message());
+        }
+        return Step.requeue(Requeue.MEDIUM, ((WorkProgress.Waiting) p).message());
     }
 }

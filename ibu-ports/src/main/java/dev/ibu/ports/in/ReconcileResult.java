@@ -1,6 +1,5 @@
 package dev.ibu.ports.in;
 
-import dev.ibu.ports.out.PortFailure;
 import io.vavr.control.Option;
 
 import java.time.Duration;
@@ -10,7 +9,7 @@ import java.util.Objects;
  * What a reconcile asks of its caller: look again after {@code requeueAfter} (none: only when something changes),
  * and, when {@code error} is set, retry with the caller's backoff instead.
  */
-public record ReconcileResult(Option<Duration> requeueAfter, Option<PortFailure> error, String summary) {
+public record ReconcileResult(Option<Duration> requeueAfter, Option<ReconcileError> error, String summary) {
     public ReconcileResult {
         Objects.requireNonNull(requeueAfter);
         Objects.requireNonNull(error);
@@ -25,7 +24,7 @@ public record ReconcileResult(Option<Duration> requeueAfter, Option<PortFailure>
         return new ReconcileResult(Option.some(d), Option.none(), summary);
     }
 
-    public static ReconcileResult error(PortFailure f) {
-        return new ReconcileResult(Option.none(), Option.some(f), f.message());
+    public static ReconcileResult error(ReconcileError e) {
+        return new ReconcileResult(Option.none(), Option.some(e), e.message());
     }
 }

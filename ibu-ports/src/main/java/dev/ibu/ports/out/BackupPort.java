@@ -18,7 +18,11 @@ public interface BackupPort {
      */
     Either<PortFailure, WorkProgress> backup(List<ConfigMapRef> oadpContent);
 
-    /** The Restore CRs and OADP configuration to carry across the pivot. */
+    /**
+     * The Restore CRs and OADP configuration to carry across the pivot. A failure names the part in upstream's words,
+     * {@code failed to export OADP configuration: ...} or {@code failed to export restores: ...}; content the user
+     * must fix (a Restore that does not decode, an apply-wave that is not a number) is {@link PortFailure.Invalid}.
+     */
     Either<PortFailure, ExportBundle> export(List<ConfigMapRef> oadpContent);
 
     /**
@@ -26,6 +30,16 @@ public interface BackupPort {
      * each once Velero has synced its Backup. Terminal {@code Failed restore CRs: a,b} when any failed.
      */
     Either<PortFailure, WorkProgress> restore(ExportBundle exported);
+
+    /**
+     * Asks to be woken when what {@link #backup}, {@link #restore} or {@link #cleanupStep} waits for may have moved on
+     * (upstream reconciles on a Restore's phase change), so that the next call can come at once instead of at the
+     * caller's requeue. {@code wake} must only schedule that call (enqueue a reconcile), never make it: it runs on
+     * the port's thread, possibly more often than needed. Optional and a hint only: the default never wakes, so a
+     * caller keeps its requeue as the guarantee. The agent registers its controller's enqueue here.
+     */
+    default void onProgress(Runnable wake) {
+    }
 
     /** Deletes the Backups (DeleteBackupRequests) and leftovers, waiting for them; an error names what is left. */
     Either<PortFailure, Void> cleanup();

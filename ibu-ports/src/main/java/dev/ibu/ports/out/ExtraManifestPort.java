@@ -8,7 +8,9 @@ import io.vavr.control.Either;
 public interface ExtraManifestPort {
     /**
      * Decode errors, missing names, MachineConfig and OLM kinds are {@link PortFailure.Invalid} naming the ConfigMap,
-     * key and object; missing CRDs, namespaces and dry-run rejections are warnings.
+     * key and object; missing CRDs, namespaces and dry-run rejections are warnings. When the IBU carries
+     * {@code lca.openshift.io/target-ocp-version-manifest-count} the count of policy manifests is checked too
+     * ({@code failed to validate manifests from policies: ...}); Prep then asks even with no ConfigMaps.
      */
     Either<PortFailure, ManifestValidation> validate(List<ConfigMapRef> refs);
 

@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What providers build ports from: string settings (e.g. {@code host.sysroot=/sysroot},
+ * What providers build ports from: string settings (e.g. {@code host.root=/host},
  * {@code agent.namespace=openshift-lifecycle-agent}) and shared objects by type (e.g. the Kubernetes client, the
  * clock port), so that every adapter talks to the same API server.
  */

@@ -6,28 +6,34 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
 /**
- * Unpacks a tar stream into a directory without trusting it: absolute names, "..", links that leave
- * the tree, writes through an existing symlink, device files and FIFOs are refused, and a
- * {@link ExtractionBudget} caps size and entry count. Each refusal names the entry.
+ * Unpacks a tar stream into a directory without trusting it: absolute names, "..", names beyond
+ * PATH_MAX/NAME_MAX or too deep, links that climb out by their text, writes through any symlink
+ * (never through one this archive made, nor one already on disk), hard links to anything this archive
+ * did not unpack itself, device files and FIFOs, and corrupt headers are refused; an
+ * {@link ExtractionBudget} caps the bytes actually written (a sparse entry counts expanded) and the
+ * entry count. Each refusal names the entry. Symlinks themselves are kept as they are, absolute ones
+ * included (a deployment's {@code etc/localtime}): they are data here, never followed.
  *
- * <p>Modes (including setuid bits), numeric owners (when {@code preserveOwners}) and mtimes are kept.
- * Extended attributes (SELinux labels) go to an {@link XattrSink}: the JDK cannot write {@code security.*}.
+ * <p>Modes (setuid, setgid and sticky bits included: an OS image has them), numeric owners (when
+ * {@code preserveOwners}) and mtimes are kept. Extended attributes (SELinux labels) go to an
+ * {@link XattrSink}: the JDK cannot write {@code security.*}.
  */
 public final class SafeTarExtractor {
 
@@ -39,6 +45,8 @@ public final class SafeTarExtractor {
 
     private final boolean preserveOwners;
     private final XattrSink xattrs;
+    private final Optional<String> onlyUnder;
+    private final Map<String, String> reserved;
 
     public SafeTarExtractor(boolean preserveOwners) {
         this(preserveOwners, XattrSink.IGNORE);
@@ -46,12 +54,49 @@ public final class SafeTarExtractor {
 
     /** {@code xattrs} receives each entry's extended attributes (GNU tar's SCHILY.xattr.* and RHT.security.selinux). */
     public SafeTarExtractor(boolean preserveOwners, XattrSink xattrs) {
+        this(preserveOwners, xattrs, Optional.empty(), Map.of());
+    }
+
+    private SafeTarExtractor(boolean preserveOwners, XattrSink xattrs, Optional<String> onlyUnder,
+                             Map<String, String> reserved) {
         this.preserveOwners = preserveOwners;
         this.xattrs = xattrs;
+        this.onlyUnder = onlyUnder;
+        this.reserved = reserved;
     }
 
     public SafeTarExtractor withXattrs(XattrSink sink) {
-        return new SafeTarExtractor(preserveOwners, sink);
+        return new SafeTarExtractor(preserveOwners, sink, onlyUnder, reserved);
+    }
+
+    /**
+     * The same extractor, refusing {@code rel} and everything below it ({@code why} says whose it is):
+     * a seed never holds the agent's own {@code var/lib/lca}, so a seed cannot plant links where the agent writes.
+     */
+    public SafeTarExtractor reserving(String rel, String why) {
+        return reserve(EntryPaths.normalise(rel), why);
+    }
+
+    /** As {@link #reserving}, for what lies below {@code rel} only: the directory itself may be in the archive. */
+    public SafeTarExtractor reservingBelow(String rel, String why) {
+        return reserve(EntryPaths.normalise(rel) + "/", why);
+    }
+
+    private SafeTarExtractor reserve(String key, String why) {
+        Map<String, String> more = new java.util.LinkedHashMap<>(reserved);
+        more.put(key, why);
+        return new SafeTarExtractor(preserveOwners, xattrs, onlyUnder, Map.copyOf(more));
+    }
+
+    /**
+     * The same extractor, refusing every entry (and hard-link target) that is not {@code top} or below it:
+     * a seed's var.tgz is unpacked into the stateroot directory and may hold only {@code var/...}.
+     */
+    public SafeTarExtractor onlyUnder(String top) {
+        if (top.isEmpty() || top.contains("/") || top.equals(".") || top.equals("..")) {
+            throw new IllegalArgumentException("onlyUnder takes one directory name, not \"" + top + "\"");
+        }
+        return new SafeTarExtractor(preserveOwners, xattrs, Optional.of(top), reserved);
     }
 
     private void collectXattrs(TarArchiveEntry e, Path dest) {
@@ -87,77 +132,141 @@ public final class SafeTarExtractor {
         }
     }
 
+    /** What one unpack has made so far. */
+    private static final class Run {
+        final Path root;
+        final List<Runnable> dirFixups = new ArrayList<>();
+        /** Directories this run checked or made: real directories, never links (see replaceable). */
+        final Set<String> verifiedDirs = new HashSet<>();
+        /** Regular files and symlinks this run unpacked and still in place: what a hard link may name. */
+        final Set<String> unpacked = new HashSet<>();
+        final byte[] buf = new byte[BUFFER];
+
+        Run(Path root) {
+            this.root = root;
+        }
+    }
+
     /** Unpacks an uncompressed tar stream into {@code target} (created if missing); {@code in} is left open. */
     public void extract(InputStream in, Path target, ExtractionBudget budget) {
         try {
             Files.createDirectories(target);
-            Path root = target.toRealPath();
+            Run run = new Run(target.toRealPath());
             TarArchiveInputStream tar = new TarArchiveInputStream(new BufferedInputStream(new KeepOpen(in), BUFFER));
-            List<Runnable> dirFixups = new ArrayList<>();
-            Set<String> verifiedDirs = new HashSet<>();
-            byte[] buf = new byte[BUFFER];
+            String previous = null;
             TarArchiveEntry e;
-            while ((e = tar.getNextEntry()) != null) {
-                budget.charge(e.getName(), e.isFile() ? e.getSize() : 0);
-                unpackOne(tar, e, root, dirFixups, verifiedDirs, buf);
+            while ((e = next(tar, previous)) != null) {
+                if (!e.isCheckSumOK()) { // commons-compress reads on; GNU tar stops here
+                    throw new UnsafeArchiveException(e.getName(), "archive entry " + EntryPaths.quote(e.getName())
+                        + " has a wrong header checksum: the archive is corrupt or was altered; rebuild the archive");
+                }
+                budget.admit(e.getName(), e.isFile() ? e.getRealSize() : 0);
+                unpackOne(tar, e, run, budget);
+                previous = e.getName();
             }
             // directories last and deepest first: adding children changes their mtime, and a 0500 mode would block them
-            for (int i = dirFixups.size() - 1; i >= 0; i--) {
-                dirFixups.get(i).run();
+            for (int i = run.dirFixups.size() - 1; i >= 0; i--) {
+                run.dirFixups.get(i).run();
             }
         } catch (IOException ex) {
             throw new UncheckedIOException("cannot unpack into " + target + ": " + ex.getMessage(), ex);
         }
     }
 
-    private void unpackOne(InputStream tar, TarArchiveEntry e, Path root, List<Runnable> dirFixups, Set<String> verifiedDirs,
-                           byte[] buf) throws IOException {
+    /** The next header; a header the reader cannot make sense of (checksum, sizes, PAX records) is a refusal. */
+    private static TarArchiveEntry next(TarArchiveInputStream tar, String previous) {
+        try {
+            return tar.getNextEntry();
+        } catch (IOException | IllegalArgumentException | ArithmeticException | IndexOutOfBoundsException bad) {
+            String where = previous == null ? "at its first entry" : "after entry " + EntryPaths.quote(previous);
+            throw new UnsafeArchiveException(previous == null ? "" : previous, "archive is corrupt " + where + " ("
+                + bad.getMessage() + "); rebuild the archive");
+        }
+    }
+
+    private void unpackOne(InputStream tar, TarArchiveEntry e, Run run, ExtractionBudget budget) throws IOException {
         String name = e.getName();
         String rel = EntryPaths.normalise(name);
         if (e.isCharacterDevice() || e.isBlockDevice() || e.isFIFO()) {
-            throw new UnsafeArchiveException(name, "archive entry \"" + name
-                + "\" is a device file or FIFO; seed archives may hold only files, directories and links");
+            throw new UnsafeArchiveException(name, "archive entry " + EntryPaths.quote(name)
+                + " is a device file or FIFO; seed archives may hold only files, directories and links");
         }
         if (rel.isEmpty()) {
             return; // the archive's own root ("./"): the target already exists
         }
+        requireUnderTop(name, rel);
+        Path root = run.root;
         Path dest = root.resolve(rel);
-        ensureParents(root, rel, name, verifiedDirs);
+        ensureParents(root, rel, name, run.verifiedDirs);
         if (e.isDirectory()) {
             if (!Files.isDirectory(dest, NOFOLLOW)) {
                 removeIfNotDirectory(dest, name);
                 Files.createDirectory(dest);
             }
-            verifiedDirs.add(rel);
-            dirFixups.add(() -> applyMetadata(dest, e));
+            run.unpacked.remove(rel);
+            run.verifiedDirs.add(rel);
+            run.dirFixups.add(() -> applyMetadata(dest, e));
         } else if (e.isSymbolicLink()) {
             writeSymlink(e, rel, dest);
+            run.unpacked.add(rel);
         } else if (e.isLink()) {
-            writeHardLink(e, root, dest, verifiedDirs);
+            writeHardLink(e, run, dest);
+            run.unpacked.add(rel);
         } else if (e.isFile()) {
             replaceable(dest, name);
             try (OutputStream out = Files.newOutputStream(dest, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
                 LinkOption.NOFOLLOW_LINKS)) {
                 int n;
-                while ((n = tar.read(buf)) > 0) {
-                    out.write(buf, 0, n);
+                while ((n = read(tar, name, run.buf)) > 0) {
+                    budget.wrote(name, n);
+                    out.write(run.buf, 0, n);
                 }
             }
             applyMetadata(dest, e);
+            run.unpacked.add(rel);
         } else {
-            throw new UnsafeArchiveException(name, "archive entry \"" + name
-                + "\" has an unsupported type; seed archives may hold only files, directories and links");
+            throw new UnsafeArchiveException(name, "archive entry " + EntryPaths.quote(name)
+                + " has an unsupported type; seed archives may hold only files, directories and links");
         }
         if (!e.isLink()) {
             collectXattrs(e, dest); // a hard link shares its target's inode, labels included
         }
     }
 
+    private static int read(InputStream tar, String name, byte[] buf) {
+        try {
+            return tar.read(buf);
+        } catch (IOException | IllegalArgumentException | IndexOutOfBoundsException bad) {
+            throw new UnsafeArchiveException(name, "archive is truncated or corrupt in entry " + EntryPaths.quote(name)
+                + " (" + bad.getMessage() + "); rebuild the archive");
+        }
+    }
+
+    private void requireUnderTop(String name, String rel) {
+        if (onlyUnder.isPresent() && !rel.equals(onlyUnder.get()) && !rel.startsWith(onlyUnder.get() + "/")) {
+            throw new UnsafeArchiveException(name, "archive entry " + EntryPaths.quote(name) + " is not under "
+                + onlyUnder.get() + "/, the only directory this archive may fill; rebuild the seed image");
+        }
+        for (Map.Entry<String, String> r : reserved.entrySet()) {
+            String k = r.getKey(); // "dir/" reserves what is below dir, "dir" the directory too
+            if (k.endsWith("/") ? rel.startsWith(k) : rel.equals(k) || rel.startsWith(k + "/")) {
+                throw new UnsafeArchiveException(name, "archive entry " + EntryPaths.quote(name) + " is in "
+                    + (k.endsWith("/") ? k.substring(0, k.length() - 1) : k) + ", " + r.getValue()
+                    + "; rebuild the seed image without it");
+            }
+        }
+    }
+
     private void writeSymlink(TarArchiveEntry e, String rel, Path dest) throws IOException {
         String target = e.getLinkName();
+        String q = EntryPaths.quote(e.getName());
+        if (target.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > EntryPaths.PATH_MAX) {
+            throw new UnsafeArchiveException(e.getName(), "symlink " + q + " has a target longer than "
+                + EntryPaths.PATH_MAX + " bytes (PATH_MAX); remove it from the archive");
+        }
         if (EntryPaths.escapes(rel, target)) {
-            throw new UnsafeArchiveException(e.getName(), "symlink \"" + e.getName() + "\" -> \"" + target
-                + "\" points outside the extraction directory; remove it from the archive");
+            throw new UnsafeArchiveException(e.getName(), "symlink " + q + " -> " + EntryPaths.quote(target)
+                + " points outside the extraction directory; remove it from the archive");
         }
         replaceable(dest, e.getName());
         Files.createSymbolicLink(dest, Path.of(target));
@@ -166,22 +275,23 @@ public final class SafeTarExtractor {
         }
     }
 
-    private void writeHardLink(TarArchiveEntry e, Path root, Path dest, Set<String> verifiedDirs) throws IOException {
+    private void writeHardLink(TarArchiveEntry e, Run run, Path dest) throws IOException {
+        String q = EntryPaths.quote(e.getName()) + " -> " + EntryPaths.quote(e.getLinkName());
         String linkRel;
         try {
             linkRel = EntryPaths.normalise(e.getLinkName());
+            requireUnderTop(e.getLinkName(), linkRel);
         } catch (UnsafeArchiveException bad) {
-            throw new UnsafeArchiveException(e.getName(), "hard link \"" + e.getName() + "\" -> \"" + e.getLinkName()
-                + "\" points outside the extraction directory; remove it from the archive");
+            throw new UnsafeArchiveException(e.getName(), "hard link " + q
+                + " points outside the extraction directory; remove it from the archive");
         }
-        Path existing = root.resolve(linkRel);
-        ensureParents(root, linkRel, e.getName(), verifiedDirs);
-        if (linkRel.isEmpty() || !Files.exists(existing, NOFOLLOW) || Files.isDirectory(existing, NOFOLLOW)) {
-            throw new UnsafeArchiveException(e.getName(), "hard link \"" + e.getName() + "\" -> \"" + e.getLinkName()
-                + "\" does not name a file unpacked earlier from this archive; rebuild the archive");
+        if (!run.unpacked.contains(linkRel)) {
+            throw new UnsafeArchiveException(e.getName(), "hard link " + q
+                + " does not name a file unpacked earlier from this archive; rebuild the archive");
         }
         replaceable(dest, e.getName());
-        Files.createLink(dest, existing);
+        // link(2) does not follow a symlink it is given, and linkRel's parents were checked when it was unpacked
+        Files.createLink(dest, run.root.resolve(linkRel));
     }
 
     /**
@@ -203,13 +313,14 @@ public final class SafeTarExtractor {
                 continue;
             }
             if (Files.isSymbolicLink(cur)) {
-                throw new UnsafeArchiveException(entry, "archive entry \"" + entry + "\" would be written through the symlink \""
-                    + root.relativize(cur) + "\"; rebuild the archive so no entry lies below a symlink");
+                throw new UnsafeArchiveException(entry, "archive entry " + EntryPaths.quote(entry)
+                    + " would be written through the symlink \"" + root.relativize(cur)
+                    + "\"; rebuild the archive so no entry lies below a symlink");
             }
             if (!Files.exists(cur, NOFOLLOW)) {
                 Files.createDirectory(cur);
             } else if (!Files.isDirectory(cur, NOFOLLOW)) {
-                throw new UnsafeArchiveException(entry, "archive entry \"" + entry + "\" lies below \""
+                throw new UnsafeArchiveException(entry, "archive entry " + EntryPaths.quote(entry) + " lies below \""
                     + root.relativize(cur) + "\", which is not a directory; rebuild the archive");
             }
             verifiedDirs.add(sofar.toString());
@@ -219,8 +330,8 @@ public final class SafeTarExtractor {
     /** Tar semantics: a later entry replaces an earlier file or link, never a directory. */
     private static void replaceable(Path dest, String entry) throws IOException {
         if (Files.isDirectory(dest, NOFOLLOW)) {
-            throw new UnsafeArchiveException(entry, "archive entry \"" + entry
-                + "\" would replace a directory with a non-directory; rebuild the archive");
+            throw new UnsafeArchiveException(entry, "archive entry " + EntryPaths.quote(entry)
+                + " would replace a directory with a non-directory; rebuild the archive");
         }
         Files.deleteIfExists(dest);
     }
@@ -237,7 +348,8 @@ public final class SafeTarExtractor {
                 setOwners(dest, e);
             }
             Files.setAttribute(dest, "unix:mode", e.getMode() & 07777, NOFOLLOW);
-            Files.setLastModifiedTime(dest, FileTime.from(e.getModTime().toInstant()));
+            Files.getFileAttributeView(dest, BasicFileAttributeView.class, NOFOLLOW)
+                .setTimes(FileTime.from(e.getModTime().toInstant()), null, null);
         } catch (IOException ex) {
             throw new UncheckedIOException("cannot set mode/owner/mtime of " + dest + ": " + ex.getMessage(), ex);
         }

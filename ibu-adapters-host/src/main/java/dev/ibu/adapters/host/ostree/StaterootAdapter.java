@@ -59,8 +59,11 @@ public final class StaterootAdapter implements StaterootPort {
             return Either.left(PortFailure.invalid("stateroot " + sr + " is booted: setup cannot recreate it; "
                 + "set spec.seedImageRef.version to the seed's (newer) version"));
         }
-        JobState now = jobs.state(sr);
-        if (now instanceof JobState.Running || now instanceof JobState.Succeeded) {
+        Either<PortFailure, JobState> now = setupState(sr); // resumes a job whose runner died with an earlier agent
+        if (now.isLeft()) {
+            return Either.left(now.getLeft());
+        }
+        if (now.get() instanceof JobState.Running || now.get() instanceof JobState.Succeeded) {
             return Either.right(null);
         }
         // a clean slate: nothing of a failed or unrecorded earlier attempt may leak into the new stateroot
@@ -69,9 +72,23 @@ public final class StaterootAdapter implements StaterootPort {
             return cleaned;
         }
         return attempt("start the stateroot setup of " + sr, () -> {
-            jobs.start(sr, progress -> setupJob.run(setup, progress));
+            jobs.start(sr, SetupRequest.encode(setup), work(setup));
             return null;
         });
+    }
+
+    /**
+     * The setup as a job. A resumed runner (its predecessor died with an earlier agent) first removes whatever that
+     * one left half made: the stateroot's deployments and directory; the job itself skips the seed pull it finished.
+     */
+    private HostJobs.Work work(StaterootSetup setup) {
+        return ctx -> {
+            if (ctx.resumed()) {
+                ctx.progress("removing what the interrupted setup left in stateroot " + setup.staterootName());
+                removeStateroot(setup.staterootName());
+            }
+            setupJob.run(setup, ctx);
+        };
     }
 
     /**
@@ -85,7 +102,11 @@ public final class StaterootAdapter implements StaterootPort {
 
     @Override
     public Either<PortFailure, JobState> setupState(String staterootName) {
-        return attempt("read the stateroot setup state", () -> jobs.state(staterootName));
+        if (!OstreeCli.OSNAME.matcher(staterootName).matches()) {
+            return Either.left(PortFailure.invalid("invalid stateroot name \"" + staterootName + "\""));
+        }
+        return attempt("read the stateroot setup state",
+            () -> jobs.state(staterootName, request -> work(SetupRequest.decode(request))));
     }
 
     @Override
@@ -107,24 +128,35 @@ public final class StaterootAdapter implements StaterootPort {
             return Either.left(PortFailure.invalid("invalid stateroot name \"" + sr + "\""));
         }
         return attempt("remove stateroot " + sr, () -> {
-            List<OstreeDeployment> mine = ostree.status().stream().filter(d -> d.osname().equals(sr))
-                .sorted(Comparator.comparingInt(OstreeDeployment::index).reversed()).toList();
-            for (OstreeDeployment d : mine) {
-                if (d.booted()) {
-                    throw new BootedStateroot("failed abort: deployment " + d.index() + " in stateroot " + sr
-                        + " is booted; the booted stateroot cannot be removed: roll back or boot another stateroot first");
-                }
-            }
-            for (OstreeDeployment d : mine) {
-                ostree.undeploy(d.index()); // highest index first: undeploy shifts the ones after it
-            }
-            if (!mine.isEmpty()) {
-                ostree.cleanup();
-            }
-            removeDir(sr);
-            jobs.forget(sr);
+            refuseBooted(sr);
+            jobs.forget(sr); // stops a runner of this process first: it must not recreate what is removed here
+            removeStateroot(sr);
             return null;
         });
+    }
+
+    private void refuseBooted(String sr) {
+        for (OstreeDeployment d : ostree.status()) {
+            if (d.osname().equals(sr) && d.booted()) {
+                throw new BootedStateroot("failed abort: deployment " + d.index() + " in stateroot " + sr
+                    + " is booted; the booted stateroot cannot be removed: roll back or boot another stateroot first");
+            }
+        }
+    }
+
+    /** Undeploys the stateroot's deployments and deletes its directory (the booted one is refused). */
+    private void removeStateroot(String sr) {
+        refuseBooted(sr);
+        List<OstreeDeployment> mine = ostree.status().stream().filter(d -> d.osname().equals(sr))
+            .sorted(Comparator.comparingInt(OstreeDeployment::index).reversed()).toList();
+        for (OstreeDeployment d : mine) {
+            ostree.undeploy(d.index()); // highest index first: undeploy shifts the ones after it
+        }
+        boolean dirLeft = Files.exists(layout.staterootDir(sr));
+        removeDir(sr);
+        if (!mine.isEmpty() || dirLeft) {
+            ostree.cleanup(); // also what a killed deploy left outside the stateroot (boot dirs, unreferenced objects)
+        }
     }
 
     /** Upstream removes the dir in a private mount namespace, where /sysroot may be remounted rw. */

@@ -15,14 +15,14 @@ import dev.ibu.adapters.host.seed.SeedMetadata;
 import dev.ibu.adapters.host.seed.SeedUnpacker;
 import dev.ibu.adapters.host.seed.SkopeoClient;
 import dev.ibu.adapters.host.support.AtomicFiles;
+import dev.ibu.adapters.host.support.ContainedPath;
+import dev.ibu.adapters.host.support.HostJobs;
 import dev.ibu.ports.out.StaterootSetup;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.HashSet;
@@ -39,6 +39,9 @@ import java.util.function.Consumer;
  * lay down etc and its deletions, and write the auto-rollback config.
  */
 public final class StaterootSetupJob {
+
+    /** The job step after which the seed image is in the workspace. */
+    static final String SEED_PULLED = "seed-pulled";
 
     /** Seed files the deploy needs; lca-cli's layer has them all before var.tgz. */
     private static final Set<String> EARLY = Set.of("ostree.tgz", "rpm-ostree.json", "mco-currentconfig.json", "manifest.json");
@@ -79,13 +82,30 @@ public final class StaterootSetupJob {
     }
 
     public void run(StaterootSetup setup, Consumer<String> progress) {
+        run(setup, HostJobs.Context.of(progress));
+    }
+
+    /**
+     * The setup as a resumable job: the workspace has a fixed place per stateroot, and once the seed is pulled into it
+     * a runner that takes over from a dead one reuses it instead of pulling again (the caller has removed what the
+     * dead runner left in the stateroot). The workspace is deleted when the job ends, but not when its runner is
+     * stopped (the next one reuses it).
+     */
+    public void run(StaterootSetup setup, HostJobs.Context ctx) {
         String sr = OstreeCli.requireOsname(setup.staterootName());
-        Path ws = workspace(sr);
+        Consumer<String> progress = ctx::progress;
+        Path image = workspace(sr).resolve("image");
+        boolean reuseSeed = ctx.resumed() && ctx.done().contains(SEED_PULLED) && Files.isDirectory(image);
+        Path ws = prepareWorkspace(sr, reuseSeed);
         try {
-            progress.accept("pulling seed image " + setup.seedImage());
-            Path image = ws.resolve("image");
-            try (AuthFile auth = AuthFile.write(setup.pullSecret().toJavaOptional(), ws.resolve("auth"))) {
-                skopeo.pullToDir(setup.seedImage(), image, auth.path());
+            if (reuseSeed) {
+                progress.accept("reusing seed image " + setup.seedImage() + " pulled before the agent restarted");
+            } else {
+                progress.accept("pulling seed image " + setup.seedImage());
+                try (AuthFile auth = AuthFile.write(setup.pullSecret().toJavaOptional(), ws.resolve("auth"))) {
+                    skopeo.pullToDir(setup.seedImage(), image, auth.path());
+                }
+                ctx.markDone(SEED_PULLED);
             }
             ostree.osInit(sr);
             progress.accept("unpacking seed image");
@@ -94,12 +114,13 @@ public final class StaterootSetupJob {
             XattrSink xattrs = xattrSink(ws);
             SeedMetadata seed = unpackAndDeploy(setup, sr, image, repo, meta, progress, xattrs);
             Path deployDir = deploymentDir(sr);
-            layDownEtc(seed, meta, deployDir, xattrs);
-            Path var = layout.staterootVar(sr);
-            AtomicFiles.write(var.resolve(CONTAINERS_LIST), String.join("\n", seed.images()));
-            AutoRollbackFile.write(var, setup.autoRollback());
+            layDownEtc(sr, seed, meta, deployDir, xattrs);
+            AtomicFiles.write(layout.inStaterootVar(sr, CONTAINERS_LIST), String.join("\n", seed.images()));
+            AutoRollbackFile.write(layout, sr, setup.autoRollback());
         } finally {
-            AtomicFiles.deleteTree(ws);
+            if (!ctx.stopped()) {
+                AtomicFiles.deleteTree(ws);
+            }
         }
     }
 
@@ -134,8 +155,7 @@ public final class StaterootSetupJob {
         if (deploy.get() == null) {
             startDeploy.run(); // another layout: deploy once everything is unpacked
         }
-        AtomicFiles.deleteTree(image);
-        flush(xattrs);
+        flush(xattrs); // the pulled image stays until the job ends: a resumed runner reuses it
         try {
             return deploy.get().join();
         } catch (CompletionException e) {
@@ -178,11 +198,12 @@ public final class StaterootSetupJob {
         return layout.staterootDir(sr).resolve("deploy").resolve(d.deploymentName());
     }
 
-    private void layDownEtc(SeedMetadata seed, Path meta, Path deployDir, XattrSink xattrs) {
+    private void layDownEtc(String sr, SeedMetadata seed, Path meta, Path deployDir, XattrSink xattrs) {
         try {
             Path origin = meta.resolve("ostree-" + seed.deployment() + ".origin");
-            if (Files.exists(origin)) {
-                Files.copy(origin, Path.of(deployDir + ".origin"), StandardCopyOption.REPLACE_EXISTING);
+            if (Files.exists(origin)) { // beside the deployment, through no link the seed's var.tgz could have made
+                AtomicFiles.writeShared(layout.inStateroot(sr, "deploy/" + deployDir.getFileName() + ".origin"),
+                    Files.readAllBytes(origin));
             }
             Path etcTgz = meta.resolve("etc.tgz");
             if (Files.exists(etcTgz)) {
@@ -206,44 +227,60 @@ public final class StaterootSetupJob {
                 continue;
             }
             String rel = p.startsWith("/") ? p.substring(1) : p;
-            if (!rel.startsWith("etc/") || rel.contains("..") || hasSymlinkParent(deployDir, rel)) {
-                throw new SeedFormatException("etc.deletions line \"" + line
-                    + "\" is not a path under /etc inside the deployment; rebuild the seed image");
-            }
+            ContainedPath target;
             try {
-                Path target = deployDir.resolve(rel);
-                if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
-                    AtomicFiles.deleteTree(target);
-                } else {
-                    Files.delete(target);
-                }
-            } catch (NoSuchFileException gone) {
-                // already absent: the deletion's goal holds
+                target = ContainedPath.of(deployDir, rel);
+            } catch (IllegalArgumentException bad) {
+                target = null;
+            }
+            if (target == null || !rel.startsWith("etc/")) {
+                throw notUnderEtc(line);
+            }
+            try { // neither a parent nor the path itself is followed: a link is removed, not what it points to
+                AtomicFiles.deleteTree(target); // a file, a link or a directory; a missing one is fine
+            } catch (ContainedPath.EscapeException through) {
+                throw notUnderEtc(line);
             }
         }
     }
 
-    private static boolean hasSymlinkParent(Path root, String rel) {
-        Path cur = root;
-        String[] parts = rel.split("/");
-        for (int i = 0; i < parts.length - 1; i++) {
-            cur = cur.resolve(parts[i]);
-            if (Files.isSymbolicLink(cur)) {
-                return true;
-            }
-        }
-        return false;
+    private static SeedFormatException notUnderEtc(String line) {
+        return new SeedFormatException("etc.deletions line \"" + line
+            + "\" is not a path under /etc inside the deployment; rebuild the seed image");
     }
 
+    /** The setup's workspace: one per stateroot, so that a resumed runner finds what its predecessor pulled. */
     private Path workspace(String sr) {
+        return layout.workRoot().resolve("ibu-stateroot-" + sr);
+    }
+
+    /** An empty workspace, or (with {@code keepImage}) one holding only the pulled seed image. */
+    private Path prepareWorkspace(String sr, boolean keepImage) {
+        Path ws = workspace(sr);
         try {
             AtomicFiles.ensurePrivateDir(layout.workRoot());
-            Path ws = Files.createTempDirectory(layout.workRoot(), "ibu-stateroot-" + sr + "-");
+            if (keepImage) {
+                try (var entries = Files.list(ws)) {
+                    for (Path p : entries.filter(p -> !p.getFileName().toString().equals("image")).toList()) {
+                        deleteAny(p);
+                    }
+                }
+            } else {
+                deleteAny(ws);
+            }
             AtomicFiles.ensurePrivateDir(ws);
             return ws;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a workspace under " + layout.workRoot()
                 + "; check it exists and is writable", e);
+        }
+    }
+
+    private static void deleteAny(Path p) throws IOException {
+        if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+            AtomicFiles.deleteTree(p);
+        } else {
+            Files.deleteIfExists(p);
         }
     }
 }

@@ -8,9 +8,18 @@ import java.util.Optional;
 /** The node's shared container storage, as precache and its cleanup need it. */
 public interface ImageStore {
 
-    record StoredImage(String id, List<String> names, Instant created) {
+    /**
+     * @param names      {@code repo:tag} names (none: dangling)
+     * @param repoDigests {@code repo@sha256:...} references of the same image
+     */
+    record StoredImage(String id, List<String> names, Instant created, List<String> repoDigests) {
         public StoredImage {
             names = List.copyOf(names);
+            repoDigests = List.copyOf(repoDigests);
+        }
+
+        public StoredImage(String id, List<String> names, Instant created) {
+            this(id, names, created, List.of());
         }
 
         public boolean dangling() {
@@ -22,6 +31,12 @@ public interface ImageStore {
     void pull(String ref, Optional<Path> authFile);
 
     boolean exists(String ref);
+
+    /**
+     * When {@code ref} is a manifest list in its registry, the architectures of its entries; empty for a single
+     * image, or when the registry cannot be asked (the pull then tells).
+     */
+    Optional<List<String>> manifestListArchitectures(String ref, Optional<Path> authFile);
 
     List<StoredImage> list();
 

@@ -25,14 +25,38 @@ public final class PrecacheWorkload {
 
     private final ImageStore store;
     private final PrecacheSettings settings;
+    private final DiskUsage disk;
+    private final Optional<String> nodeArchitecture;
 
+    /** Pulls every image, whatever its manifest lists. */
     public PrecacheWorkload(ImageStore store, PrecacheSettings settings) {
+        this(store, settings, DiskUsage.statfs(), Optional.empty());
+    }
+
+    /**
+     * @param nodeArchitecture when present, an image that is a manifest list without an entry for it is skipped
+     *                         (counted, neither pulled nor failed: upstream PR 7318)
+     */
+    public PrecacheWorkload(ImageStore store, PrecacheSettings settings, DiskUsage disk,
+                            Optional<String> nodeArchitecture) {
         this.store = store;
         this.settings = settings;
+        this.disk = disk;
+        this.nodeArchitecture = nodeArchitecture;
     }
 
     public void run(List<String> images, Optional<Path> authFile, Consumer<String> progress) throws InterruptedException {
+        run(images, authFile, progress, false);
+    }
+
+    /**
+     * With {@code skipStored} (a runner resuming a job whose earlier runner died), images already in the storage count
+     * as pulled and are not pulled again: only what is missing is.
+     */
+    public void run(List<String> images, Optional<Path> authFile, Consumer<String> progress, boolean skipStored)
+        throws InterruptedException {
         List<String> failed = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
         int[] pulled = {0};
         AtomicBoolean diskFull = new AtomicBoolean();
         ProgressFile.write(settings.statusFile(), images.size(), 0, List.of());
@@ -40,15 +64,20 @@ public final class PrecacheWorkload {
         try {
             for (String img : images) {
                 pool.submit(() -> {
-                    boolean ok = !diskFull.get() && pullWithRetries(img, authFile, diskFull);
+                    boolean isStored = !diskFull.get() && skipStored && stored(img);
+                    boolean skip = !diskFull.get() && !isStored && lacksNodeArchitecture(img, authFile);
+                    boolean ok = !diskFull.get() && (isStored || skip || pullWithRetries(img, authFile, diskFull));
                     synchronized (failed) {
-                        if (ok) {
+                        if (skip) {
+                            skipped.add(img);
+                        } else if (ok) {
                             pulled[0]++;
                         } else {
                             failed.add(img);
                         }
-                        ProgressFile.write(settings.statusFile(), images.size(), pulled[0], failed);
-                        progress.accept("total: " + images.size() + " (pulled: " + pulled[0] + ", failed: " + failed.size() + ")");
+                        ProgressFile.write(settings.statusFile(), images.size(), pulled[0], failed, skipped);
+                        progress.accept(new dev.ibu.ports.out.PrecacheProgress(images.size(), pulled[0], failed.size(),
+                            skipped.size()).message());
                     }
                 });
             }
@@ -58,7 +87,7 @@ public final class PrecacheWorkload {
             pool.shutdownNow();
         }
         synchronized (failed) {
-            ProgressFile.write(settings.statusFile(), images.size(), pulled[0], failed);
+            ProgressFile.write(settings.statusFile(), images.size(), pulled[0], failed, skipped);
             validate(failed, diskFull.get());
         }
     }
@@ -66,13 +95,35 @@ public final class PrecacheWorkload {
     private void validate(List<String> failed, boolean diskFull) {
         if (diskFull) {
             throw new IllegalStateException("precache stopped: no space left on device in container storage "
-                + store.storageDir() + " (" + DiskUsage.freeBytes(store.storageDir()) + " bytes free, " + failed.size()
+                + store.storageDir() + " (" + disk.freeBytes(store.storageDir()) + " bytes free, " + failed.size()
                 + " images not pulled); free space on that file system, then start Prep again");
         }
         // a failed image may have arrived as part of another pull
         List<String> missing = failed.stream().filter(i -> !store.exists(i)).toList();
         if (!missing.isEmpty() && !settings.bestEffort()) {
             throw new IllegalStateException(FAILED + ": " + String.join(", ", missing));
+        }
+    }
+
+    /** A manifest list without an entry for the node's architecture: nothing to pull (podman would fail, exit 125). */
+    private boolean lacksNodeArchitecture(String img, Optional<Path> authFile) {
+        if (nodeArchitecture.isEmpty()) {
+            return false;
+        }
+        Optional<List<String>> listed = store.manifestListArchitectures(img, authFile);
+        if (listed.isPresent() && !listed.get().contains(nodeArchitecture.get())) {
+            LOG.info("Skipping image {}: not available for architecture {}", img, nodeArchitecture.get());
+            return true;
+        }
+        return false;
+    }
+
+    private boolean stored(String img) {
+        try {
+            return store.exists(img);
+        } catch (RuntimeException e) {
+            LOG.info("cannot tell whether {} is stored ({}); pulling it", img, e.getMessage());
+            return false;
         }
     }
 

@@ -15,7 +15,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class StorageCleanup {
 
-    public static final int DEFAULT_THRESHOLD_PERCENT = 50;
     static final int BATCH = 5;
     static final String NOT_ENOUGH = "WARNING: Unable to clean enough images to get container storage usage under threshold";
     private static final Logger LOG = LoggerFactory.getLogger(StorageCleanup.class);
@@ -27,7 +26,7 @@ public final class StorageCleanup {
     }
 
     /**
-     * @param keep ids or names of images in use or pinned; never removed
+     * @param keep ids ({@code sha256:} prefix or not), names or repo digests of images in use or pinned; never removed
      * @param usedPercent current usage of the store's file system
      */
     public static Result run(ImageStore store, int thresholdPercent, Set<String> keep, IntSupplier usedPercent) {
@@ -35,8 +34,9 @@ public final class StorageCleanup {
         if (before <= thresholdPercent) {
             return new Result(before, before, List.of(), true);
         }
+        Set<String> kept = keep.stream().map(StorageCleanup::bareId).collect(java.util.stream.Collectors.toSet());
         List<ImageStore.StoredImage> candidates = new ArrayList<>(store.list().stream()
-            .filter(i -> !keep.contains(i.id()) && i.names().stream().noneMatch(keep::contains)).toList());
+            .filter(i -> !kept(i, kept)).toList());
         candidates.sort(Comparator.comparing((ImageStore.StoredImage i) -> !i.dangling())
             .thenComparing(ImageStore.StoredImage::created));
         List<String> removed = new ArrayList<>();
@@ -56,5 +56,15 @@ public final class StorageCleanup {
             LOG.warn(NOT_ENOUGH);
         }
         return new Result(before, now, removed, now <= thresholdPercent);
+    }
+
+    /** Upstream's isImageUsed: the id, a tag, a repo digest or a name is in the list (ids compared without "sha256:"). */
+    static boolean kept(ImageStore.StoredImage i, Set<String> keep) {
+        return keep.contains(bareId(i.id())) || i.names().stream().anyMatch(keep::contains)
+            || i.repoDigests().stream().anyMatch(keep::contains);
+    }
+
+    private static String bareId(String s) {
+        return s.startsWith("sha256:") && s.indexOf('/') < 0 ? s.substring(7) : s;
     }
 }

@@ -157,6 +157,6 @@ public final class InitMonitor {
             LOG.info("no booted deployment: the init monitor has nothing to watch");
             return Optional.empty();
         }
-        return AutoRollbackFile.read(layout.staterootVar(booted));
+        return AutoRollbackFile.read(layout, booted);
     }
 }

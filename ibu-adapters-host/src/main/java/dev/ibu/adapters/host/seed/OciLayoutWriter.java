@@ -52,8 +52,53 @@ final class OciLayoutWriter {
     }
 
     void writeImage(String refName, Layer layer, Map<String, String> labels, Instant created) throws IOException {
+        writeImage(refName, layer, labels, created, "amd64");
+    }
+
+    /** One image for {@code architecture} (GOARCH name) as the layout's only entry, named {@code refName}. */
+    void writeImage(String refName, Layer layer, Map<String, String> labels, Instant created, String architecture)
+        throws IOException {
+        Blob man = manifest(layer, labels, created, architecture);
+        ObjectNode index = Json.MAPPER.createObjectNode();
+        index.put("schemaVersion", 2);
+        ObjectNode m = index.putArray("manifests").addObject();
+        descriptor(m, MANIFEST, man.digest, man.size);
+        m.putObject("annotations").put("org.opencontainers.image.ref.name", refName);
+        Files.writeString(dir.resolve("index.json"), Json.MAPPER.writeValueAsString(index));
+    }
+
+    /**
+     * A manifest list (OCI image index) named {@code refName} with one image per architecture, all of the same layer:
+     * what a multi-arch build pushes ({@code skopeo copy --all} copies it whole).
+     */
+    void writeManifestList(String refName, Layer layer, Map<String, String> labels, Instant created,
+                           java.util.List<String> architectures) throws IOException {
+        ObjectNode list = Json.MAPPER.createObjectNode();
+        list.put("schemaVersion", 2);
+        list.put("mediaType", INDEX);
+        var entries = list.putArray("manifests");
+        for (String arch : architectures) {
+            Blob man = manifest(layer, labels, created, arch);
+            ObjectNode e = entries.addObject();
+            descriptor(e, MANIFEST, man.digest, man.size);
+            e.putObject("platform").put("architecture", arch).put("os", "linux");
+        }
+        Blob listBlob = blob(Json.MAPPER.writeValueAsString(list));
+        ObjectNode index = Json.MAPPER.createObjectNode();
+        index.put("schemaVersion", 2);
+        ObjectNode m = index.putArray("manifests").addObject();
+        descriptor(m, INDEX, listBlob.digest, listBlob.size);
+        m.putObject("annotations").put("org.opencontainers.image.ref.name", refName);
+        Files.writeString(dir.resolve("index.json"), Json.MAPPER.writeValueAsString(index));
+    }
+
+    private static final String MANIFEST = "application/vnd.oci.image.manifest.v1+json";
+    private static final String INDEX = "application/vnd.oci.image.index.v1+json";
+
+    private Blob manifest(Layer layer, Map<String, String> labels, Instant created, String architecture)
+        throws IOException {
         ObjectNode config = Json.MAPPER.createObjectNode();
-        config.put("architecture", "amd64");
+        config.put("architecture", architecture);
         config.put("os", "linux");
         config.put("created", created.toString());
         ObjectNode labelNode = config.putObject("config").putObject("Labels");
@@ -66,18 +111,11 @@ final class OciLayoutWriter {
 
         ObjectNode manifest = Json.MAPPER.createObjectNode();
         manifest.put("schemaVersion", 2);
-        manifest.put("mediaType", "application/vnd.oci.image.manifest.v1+json");
+        manifest.put("mediaType", MANIFEST);
         descriptor(manifest.putObject("config"), "application/vnd.oci.image.config.v1+json", cfg.digest, cfg.size);
         descriptor(manifest.putArray("layers").addObject(), "application/vnd.oci.image.layer.v1.tar+gzip",
             layer.digest(), layer.size());
-        Blob man = blob(Json.MAPPER.writeValueAsString(manifest));
-
-        ObjectNode index = Json.MAPPER.createObjectNode();
-        index.put("schemaVersion", 2);
-        ObjectNode m = index.putArray("manifests").addObject();
-        descriptor(m, "application/vnd.oci.image.manifest.v1+json", man.digest, man.size);
-        m.putObject("annotations").put("org.opencontainers.image.ref.name", refName);
-        Files.writeString(dir.resolve("index.json"), Json.MAPPER.writeValueAsString(index));
+        return blob(Json.MAPPER.writeValueAsString(manifest));
     }
 
     private record Blob(String digest, long size) {

@@ -10,34 +10,78 @@ import dev.ibu.ports.out.PullSecret;
 import dev.ibu.ports.out.SeedImageInfo;
 import dev.ibu.ports.out.SeedImagePort;
 import io.vavr.collection.LinkedHashMap;
+import io.vavr.collection.List;
 import io.vavr.collection.Map;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.util.Optional;
+import java.util.function.Supplier;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
-/** {@link SeedImagePort} with {@code skopeo inspect}: labels without pulling (host-and-image.md §2 rows 5-6). */
+/**
+ * {@link SeedImagePort} with {@code skopeo inspect}: labels without pulling (host-and-image.md §2 rows 5-6), and the
+ * architectures the seed is built for: {@code skopeo inspect --raw} tells a manifest list (its entries' architectures)
+ * from a single image (its OCI config's {@code architecture}, which {@code skopeo inspect} shows).
+ */
 public final class SeedImageAdapter implements SeedImagePort {
 
     private final SkopeoClient skopeo;
     private final HostLayout layout;
+    private final Supplier<String> nodeArchitecture;
 
+    /** The node's architecture from {@code uname -m} run locally (tests, local mode). */
     public SeedImageAdapter(SkopeoClient skopeo, HostLayout layout) {
+        this(skopeo, layout, NodeArchitecture.fromHost(dev.ibu.adapters.host.process.ProcessRunner.local()));
+    }
+
+    /** @param nodeArchitecture the node's GOARCH name ({@link NodeArchitecture#fromHost} on a node) */
+    public SeedImageAdapter(SkopeoClient skopeo, HostLayout layout, Supplier<String> nodeArchitecture) {
         this.skopeo = skopeo;
         this.layout = layout;
+        this.nodeArchitecture = nodeArchitecture;
+    }
+
+    @Override
+    public Either<PortFailure, String> nodeArchitecture() {
+        try {
+            return Either.right(nodeArchitecture.get());
+        } catch (RuntimeException e) {
+            return Either.left(PortFailure.transientFailure("cannot tell the node's CPU architecture (uname -m): "
+                + e.getMessage()));
+        }
     }
 
     @Override
     public Either<PortFailure, SeedImageInfo> inspect(String image, Option<PullSecret> pullSecret) {
+        Either<PortFailure, String> node = nodeArchitecture();
+        if (node.isLeft()) {
+            return Either.left(node.getLeft());
+        }
         JsonNode out;
+        List<String> architectures;
         try (AuthFile auth = AuthFile.write(pullSecret.toJavaOptional(), layout.workRoot().resolve("ibu-auth"))) {
-            out = skopeo.inspect(image, auth.path());
+            Optional<java.util.List<String>> listed = ManifestPlatforms.listedArchitectures(
+                skopeo.rawManifest(image, auth.path()));
+            if (listed.isPresent() && !listed.get().isEmpty()) {
+                // the labels of the node's entry, or of the first one when it has none (the engine then refuses it)
+                String pick = listed.get().contains(node.get()) ? node.get() : listed.get().get(0);
+                out = skopeo.inspect(image, auth.path(), Optional.of(pick));
+                architectures = List.ofAll(listed.get());
+            } else {
+                out = skopeo.inspect(image, auth.path(), Optional.of(node.get()));
+                String a = out.path("Architecture").asString("");
+                architectures = a.isEmpty() ? List.empty() : List.of(a);
+            }
         } catch (HostCommandException e) {
             return Either.left(classify(image, e));
         } catch (RuntimeException e) {
             return Either.left(PortFailure.transientFailure("failed to inspect image: " + e.getMessage()));
         }
+        return labels(image, out).map(info -> info.withArchitectures(architectures));
+    }
+
+    private static Either<PortFailure, SeedImageInfo> labels(String image, JsonNode out) {
         Map<String, String> labels = LinkedHashMap.empty();
         for (var it = out.path("Labels").properties().iterator(); it.hasNext(); ) {
             var e = it.next();

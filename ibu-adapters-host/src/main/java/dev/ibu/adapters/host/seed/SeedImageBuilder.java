@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -28,9 +29,17 @@ public final class SeedImageBuilder {
     static final Instant EPOCH = Instant.parse("2024-01-01T00:00:00Z");
 
     private final SkopeoClient skopeo;
+    private final Supplier<String> architecture;
 
+    /** A builder of seeds for this machine's architecture ({@code uname -m}), as podman build makes them. */
     public SeedImageBuilder(SkopeoClient skopeo) {
+        this(skopeo, NodeArchitecture.fromHost(dev.ibu.adapters.host.process.ProcessRunner.local()));
+    }
+
+    /** @param architecture the GOARCH name the seed's OCI config declares: the seed node's */
+    public SeedImageBuilder(SkopeoClient skopeo, Supplier<String> architecture) {
         this.skopeo = skopeo;
+        this.architecture = architecture;
     }
 
     /** Builds in {@code workDir} (left for inspection, delete it after) and pushes to {@code imageRef}. */
@@ -38,7 +47,7 @@ public final class SeedImageBuilder {
         Path backup = workDir.resolve("backup");
         Path oci = workDir.resolve("oci");
         writeBackupDir(content, backup);
-        writeOciLayout(backup, oci, labels(content.clusterInfo()));
+        writeOciLayout(backup, oci, labels(content.clusterInfo()), architecture.get());
         try (AuthFile auth = AuthFile.write(pushSecret, workDir.resolve("auth"))) {
             skopeo.copy("oci:" + oci + ":seed", "docker://" + imageRef, auth.path());
         }
@@ -117,12 +126,32 @@ public final class SeedImageBuilder {
         return Json.MAPPER.writeValueAsString(root);
     }
 
-    /** An OCI image layout with one gzip layer holding {@code rootDir}'s contents. */
+    /** An OCI image layout with one gzip layer holding {@code rootDir}'s contents, built for amd64. */
     public static void writeOciLayout(Path rootDir, Path oci, Map<String, String> labels) {
+        writeOciLayout(rootDir, oci, labels, "amd64");
+    }
+
+    /** {@link #writeOciLayout(Path, Path, Map)} for {@code architecture} (the config's GOARCH name). */
+    public static void writeOciLayout(Path rootDir, Path oci, Map<String, String> labels, String architecture) {
         try {
             OciLayoutWriter w = new OciLayoutWriter(oci);
             OciLayoutWriter.Layer layer = w.writeLayer(out -> new TarPacker(EPOCH).pack(rootDir, ".", out, n -> true));
-            w.writeImage("seed", layer, labels, EPOCH);
+            w.writeImage("seed", layer, labels, EPOCH, architecture);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the OCI layout " + oci, e);
+        }
+    }
+
+    /**
+     * An OCI layout whose image {@code seed} is a manifest list with one entry per architecture (each of the same
+     * layer); push it with {@link SkopeoClient#copyAll}.
+     */
+    public static void writeOciManifestList(Path rootDir, Path oci, Map<String, String> labels,
+                                            List<String> architectures) {
+        try {
+            OciLayoutWriter w = new OciLayoutWriter(oci);
+            OciLayoutWriter.Layer layer = w.writeLayer(out -> new TarPacker(EPOCH).pack(rootDir, ".", out, n -> true));
+            w.writeManifestList("seed", layer, labels, EPOCH, architectures);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the OCI layout " + oci, e);
         }

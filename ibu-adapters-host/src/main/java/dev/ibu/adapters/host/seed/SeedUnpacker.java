@@ -43,6 +43,19 @@ public final class SeedUnpacker {
         this.extractor = extractor;
     }
 
+    /**
+     * How a seed's var.tgz is unpacked into the new stateroot directory: only {@code var/...} (nothing beside
+     * it, e.g. in ostree's {@code deploy/}), and nothing where the agent writes once this stateroot is booted,
+     * which lca-cli leaves out of every seed (host-and-image.md §1.2): {@code var/lib/lca} (its state) and the
+     * contents of {@code var/tmp} (its work files and the pull secret): a seed cannot plant a link there.
+     */
+    public static SafeTarExtractor forVar(SafeTarExtractor extractor) {
+        return extractor.onlyUnder("var")
+            .reserving("var/lib/lca", "the agent's own directory, which a seed never holds (lca-cli leaves /var/lib/lca out)")
+            .reservingBelow("var/tmp", "where the agent keeps its work files; a seed holds the empty directory only "
+                + "(lca-cli leaves /var/tmp/* out)");
+    }
+
     /** The layer blobs of a {@code dir:} layout, in manifest order. */
     public static List<Path> layers(Path imageDir) {
         try {
@@ -95,7 +108,7 @@ public final class SeedUnpacker {
             if (name.equals("ostree.tgz")) {
                 extractor.extractTgz(tar, to.ostreeRepo(), budget);
             } else if (name.equals("var.tgz")) {
-                extractor.extractTgz(tar, to.varParent(), budget);
+                forVar(extractor).extractTgz(tar, to.varParent(), budget);
             } else if (META.contains(name) || (name.startsWith("ostree-") && name.endsWith(".origin"))) {
                 spool(tar, e, to.metaDir().resolve(name));
             } else {
@@ -105,14 +118,29 @@ public final class SeedUnpacker {
         }
     }
 
+    /** A metadata file, bounded by what is actually read (a sparse entry's header understates it). */
     private static void spool(InputStream tar, TarArchiveEntry e, Path dest) throws IOException {
-        if (e.getSize() > MAX_META_BYTES) {
-            throw new UnsafeArchiveException(e.getName(), "seed file \"" + e.getName() + "\" is " + e.getSize()
-                + " bytes, over the " + MAX_META_BYTES + " byte limit for metadata files; rebuild the seed image");
+        if (e.getRealSize() > MAX_META_BYTES) {
+            throw tooBig(e, e.getRealSize());
         }
-        try (OutputStream out = Files.newOutputStream(dest, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-            StandardOpenOption.WRITE)) {
-            tar.transferTo(out);
+        Files.deleteIfExists(dest); // a duplicate entry replaces the earlier one
+        try (OutputStream out = Files.newOutputStream(dest, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+            java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            byte[] buf = new byte[1 << 16];
+            long total = 0;
+            int n;
+            while ((n = tar.read(buf)) > 0) {
+                total += n;
+                if (total > MAX_META_BYTES) {
+                    throw tooBig(e, total);
+                }
+                out.write(buf, 0, n);
+            }
         }
+    }
+
+    private static UnsafeArchiveException tooBig(TarArchiveEntry e, long size) {
+        return new UnsafeArchiveException(e.getName(), "seed file \"" + e.getName() + "\" is " + size
+            + " bytes or more, over the " + MAX_META_BYTES + " byte limit for metadata files; rebuild the seed image");
     }
 }

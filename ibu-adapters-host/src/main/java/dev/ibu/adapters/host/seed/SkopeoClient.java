@@ -64,13 +64,36 @@ public final class SkopeoClient {
 
     /** {@code skopeo inspect docker://ref}: the image's labels and digest, as JSON. */
     public JsonNode inspect(String ref, Optional<Path> authFile) {
-        List<String> argv = new ArrayList<>(List.of("skopeo", "inspect", "--retry-times", Integer.toString(retryTimes)));
+        return inspect(ref, authFile, Optional.empty());
+    }
+
+    /**
+     * {@code skopeo [--override-arch A] inspect docker://ref}: the labels, digest and {@code Architecture} of the image,
+     * or for a manifest list of its entry for {@code architecture} (default: skopeo's own).
+     */
+    public JsonNode inspect(String ref, Optional<Path> authFile, Optional<String> architecture) {
+        List<String> argv = new ArrayList<>(List.of("skopeo"));
+        architecture.ifPresent(a -> argv.addAll(List.of("--override-arch", a)));
+        argv.addAll(List.of("inspect", "--retry-times", Integer.toString(retryTimes)));
+        addAuthAndTls(argv, ref, authFile);
+        argv.add("docker://" + ref);
+        return Json.MAPPER.readTree(exec(argv).stdout());
+    }
+
+    /** {@code skopeo inspect --raw docker://ref}: the manifest as the registry serves it (maybe a manifest list). */
+    public String rawManifest(String ref, Optional<Path> authFile) {
+        List<String> argv = new ArrayList<>(List.of("skopeo", "inspect", "--raw", "--retry-times",
+            Integer.toString(retryTimes)));
+        addAuthAndTls(argv, ref, authFile);
+        argv.add("docker://" + ref);
+        return exec(argv).stdout();
+    }
+
+    private void addAuthAndTls(List<String> argv, String ref, Optional<Path> authFile) {
         authFile.ifPresent(f -> argv.addAll(List.of("--authfile", layout.commandPath(f))));
         if (plainHttp(ref)) {
             argv.add("--tls-verify=false");
         }
-        argv.add("docker://" + ref);
-        return Json.MAPPER.readTree(exec(argv).stdout());
     }
 
     /** {@code skopeo copy SRC DST}; refs are full transport refs (docker://, dir:, oci:, containers-storage:). */
@@ -82,6 +105,22 @@ public final class SkopeoClient {
         }
         if (dst.startsWith("docker://") && plainHttp(dst.substring(9))) {
             argv.add("--dest-tls-verify=false");
+        }
+        argv.add(src);
+        argv.add(dst);
+        exec(argv);
+    }
+
+    /** {@code skopeo copy --all SRC DST}: a manifest list with every image it lists. */
+    public void copyAll(String src, String dst, Optional<Path> authFile) {
+        List<String> argv = new ArrayList<>(List.of("skopeo", "copy", "-q", "--all", "--retry-times",
+            Integer.toString(retryTimes)));
+        authFile.ifPresent(f -> argv.addAll(List.of("--authfile", layout.commandPath(f))));
+        if (dst.startsWith("docker://") && plainHttp(dst.substring(9))) {
+            argv.add("--dest-tls-verify=false");
+        }
+        if (src.startsWith("docker://") && plainHttp(src.substring(9))) {
+            argv.add("--src-tls-verify=false");
         }
         argv.add(src);
         argv.add(dst);

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.ibu.adapters.host.support.Json;
 import dev.ibu.adapters.host.support.AtomicFiles;
 import dev.ibu.ports.out.AutoRollbackConfig;
-import java.nio.file.Path;
+import dev.ibu.adapters.host.support.HostLayout;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -40,16 +40,16 @@ public final class AutoRollbackFile {
     private AutoRollbackFile() {
     }
 
-    /** Writes the config into a stateroot's var directory. */
-    public static void write(Path staterootVar, AutoRollbackConfig c) {
+    /** Writes the config into a stateroot's var directory, through no link the seed put there. */
+    public static void write(HostLayout layout, String stateroot, AutoRollbackConfig c) {
         Map<String, Boolean> components = new LinkedHashMap<>();
         components.put("config", c.configEnabled());
         components.put("postpivot", c.postpivotEnabled());
         Content content = new Content(c.monitorEnabled(), c.monitorTimeoutSeconds(), components);
-        AtomicFiles.write(staterootVar.resolve(RELATIVE), Json.MAPPER.writeValueAsString(content));
+        AtomicFiles.write(layout.inStaterootVar(stateroot, RELATIVE), Json.MAPPER.writeValueAsString(content));
     }
 
-    public static Optional<Content> read(Path staterootVar) {
-        return AtomicFiles.read(staterootVar.resolve(RELATIVE)).map(s -> Json.MAPPER.readValue(s, Content.class));
+    public static Optional<Content> read(HostLayout layout, String stateroot) {
+        return AtomicFiles.read(layout.inStaterootVar(stateroot, RELATIVE)).map(s -> Json.MAPPER.readValue(s, Content.class));
     }
 }

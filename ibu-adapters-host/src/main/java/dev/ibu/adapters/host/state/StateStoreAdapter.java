@@ -1,6 +1,7 @@
 package dev.ibu.adapters.host.state;
 
 import dev.ibu.adapters.host.support.AtomicFiles;
+import dev.ibu.adapters.host.support.ContainedPath;
 
 import dev.ibu.adapters.host.support.HostLayout;
 import dev.ibu.adapters.host.support.Json;
@@ -12,8 +13,6 @@ import dev.ibu.ports.out.StateStorePort;
 import io.vavr.collection.LinkedHashMap;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -38,7 +37,7 @@ public final class StateStoreAdapter implements StateStorePort {
     @Override
     public Either<PortFailure, Void> saveIbu(String stateroot, ImageBasedUpgrade ibu) {
         return io("save the IBU into stateroot " + stateroot, () -> {
-            AtomicFiles.write(var(stateroot).resolve(IBU_FILE), IbuCodec.toJson(ibu));
+            AtomicFiles.write(var(stateroot, IBU_FILE), IbuCodec.toJson(ibu));
             return null;
         });
     }
@@ -46,13 +45,13 @@ public final class StateStoreAdapter implements StateStorePort {
     @Override
     public Either<PortFailure, Option<ImageBasedUpgrade>> loadIbu(String stateroot) {
         return io("read the IBU saved in stateroot " + stateroot,
-            () -> Option.ofOptional(AtomicFiles.read(var(stateroot).resolve(IBU_FILE)).map(StateStoreAdapter::decode)));
+            () -> Option.ofOptional(AtomicFiles.read(var(stateroot, IBU_FILE)).map(StateStoreAdapter::decode)));
     }
 
     @Override
     public Either<PortFailure, Void> deleteIbu(String stateroot) {
         return io("delete the IBU saved in stateroot " + stateroot, () -> {
-            Files.deleteIfExists(var(stateroot).resolve(IBU_FILE));
+            AtomicFiles.delete(var(stateroot, IBU_FILE));
             return null;
         });
     }
@@ -74,24 +73,25 @@ public final class StateStoreAdapter implements StateStorePort {
     @Override
     public Either<PortFailure, Void> deleteBundles(String stateroot) {
         return io("delete the bundles of stateroot " + stateroot, () -> {
-            AtomicFiles.deleteTree(var(stateroot).resolve(BUNDLES));
-            AtomicFiles.deleteTree(var(stateroot).resolve(WORKSPACE));
+            AtomicFiles.deleteTree(var(stateroot, BUNDLES));
+            AtomicFiles.deleteTree(var(stateroot, WORKSPACE));
             return null;
         });
     }
 
-    private Path var(String stateroot) {
+    /** A file below the stateroot's var, reached without following links the seed put there. */
+    private ContainedPath var(String stateroot, String rel) {
         if (!NAME.matcher(stateroot).matches()) {
             throw new IllegalArgumentException("invalid stateroot name \"" + stateroot + "\"");
         }
-        return layout.staterootVar(stateroot);
+        return layout.inStaterootVar(stateroot, rel);
     }
 
-    private Path bundle(String stateroot, String name) {
+    private ContainedPath bundle(String stateroot, String name) {
         if (!NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("invalid bundle name \"" + name + "\": use letters, digits, '.', '_', '-'");
         }
-        return var(stateroot).resolve(BUNDLES).resolve(name + ".json");
+        return var(stateroot, BUNDLES + "/" + name + ".json");
     }
 
     /** Ordered parse: bundle files keep the order they were exported in (apply waves). */

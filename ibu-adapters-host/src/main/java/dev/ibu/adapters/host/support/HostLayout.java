@@ -57,4 +57,17 @@ public record HostLayout(Path hostRoot, Path sysroot, Optional<String> sysrootAr
     public Path staterootVar(String stateroot) {
         return staterootDir(stateroot).resolve("var");
     }
+
+    /** {@code rel} below the stateroot's var, reached without following a link (see {@link ContainedPath}). */
+    public ContainedPath inStaterootVar(String stateroot, String rel) {
+        return inStateroot(stateroot, "var/" + rel);
+    }
+
+    /** {@code rel} below the stateroot's directory, reached from the sysroot without following a link. */
+    public ContainedPath inStateroot(String stateroot, String rel) {
+        if (stateroot.isEmpty() || stateroot.indexOf('/') >= 0) {
+            throw new IllegalArgumentException("invalid stateroot name \"" + stateroot + "\"");
+        }
+        return ContainedPath.of(sysroot, "ostree/deploy/" + stateroot + "/" + rel);
+    }
 }

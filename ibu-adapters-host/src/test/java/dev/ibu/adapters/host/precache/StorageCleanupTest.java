@@ -28,6 +28,11 @@ class StorageCleanupTest {
         }
 
         @Override
+        public Optional<List<String>> manifestListArchitectures(String ref, Optional<Path> authFile) {
+            return Optional.empty();
+        }
+
+        @Override
         public List<StoredImage> list() {
             return List.copyOf(images);
         }
@@ -82,5 +87,19 @@ class StorageCleanupTest {
         StorageCleanup.Result r = StorageCleanup.run(s, 20, Set.of("keep:1", "keep:2", "keep:3", "u4", "keep:5"), s::used);
         assertThat(s.removed).containsExactly("x");
         assertThat(r.underThreshold()).isFalse();
+    }
+
+    @Test
+    void an_image_is_kept_by_its_id_with_or_without_sha256_its_tag_or_its_repo_digest() {
+        String id1 = "1".repeat(64);
+        String id2 = "2".repeat(64);
+        CountingStore s = new CountingStore();
+        s.images.addAll(List.of(new ImageStore.StoredImage(id1, List.of("r/a:1"), Instant.EPOCH),
+            new ImageStore.StoredImage(id2, List.of("r/b:1"), Instant.EPOCH, List.of("r/b@sha256:" + "b".repeat(64))),
+            new ImageStore.StoredImage("3".repeat(64), List.of("r/c:1"), Instant.EPOCH),
+            img("x", 1, "r/x:1")));
+        // crictl may name an image "sha256:<id>" (containerd) or by its repo digest (CRI-O's image.image)
+        StorageCleanup.run(s, -1, Set.of("sha256:" + id1, "r/b@sha256:" + "b".repeat(64), "r/c:1"), s::used);
+        assertThat(s.removed).containsExactly("x");
     }
 }

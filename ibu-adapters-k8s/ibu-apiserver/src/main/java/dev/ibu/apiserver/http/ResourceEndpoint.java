@@ -32,10 +32,12 @@ public final class ResourceEndpoint {
     private final WatchStreamer watches;
     private final Tables tables;
     private final Hooks hooks;
+    private final dev.ibu.apiserver.auth.Tokens tokens;
 
     public ResourceEndpoint(ResourceRegistry registry, RbacAuthorizer authorizer, ResourceService service,
-                            WatchStreamer watches, Tables tables, Hooks hooks) {
+                            WatchStreamer watches, Tables tables, Hooks hooks, dev.ibu.apiserver.auth.Tokens tokens) {
         this.hooks = hooks;
+        this.tokens = tokens;
         this.registry = registry;
         this.authorizer = authorizer;
         this.service = service;
@@ -67,6 +69,10 @@ public final class ResourceEndpoint {
         Optional<Fault> fault = hooks.fault(event);
         if (fault.isPresent()) {
             answer(ex, fault.get());
+            return;
+        }
+        if (DelegatedReviews.handles(t)) {
+            DelegatedReviews.review(ex, verb, t, body(r), tokens, authorizer);
             return;
         }
         dispatch(ex, r, p, t, verb);

@@ -8,6 +8,9 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.vavr.control.Either;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Objects;
@@ -18,6 +21,8 @@ import java.util.Objects;
  */
 public final class PullSecretAdapter implements PullSecretPort {
     public static final String KEY = ".dockerconfigjson";
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
 
     private final KubernetesClient client;
     private final String namespace;
@@ -44,8 +49,8 @@ public final class PullSecretAdapter implements PullSecretPort {
         String encoded = secret.getData() == null ? null : secret.getData().get(KEY);
         if (encoded != null) {
             try {
-                return Either.right(new PullSecret(secretName,
-                        new String(Base64.getDecoder().decode(encoded.trim()), StandardCharsets.UTF_8)));
+                return checked(what, secretName,
+                        new String(Base64.getDecoder().decode(encoded.trim()), StandardCharsets.UTF_8));
             } catch (IllegalArgumentException e) {
                 // the decoder's message may quote the offending characters: keep it out of the message
                 return Either.left(PortFailure.invalid(what + " key " + KEY + " is not valid base64: recreate the "
@@ -54,9 +59,21 @@ public final class PullSecretAdapter implements PullSecretPort {
         }
         String plain = secret.getStringData() == null ? null : secret.getStringData().get(KEY);
         if (plain != null) {
-            return Either.right(new PullSecret(secretName, plain));
+            return checked(what, secretName, plain);
         }
         return Either.left(PortFailure.notFound(what + " has no key " + KEY + ": create it with type "
                 + "kubernetes.io/dockerconfigjson (kubectl create secret docker-registry)"));
+    }
+
+    /** The port contract: one JSON object, else Invalid naming the Secret and key (the parser's text may quote it). */
+    private static Either<PortFailure, PullSecret> checked(String what, String secretName, String json) {
+        boolean object;
+        try {
+            object = JSON.readTree(json).isObject();
+        } catch (JacksonException e) {
+            object = false;
+        }
+        return object ? Either.right(new PullSecret(secretName, json)) : Either.left(PortFailure.invalid(what
+                + " key " + KEY + " is not a JSON object: recreate it with kubectl create secret docker-registry"));
     }
 }

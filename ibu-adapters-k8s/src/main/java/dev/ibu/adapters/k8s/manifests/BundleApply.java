@@ -34,10 +34,13 @@ final class BundleApply {
                 return Either.left(PortFailure.terminal(message(m.describe() + " - CRD not deployed on cluster ("
                         + m.origin() + ")", done, files.size())));
             }
+            if (outcome instanceof ManifestApplier.Refused) {
+                return Either.left(PortFailure.terminal(message(((ManifestApplier.Refused) outcome).reason(), done,
+                        files.size())));
+            }
             if (outcome instanceof ManifestApplier.Failed) {
                 ManifestApplier.Failed f = (ManifestApplier.Failed) outcome;
-                String text = message("failed to " + f.verb() + " manifest " + m.kind() + " called " + m.name()
-                        + ": " + f.cause() + " (" + m.origin() + ")", done, files.size());
+                String text = message(f.message() + " (" + m.origin() + ")", done, files.size());
                 return Either.left(f.rejected() ? PortFailure.terminal(text) : PortFailure.transientFailure(text));
             }
             LOG.info("{} {} from {}", ((ManifestApplier.Applied) outcome).action(), m.describe(), m.origin());

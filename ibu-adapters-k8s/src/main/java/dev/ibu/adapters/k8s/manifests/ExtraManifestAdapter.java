@@ -26,6 +26,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class ExtraManifestAdapter implements ExtraManifestPort {
     private static final Logger LOG = LoggerFactory.getLogger(ExtraManifestAdapter.class);
+    /** Upstream's wrappers of a policy-manifest error, at Prep and at the export before the pivot. */
+    static final String POLICIES_AT_PREP = "failed to validate manifests from policies: ";
+    static final String POLICIES_AT_EXPORT = "failed to export manifests from policies: failed to validate and "
+            + "extract manifests from policies: ";
 
     private final KubernetesClient client;
     private final ConfigMapAdapter configMaps;
@@ -54,14 +58,14 @@ public final class ExtraManifestAdapter implements ExtraManifestPort {
                 new ManifestApplier(client, mapper)).validate(decoded.get()._1, decoded.get()._2);
         // the policy manifests are only looked at in Prep when a count is expected, as upstream does
         return result.flatMap(v -> ibu().flatMap(ibu -> expectsCount(ibu) ? policyGroups().map(g -> v)
-                : Either.right(v)));
+                .mapLeft(e -> e instanceof PortFailure.Invalid ? PortFailure.invalid(POLICIES_AT_PREP + e.message())
+                        : e) : Either.right(v)));
     }
 
     @Override
     public Either<PortFailure, ExportBundle> export(List<ConfigMapRef> refs) {
         Either<PortFailure, List<List<Manifest>>> fromPolicies = policyGroups().mapLeft(e ->
-                e instanceof PortFailure.Invalid ? PortFailure.invalid("failed to export manifests from policies: "
-                        + "failed to validate and extract manifests from policies: " + e.message()) : e);
+                e instanceof PortFailure.Invalid ? PortFailure.invalid(POLICIES_AT_EXPORT + e.message()) : e);
         if (fromPolicies.isLeft()) {
             return Either.left(fromPolicies.getLeft());
         }
@@ -147,7 +151,10 @@ public final class ExtraManifestAdapter implements ExtraManifestPort {
         });
     }
 
-    /** {@code lca.openshift.io/target-ocp-version-manifest-count}, compared as a string like upstream does. */
+    /**
+     * {@code lca.openshift.io/target-ocp-version-manifest-count}, compared as a string like upstream does; the
+     * mismatch is upstream's text exactly (the annotation it names is in the log line above).
+     */
     private static Either<PortFailure, Void> countMatches(Option<ImageBasedUpgradeResource> ibu,
             List<List<Manifest>> groups) {
         String expected = ibu.flatMap(r -> Option.of(r.getMetadata().getAnnotations()))
@@ -156,10 +163,10 @@ public final class ExtraManifestAdapter implements ExtraManifestPort {
             return Either.right(null);
         }
         int found = groups.map(List::size).sum().intValue();
-        LOG.info("policy manifests labelled for the target version: {} (expected {})", found, expected);
+        LOG.info("policy manifests labelled for the target version: {} (expected {}, annotation {} on "
+                + "ImageBasedUpgrade upgrade)", found, expected, Annotations.TARGET_VERSION_MANIFEST_COUNT);
         return String.valueOf(found).equals(expected) ? Either.right(null)
                 : Either.left(PortFailure.invalid("The labeled manifests count found in policies " + found
-                        + " does not match the expected manifests count " + expected + " (annotation "
-                        + Annotations.TARGET_VERSION_MANIFEST_COUNT + " on ImageBasedUpgrade upgrade)"));
+                        + " does not match the expected manifests count " + expected));
     }
 }

@@ -13,7 +13,10 @@ import java.util.Map;
 /**
  * Applies one manifest the way upstream's {@code ApplyExtraManifest} does (GET; absent: create; present: replace or
  * {@code musthave} merge, written with the live resourceVersion), optionally as a server-side dry run. The
- * {@code apply-type} and {@code apply-wave} annotations are instructions to us and are not written to the cluster.
+ * {@code apply-type} and {@code apply-wave} annotations are instructions to us and are not written to the cluster
+ * (upstream leaves both on a created object and apply-wave on a replaced one, so an ACM {@code mustonlyhave} policy
+ * enforcing the same object after the upgrade would find it non-compliant). An {@code apply-type} other than
+ * {@code replace} or {@code merge} is refused before anything is sent (upstream silently did nothing).
  */
 final class ManifestApplier {
     static final String REPLACE = "replace";
@@ -30,14 +33,23 @@ final class ManifestApplier {
     record NotServed() implements Outcome {
     }
 
-    /** The request failed; {@code verb} is create, replace, merge or get. */
-    record Failed(String verb, KubernetesClientException error) implements Outcome {
+    /** Not sent: the manifest's {@code apply-type} annotation is neither {@code replace} nor {@code merge}. */
+    record Refused(String reason) implements Outcome {
+    }
+
+    /** The request failed; {@code verb} is get, create, replace or update (the write of a merge), as upstream. */
+    record Failed(String verb, String kind, String name, KubernetesClientException error) implements Outcome {
         boolean rejected() {
             return error.getCode() == 400 || error.getCode() == 422;
         }
 
         String cause() {
             return KubeFailures.cause(error);
+        }
+
+        /** Upstream's {@code failed to <verb> manifest <Kind> called <name>: <cause>}. */
+        String message() {
+            return "failed to " + verb + " manifest " + kind + " called " + name + ": " + cause();
         }
     }
 
@@ -65,6 +77,9 @@ final class ManifestApplier {
         if (ctx.isEmpty()) {
             return new NotServed();
         }
+        if (!validApplyType(m)) {
+            return new Refused(applyTypeProblem(m));
+        }
         String type = applyType(m);
         Manifest clean = m.withAnnotation(Manifest.APPLY_TYPE, null).withAnnotation(Manifest.APPLY_WAVE, null);
         Resource<GenericKubernetesResource> target = operation(ctx.get(), targetNamespace(m)).withName(m.name());
@@ -72,9 +87,9 @@ final class ManifestApplier {
         try {
             live = target.get();
         } catch (KubernetesClientException e) {
-            return new Failed("get", e);
+            return new Failed("get", m.kind(), m.name(), e);
         }
-        String verb = live == null ? "create" : type;
+        String verb = live == null ? "create" : MERGE.equals(type) ? "update" : "replace";
         try {
             if (live == null) {
                 GenericKubernetesResource desired = resource(clean.object(), targetNamespace(m));
@@ -91,11 +106,11 @@ final class ManifestApplier {
             (dryRun ? op.dryRun() : op).update();
             return new Applied(MERGE.equals(type) ? "merged" : "replaced");
         } catch (KubernetesClientException e) {
-            return new Failed(verb, e);
+            return new Failed(verb, m.kind(), m.name(), e);
         }
     }
 
-    /** {@code replace} (default) or {@code merge}; anything else is reported by validation and refused here. */
+    /** {@code replace} (default) or {@code merge}; anything else is an error of validation and refused by apply. */
     static String applyType(Manifest m) {
         String t = m.annotation(Manifest.APPLY_TYPE);
         return t == null || t.isEmpty() ? REPLACE : t;
@@ -104,6 +119,12 @@ final class ManifestApplier {
     static boolean validApplyType(Manifest m) {
         String t = applyType(m);
         return REPLACE.equals(t) || MERGE.equals(t);
+    }
+
+    /** What is wrong with the manifest's apply type, and the fix. */
+    static String applyTypeProblem(Manifest m) {
+        return m.located() + ": annotation " + Manifest.APPLY_TYPE + " \"" + m.annotation(Manifest.APPLY_TYPE)
+                + "\" must be \"replace\" or \"merge\"";
     }
 
     private NonNamespaceOperation<GenericKubernetesResource, ?, Resource<GenericKubernetesResource>> operation(

@@ -68,8 +68,7 @@ final class ManifestValidator {
                     + "from the ConfigMap");
         }
         if (!ManifestApplier.validApplyType(m)) {
-            return List.of(m.located() + ": annotation " + Manifest.APPLY_TYPE + " \"" + m.annotation(
-                    Manifest.APPLY_TYPE) + "\" must be \"replace\" or \"merge\"");
+            return List.of(ManifestApplier.applyTypeProblem(m));
         }
         return List.empty();
     }
@@ -96,10 +95,15 @@ final class ManifestValidator {
             ManifestApplier.Failed failed = (ManifestApplier.Failed) outcome;
             if (failed.rejected()) {
                 return Either.right(Option.some(m.describe() + " - dryrun failed in namespace " + ns.getOrElse("")
-                        + ": " + failed.cause()));
+                        + ": " + failed.message()));
             }
             return Either.left(KubeFailures.from("failed to validate manifest with dryrun: " + m.located(),
                     failed.error()));
+        }
+        if (outcome instanceof ManifestApplier.Refused) {
+            // staticErrors refused it already; kept so that a new refusal can never pass as valid
+            return Either.left(PortFailure.invalid("failed to validate extramanifest cms: "
+                    + ((ManifestApplier.Refused) outcome).reason()));
         }
         return Either.right(Option.none());
     }

@@ -1,12 +1,6 @@
 package dev.ibu.adapters.k8s.provider;
 
-import dev.ibu.adapters.k8s.config.ClusterInfoAdapter;
-import dev.ibu.adapters.k8s.config.ConfigMapAdapter;
-import dev.ibu.adapters.k8s.config.PullSecretAdapter;
-import dev.ibu.adapters.k8s.events.EventAdapter;
-import dev.ibu.adapters.k8s.health.ClusterHealthAdapter;
-import dev.ibu.adapters.k8s.manifests.ExtraManifestAdapter;
-import dev.ibu.adapters.k8s.resource.IbuResourceAdapter;
+import dev.ibu.adapters.k8s.K8sAdapters;
 import dev.ibu.ports.out.ClockPort;
 import dev.ibu.ports.out.ClusterHealthPort;
 import dev.ibu.ports.out.ClusterInfoPort;
@@ -19,13 +13,14 @@ import dev.ibu.ports.out.PortProvider;
 import dev.ibu.ports.out.PullSecretPort;
 import io.fabric8.kubernetes.client.KubernetesClient;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The cluster-facing ports, found by ServiceLoader. Needs a shared {@link KubernetesClient}; setting
- * {@code agent.namespace} (default {@code openshift-lifecycle-agent}) is where the pull secret is read.
+ * The cluster-facing ports, found by ServiceLoader, built on {@link K8sAdapters}: a shared {@link K8sAdapters}, or
+ * one made on a shared {@link KubernetesClient} (setting {@code agent.namespace}, default
+ * {@value K8sAdapters#DEFAULT_NAMESPACE}, is where the pull secret is read; the shared {@link ClockPort} stamps
+ * events). Without either it provides nothing.
  */
 public final class K8sPortProvider implements PortProvider {
     public static final String NAMESPACE = "agent.namespace";
@@ -43,31 +38,36 @@ public final class K8sPortProvider implements PortProvider {
 
     @Override
     public <T> Optional<T> create(Class<T> port, PortContext context) {
-        return context.shared(KubernetesClient.class).map(client -> port.cast(build(port, client, context)));
+        return adapters(context).map(k8s -> port.cast(pick(port, k8s)));
     }
 
-    private static Object build(Class<?> port, KubernetesClient client, PortContext context) {
+    private static Optional<K8sAdapters> adapters(PortContext context) {
+        return context.shared(K8sAdapters.class).or(() -> context.shared(KubernetesClient.class)
+                .map(client -> new K8sAdapters(client, context.setting(NAMESPACE).orElse(K8sAdapters.DEFAULT_NAMESPACE),
+                        context.shared(ClockPort.class).orElseGet(ClockPort::system))));
+    }
+
+    private static Object pick(Class<?> port, K8sAdapters k8s) {
         if (port == IbuResourcePort.class) {
-            return new IbuResourceAdapter(client);
+            return k8s.resource();
         }
         if (port == ConfigMapPort.class) {
-            return new ConfigMapAdapter(client);
+            return k8s.configMaps();
         }
         if (port == PullSecretPort.class) {
-            return new PullSecretAdapter(client, context.setting(NAMESPACE).orElse("openshift-lifecycle-agent"));
+            return k8s.pullSecrets();
         }
         if (port == ClusterHealthPort.class) {
-            return new ClusterHealthAdapter(client);
+            return k8s.health();
         }
         if (port == ClusterInfoPort.class) {
-            return new ClusterInfoAdapter(client);
+            return k8s.clusterInfo();
         }
         if (port == ExtraManifestPort.class) {
-            return new ExtraManifestAdapter(client);
+            return k8s.extraManifests();
         }
         if (port == EventPort.class) {
-            ClockPort clock = context.shared(ClockPort.class).orElse(Instant::now);
-            return new EventAdapter(client, clock);
+            return k8s.events();
         }
         throw new IllegalArgumentException("k8s does not provide " + port.getName());
     }

@@ -101,8 +101,8 @@ class ExtraManifestAdapterIT {
 
         // apply order: the Namespace (wave 1), then the rest by name
         assertThat(validation.warnings()).containsExactly(
-                "Secret[bad-secret] - dryrun failed in namespace existing: Secret \"bad-secret\" is invalid: "
-                        + "data[tls.crt]: Required value",
+                "Secret[bad-secret] - dryrun failed in namespace existing: failed to create manifest Secret called "
+                        + "bad-secret: Secret \"bad-secret\" is invalid: data[tls.crt]: Required value",
                 "ConfigMap[lost] - namespace missing-ns not found on cluster or not added in configmap in right order",
                 "Widget[w] - CRD not deployed on cluster");
         assertThat(client.configMaps().inNamespace("existing").list().getItems()).isEmpty();
@@ -245,9 +245,12 @@ class ExtraManifestAdapterIT {
         PortFailure failure = adapter.validate(List.of(CM)).getLeft();
         PortFailure atExport = adapter.export(List.of(CM)).getLeft();
 
+        // upstream's texts exactly (its prep_handlers.go and extramanifest.go)
         String mismatch = "The labeled manifests count found in policies 1 does not match the expected manifests "
-                + "count 3 (annotation lca.openshift.io/target-ocp-version-manifest-count on ImageBasedUpgrade upgrade)";
-        assertThat(failure.message()).isEqualTo(mismatch);
+                + "count 3";
+        assertThat(failure.message()).isEqualTo("failed to validate manifests from policies: " + mismatch);
+        assertThat(adapter.validate(List.empty()).getLeft().message()).as("Prep without extraManifests")
+                .isEqualTo("failed to validate manifests from policies: " + mismatch);
         assertThat(atExport.message()).isEqualTo("failed to export manifests from policies: failed to validate and "
                 + "extract manifests from policies: " + mismatch);
     }

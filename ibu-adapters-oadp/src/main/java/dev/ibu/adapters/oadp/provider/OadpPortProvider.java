@@ -1,17 +1,22 @@
 package dev.ibu.adapters.oadp.provider;
 
-import dev.ibu.adapters.oadp.OadpBackupAdapter;
+import dev.ibu.adapters.oadp.OadpAdapters;
+import dev.ibu.adapters.oadp.local.LocalBackups;
 import dev.ibu.ports.out.BackupPort;
 import dev.ibu.ports.out.ClockPort;
 import dev.ibu.ports.out.PortContext;
 import dev.ibu.ports.out.PortProvider;
 import io.fabric8.kubernetes.client.KubernetesClient;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** The backup/restore port on OADP (Velero), found by ServiceLoader. Needs a shared {@link KubernetesClient}. */
+/**
+ * The backup/restore port, found by ServiceLoader, built on {@link OadpAdapters} (a shared one, or one made on a shared
+ * {@link KubernetesClient} and the shared {@link ClockPort}): OADP (Velero) or the local backup per upgrade ({@link
+ * LocalBackups}, which also needs setting {@code host.root} or {@code backup.local.root}). Without a client or a
+ * facade it provides nothing.
+ */
 public final class OadpPortProvider implements PortProvider {
     @Override
     public String name() {
@@ -28,7 +33,9 @@ public final class OadpPortProvider implements PortProvider {
         if (port != BackupPort.class) {
             return Optional.empty();
         }
-        ClockPort clock = context.shared(ClockPort.class).orElse(Instant::now);
-        return context.shared(KubernetesClient.class).map(c -> port.cast(new OadpBackupAdapter(c, clock)));
+        ClockPort clock = context.shared(ClockPort.class).orElseGet(ClockPort::system);
+        return context.shared(OadpAdapters.class)
+                .or(() -> context.shared(KubernetesClient.class).map(client -> new OadpAdapters(client, clock)))
+                .map(oadp -> port.cast(oadp.backupPort(LocalBackups.settings(context))));
     }
 }

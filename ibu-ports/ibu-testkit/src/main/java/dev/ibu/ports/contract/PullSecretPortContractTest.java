@@ -47,4 +47,20 @@ public abstract class PullSecretPortContractTest {
         assertThat(r.getLeft()).isInstanceOf(PortFailure.NotFound.class);
         assertThat(r.getLeft().message()).contains("absent-secret");
     }
+
+    @Test
+    void a_dockerconfigjson_that_is_not_a_json_object_is_invalid_naming_the_secret_and_key_but_not_its_content() {
+        String[] bad = {"user:hunter2-not-json", "{\"auths\": {\"quay.io\": ", "[\"hunter2\"]",
+            "{\"auths\":{}} hunter2"};
+        for (int i = 0; i < bad.length; i++) {
+            String name = "bad-pull-secret-" + i;
+            f.putPullSecret(name, bad[i]);
+
+            Either<PortFailure, PullSecret> r = f.port().read(name);
+
+            assertThat(r.isLeft()).as(bad[i]).isTrue();
+            assertThat(r.getLeft()).isInstanceOf(PortFailure.Invalid.class);
+            assertThat(r.getLeft().message()).contains(name).contains(".dockerconfigjson").doesNotContain("hunter2");
+        }
+    }
 }

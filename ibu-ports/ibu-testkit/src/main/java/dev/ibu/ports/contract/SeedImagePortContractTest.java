@@ -25,6 +25,9 @@ public abstract class SeedImagePortContractTest {
         /** The OCP version {@link #publicSeed()} declares in its cluster info. */
         String publicSeedVersion();
 
+        /** The CPU architectures (GOARCH names) {@link #publicSeed()} is built for: the node's, in these worlds. */
+        io.vavr.collection.List<String> publicSeedArchitectures();
+
         /** An image reference the registry does not have. */
         String absentImage();
 
@@ -52,6 +55,16 @@ public abstract class SeedImagePortContractTest {
                 .isEqualTo(Option.some(SeedImageInfo.SUPPORTED_FORMAT_VERSION));
         assertThat(info.labels().containsKey(SeedImageInfo.CLUSTER_INFO_LABEL)).isTrue();
         assertThat(info.clusterInfo().map(c -> c.ocpVersion())).isEqualTo(Option.some(f.publicSeedVersion()));
+    }
+
+    @Test
+    void a_seed_shows_the_architectures_it_is_built_for_and_the_node_is_one_of_them() {
+        SeedImageInfo info = port.inspect(f.publicSeed(), Option.none()).get();
+        String node = port.nodeArchitecture().get();
+
+        assertThat(info.architectures()).isEqualTo(f.publicSeedArchitectures());
+        assertThat(node).matches("[a-z0-9]+").isIn("amd64", "arm64", "ppc64le", "s390x", "riscv64");
+        assertThat(info.architectures().contains(node)).isTrue();
     }
 
     @Test

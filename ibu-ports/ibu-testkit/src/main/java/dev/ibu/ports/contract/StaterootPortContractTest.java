@@ -34,6 +34,16 @@ public abstract class StaterootPortContractTest {
         default int rounds() {
             return 100;
         }
+
+        /**
+         * The agent dies at this moment, and with it every job runner that ran inside it (as {@code kill -9} would;
+         * work running outside the agent goes on), and a new agent starts on the same host: returns the new agent's
+         * port. The old port is not used again.
+         */
+        StaterootPort restartAgent();
+
+        /** The stateroot directories on the host ({@code ostree/deploy/*}), deployed or not. */
+        io.vavr.collection.Set<String> staterootDirectories();
     }
 
     protected abstract Fixture newFixture();
@@ -49,6 +59,36 @@ public abstract class StaterootPortContractTest {
 
     private HostStatus status() {
         return port.status().get();
+    }
+
+    private JobState awaitEnd(String stateroot) {
+        return Polling.until(() -> port.setupState(stateroot).get(), s -> !(s instanceof JobState.Running), f::advance,
+                f.rounds());
+    }
+
+    private void restartAgent() {
+        port = f.restartAgent();
+    }
+
+    /** After a restart the job is never Failed, and it completes with the stateroot made exactly once. */
+    private void assertCompletesWithExactlyOneNewStateroot(StaterootSetup setup, HostStatus before) {
+        JobState first = port.setupState(setup.staterootName()).get();
+        assertThat(first).as("the job right after the agent restarted").isInstanceOfAny(JobState.Running.class,
+                JobState.Succeeded.class);
+        assertThat(awaitEnd(setup.staterootName())).isInstanceOf(JobState.Succeeded.class);
+        HostStatus s = status();
+        assertThat(s.deployments().filter(d -> d.osname().equals(setup.staterootName()))).hasSize(1);
+        assertThat(s.deployments().filter(d -> !d.osname().equals(setup.staterootName())).map(this::withoutIndex))
+                .as("the other deployments are untouched").isEqualTo(before.deployments().map(this::withoutIndex));
+        assertThat(s.bootedStateroot()).isEqualTo(before.bootedStateroot());
+        assertThat(s.defaultDeployment().map(Deployment::osname)).isEqualTo(before.defaultDeployment()
+                .map(Deployment::osname));
+        assertThat(f.staterootDirectories()).as("no partial stateroot left behind")
+                .isEqualTo(s.deployments().map(Deployment::osname).toSet());
+    }
+
+    private String withoutIndex(Deployment d) {
+        return d.osname() + " " + d.checksum() + " " + d.serial() + (d.booted() ? " booted" : "");
     }
 
     private JobState runSetup(StaterootSetup setup) {
@@ -188,5 +228,83 @@ public abstract class StaterootPortContractTest {
         assertThat(port.remove(setup.staterootName()).isRight()).isTrue();
 
         assertThat(status().defaultDeployment().map(Deployment::osname)).contains(booted);
+    }
+
+    // ---- the job outlives the agent --------------------------------------------------------------------------------
+
+    @Test
+    void a_setup_survives_an_agent_restart_right_after_its_start() {
+        HostStatus before = status();
+        StaterootSetup setup = f.setupThatSucceeds();
+        assertThat(port.startSetup(setup).isRight()).isTrue();
+
+        restartAgent();
+
+        assertCompletesWithExactlyOneNewStateroot(setup, before);
+    }
+
+    @Test
+    void a_setup_survives_an_agent_restart_while_it_runs() {
+        HostStatus before = status();
+        StaterootSetup setup = f.setupThatSucceeds();
+        assertThat(port.startSetup(setup).isRight()).isTrue();
+        f.advance();
+
+        restartAgent();
+
+        assertCompletesWithExactlyOneNewStateroot(setup, before);
+    }
+
+    @Test
+    void a_setup_survives_one_agent_restart_after_another() {
+        HostStatus before = status();
+        StaterootSetup setup = f.setupThatSucceeds();
+        assertThat(port.startSetup(setup).isRight()).isTrue();
+        for (int i = 0; i < 3; i++) {
+            f.advance();
+            restartAgent();
+            assertThat(port.setupState(setup.staterootName()).get()).isNotInstanceOf(JobState.Failed.class);
+        }
+
+        assertCompletesWithExactlyOneNewStateroot(setup, before);
+    }
+
+    @Test
+    void starting_setup_again_on_the_new_agent_resumes_the_job_once() {
+        HostStatus before = status();
+        StaterootSetup setup = f.setupThatSucceeds();
+        assertThat(port.startSetup(setup).isRight()).isTrue();
+        f.advance();
+        restartAgent();
+
+        assertThat(port.startSetup(setup).isRight()).isTrue();
+        assertThat(port.startSetup(setup).isRight()).isTrue();
+
+        assertCompletesWithExactlyOneNewStateroot(setup, before);
+    }
+
+    @Test
+    void a_succeeded_setup_stays_succeeded_across_a_restart_and_is_not_redone() {
+        StaterootSetup setup = f.setupThatSucceeds();
+        assertThat(runSetup(setup)).isInstanceOf(JobState.Succeeded.class);
+        HostStatus done = status();
+
+        restartAgent();
+
+        assertThat(port.setupState(setup.staterootName()).get()).isInstanceOf(JobState.Succeeded.class);
+        assertThat(port.startSetup(setup).isRight()).isTrue();
+        assertThat(status()).isEqualTo(done);
+    }
+
+    @Test
+    void a_failed_setup_stays_failed_across_a_restart() {
+        Option<StaterootSetup> failing = f.setupThatFails();
+        assumeTrue(failing.isDefined(), "this fixture cannot make a setup fail");
+        JobState failed = runSetup(failing.get());
+        assertThat(failed).isInstanceOf(JobState.Failed.class);
+
+        restartAgent();
+
+        assertThat(port.setupState(failing.get().staterootName()).get()).isEqualTo(failed);
     }
 }

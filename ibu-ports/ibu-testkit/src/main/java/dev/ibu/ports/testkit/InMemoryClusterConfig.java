@@ -93,10 +93,15 @@ public abstract class InMemoryClusterConfig implements ConfigMapPort, PullSecret
         return faults.guard(Op.PULL_SECRET_READ, () -> {
             synchronized (this) {
                 String json = pullSecrets.get(secretName);
-                return json == null
-                        ? Either.left(PortFailure.notFound("Secret " + secretName + " not found: create it with a "
-                        + ".dockerconfigjson key, or fix spec.seedImageRef.pullSecretRef.name"))
-                        : Either.right(new PullSecret(secretName, json));
+                if (json == null) {
+                    return Either.left(PortFailure.notFound("Secret " + secretName + " not found: create it with a "
+                            + ".dockerconfigjson key, or fix spec.seedImageRef.pullSecretRef.name"));
+                }
+                if (!DockerConfigJson.isJsonObject(json)) {
+                    return Either.left(PortFailure.invalid("Secret " + secretName + " key .dockerconfigjson is not a "
+                            + "JSON object: recreate it with kubectl create secret docker-registry"));
+                }
+                return Either.right(new PullSecret(secretName, json));
             }
         });
     }

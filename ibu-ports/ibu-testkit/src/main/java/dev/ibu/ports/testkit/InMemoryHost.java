@@ -30,12 +30,19 @@ import java.util.Objects;
  * <p>Setup: by default it finishes after two {@link #tick()}s ({@link #setupPacing}); when it finishes it pulls the
  * seed from the registry (if any) and fails with upstream's {@code version specified in seed image (<a>) differs from
  * version in spec (<b>)} when the versions differ; on success the stateroot gets a deployment right after the default
- * (not default, not booted) and the auto-rollback config is recorded in it.
+ * (not default, not booted) and the auto-rollback config is recorded in it. From its first step on, the stateroot's
+ * directory exists (as on a real host, where the setup makes it before it deploys); a failed setup leaves it, as
+ * upstream does, until {@link #startSetup} starts over or {@link #remove} removes it.
  *
  * <p>Job records (setup and precache) live in the booted stateroot's {@code /var}, as the host adapter keeps them in
  * {@code /var/tmp}: after a boot into another stateroot the engine sees no job (NotStarted), after a boot back it
- * sees the old records again, and removing a stateroot removes the records kept in it. A reboot fails the jobs that
- * were running.
+ * sees the old records again, and removing a stateroot removes the records kept in it.
+ *
+ * <p>Jobs outlive the agent as the {@link StaterootPort} contract says. Their records live on the host, their runners
+ * in the agent: {@link #agentRestarted()} (a new agent process on this host) kills the runners, so running jobs stop advancing, and a setup that had taken a step leaves its partial stateroot directory
+ * behind ({@link #staterootNames()} lists it; it has no deployment). The next {@link #setupState} or
+ * {@link #startSetup} for that stateroot resumes the job: it removes what the dead runner left and starts the steps
+ * over, reading Running meanwhile; {@link #setupRunners(String)} counts the runners a job had.
  */
 public final class InMemoryHost extends InMemoryHostBoot implements StaterootPort, CertificatePort {
     public static final String DEFAULT_BOOTED = "rhcos_4.14.0";
@@ -65,6 +72,11 @@ public final class InMemoryHost extends InMemoryHostBoot implements StaterootPor
         StaterootDir d = new StaterootDir();
         d.kubeletExpiry = Option.some(DEFAULT_KUBELET_EXPIRY);
         return d;
+    }
+
+    /** Where this host pulls from (none: nowhere in particular). */
+    Option<InMemoryRegistry> registry() {
+        return registry;
     }
 
     /** The precache port of this host. */
@@ -134,6 +146,21 @@ public final class InMemoryHost extends InMemoryHostBoot implements StaterootPor
         return job == null ? new JobState.NotStarted() : job.state;
     }
 
+    /** How many runners the setup job of {@code stateroot} had (1, plus one per resume); 0 when there is none. */
+    public synchronized int setupRunners(String stateroot) {
+        SetupJob job = setupJobs().get(stateroot);
+        return job == null ? 0 : job.runners();
+    }
+
+    /**
+     * The agent's process died and a new one starts on this host: the job runners that ran inside the old one die
+     * with it. Their jobs stay Running on the host and are resumed by the next port call about them.
+     */
+    public synchronized InMemoryHost agentRestarted() {
+        killRunners();
+        return this;
+    }
+
     public synchronized Option<AutoRollbackConfig> autoRollbackConfig(String stateroot) {
         return Option.of(host.dirs.get(stateroot)).flatMap(d -> d.autoRollback);
     }
@@ -142,8 +169,8 @@ public final class InMemoryHost extends InMemoryHostBoot implements StaterootPor
     public void tick() {
         synchronized (this) {
             for (SetupJob job : new ArrayList<>(setupJobs().values())) {
-                if (job.pacing.byTicks() && job.step()) {
-                    finish(job);
+                if (job.pacing.byTicks()) {
+                    advance(job);
                 }
             }
         }
@@ -167,6 +194,7 @@ public final class InMemoryHost extends InMemoryHostBoot implements StaterootPor
         String name = setup.staterootName();
         SetupJob existing = setupJobs().get(name);
         if (existing != null && !(existing.state instanceof JobState.Failed)) {
+            resumeIfOrphaned(existing);
             return Either.right(null);
         }
         if (host.bootedStateroot().equals(name)) {
@@ -190,8 +218,9 @@ public final class InMemoryHost extends InMemoryHostBoot implements StaterootPor
                 if (job == null) {
                     return Either.right(new JobState.NotStarted());
                 }
-                if (!job.pacing.byTicks() && job.step()) {
-                    finish(job);
+                resumeIfOrphaned(job);
+                if (!job.pacing.byTicks()) {
+                    advance(job);
                 }
                 return Either.right(job.state);
             }
@@ -222,6 +251,30 @@ public final class InMemoryHost extends InMemoryHostBoot implements StaterootPor
         });
     }
 
+    /** One step of a live runner; after its first step the stateroot's (partial) directory exists. */
+    private void advance(SetupJob job) {
+        if (!job.running() || job.orphaned()) {
+            return;
+        }
+        if (job.step()) {
+            finish(job);
+        } else if (job.started()) {
+            host.dirs.putIfAbsent(job.setup.staterootName(), new StaterootDir());
+        }
+    }
+
+    /** A job whose runner died: remove what it left half made, and start a new runner; under the lock. */
+    private void resumeIfOrphaned(SetupJob job) {
+        if (!job.orphaned()) {
+            return;
+        }
+        host.remove(job.setup.staterootName());
+        job.resume();
+        if (job.due()) {
+            finish(job);
+        }
+    }
+
     private void finish(SetupJob job) {
         StaterootSetup s = job.setup;
         if (nextSetupFailure.isDefined()) {
@@ -244,10 +297,10 @@ public final class InMemoryHost extends InMemoryHostBoot implements StaterootPor
                 return;
             }
         }
-        StaterootDir dir = new StaterootDir();
+        // the partial directory made by the first step (and anything written into it meanwhile) is completed
+        StaterootDir dir = host.dirs.computeIfAbsent(s.staterootName(), n -> new StaterootDir());
         dir.autoRollback = Option.some(s.autoRollback());
         dir.seedImages = seed.images();
-        host.dirs.put(s.staterootName(), dir);
         host.deployAfterDefault(s.staterootName(), seed.checksum());
         job.state = new JobState.Succeeded();
     }
@@ -268,6 +321,13 @@ public final class InMemoryHost extends InMemoryHostBoot implements StaterootPor
         setupJobs().remove(name);
     }
 
+    /** The agent died: the job runners in it died too; under the lock. */
+    private void killRunners() {
+        setupJobs().values().forEach(SetupJob::runnerDied);
+        precache.runnerDied();
+    }
+
+    /** A reboot fails the running jobs, orphaned or not (upstream: the job pod dies, backoffLimit 0). */
     @Override
     void interruptJobs(String why) {
         setupJobs().values().stream().filter(SetupJob::running).forEach(j -> j.state = new JobState.Failed(why));

@@ -17,7 +17,8 @@ import java.util.Objects;
 /**
  * The reboot part of {@link InMemoryHost}. {@link #reboot(String)} records the reason and marks a reboot pending;
  * the boot itself happens when the test calls {@link #completeReboot()} (or at once in {@link RebootMode#IMMEDIATE}).
- * A boot boots the default deployment (index 0), fails any running job (a reboot kills job pods), and arms the init
+ * A boot boots the default deployment (index 0), fails any running job (upstream: a reboot kills the job pod, whose
+ * backoffLimit is 0; the host adapter tells a reboot from an agent restart by the boot id), and arms the init
  * monitor when the booted stateroot has an auto-rollback config with the monitor enabled and the monitor was not
  * disabled there.
  *
@@ -29,7 +30,6 @@ import java.util.Objects;
 public abstract class InMemoryHostBoot extends InMemoryHostStore implements RebootPort {
     public static final String INTERRUPTED = "job was interrupted by a reboot of the node; move to Idle to abort, "
             + "then start Prep again";
-
     private RebootMode rebootMode = RebootMode.ON_COMPLETE_REBOOT;
     private List<String> rebootReasons = List.empty();
     private boolean rebootPending;

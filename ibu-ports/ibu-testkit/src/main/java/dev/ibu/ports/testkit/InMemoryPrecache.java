@@ -4,7 +4,8 @@ import dev.ibu.ports.out.JobState;
 import dev.ibu.ports.out.PortFailure;
 import dev.ibu.ports.out.PrecachePort;
 import dev.ibu.ports.out.PrecacheStatus;
-import dev.ibu.ports.out.PullSecret;
+import dev.ibu.domain.ImageCleanup;
+import dev.ibu.ports.out.PrecacheRequest;
 import io.vavr.collection.HashSet;
 import io.vavr.collection.List;
 import io.vavr.collection.Set;
@@ -18,7 +19,17 @@ import java.util.Objects;
  * the stateroot was set up from plus the extra ones, {@code imagesPerStep} per step (default one per tick); there is
  * no progress until the first step (upstream: "No precache status file to read yet"). Images marked failing count
  * as failed, and the job fails with {@code failed to pre-cache one or more images} unless best-effort. Its record
- * lives in the booted stateroot's {@code /var}, like the setup job's. Shares the host's lock.
+ * lives in the booted stateroot's {@code /var}, like the setup job's. Pulled images go into the host's container
+ * storage, which {@link #cleanup()} leaves alone; {@link #pulls(String)} counts the pulls of an image.
+ *
+ * <p>As the host adapter: {@link #start} first runs the container-storage cleanup the request asks for (see
+ * {@link InMemoryImageStorage}: {@link #storeImage}, {@link #storageUsage}); an image the host's registry publishes as
+ * a manifest list without an entry for the node's architecture ({@link InMemoryRegistry#manifestList}) is skipped,
+ * counted in the progress' {@code skipped}, neither pulled nor failed.
+ *
+ * <p>The job's runner lives in the agent: after {@link InMemoryHost#agentRestarted()} the job stops
+ * advancing, and the next {@link #status()} or {@link #start} resumes it: it goes through its list again and counts
+ * images already in the storage as pulled without pulling them; meanwhile it reads Running. Shares the host's lock.
  */
 public final class InMemoryPrecache implements PrecachePort {
     private final InMemoryHost host;
@@ -27,6 +38,21 @@ public final class InMemoryPrecache implements PrecachePort {
     private int imagesPerStep = 1;
     private Set<String> failingImages = HashSet.empty();
     private boolean bestEffort;
+    private final java.util.Map<String, Integer> pulls = new java.util.LinkedHashMap<>();
+    private final InMemoryImageStorage images = new InMemoryImageStorage();
+    private Option<ImageCleanup> lastCleanup = Option.none();
+    private final PrecacheJob.Storage storage = new PrecacheJob.Storage() {
+        @Override
+        public boolean has(String image) {
+            return images.has(image);
+        }
+
+        @Override
+        public void pull(String image) {
+            pulls.merge(image, 1, Integer::sum);
+            images.add(image, false, false);
+        }
+    };
 
     InMemoryPrecache(InMemoryHost host, Faults faults) {
         this.host = host;
@@ -56,7 +82,69 @@ public final class InMemoryPrecache implements PrecachePort {
         return this;
     }
 
-    /** The job's state without counting a port call. */
+    /**
+     * Puts an image into the container storage before precache, as the node has it: {@code pinned} (crictl) or
+     * {@code inUse} (a container of CRI-O or podman uses it) images are never removed by the cleanup.
+     */
+    public InMemoryPrecache storeImage(String image, boolean pinned, boolean inUse) {
+        synchronized (host) {
+            images.add(image, pinned, inUse);
+        }
+        return this;
+    }
+
+    /** The container storage's usage: {@code basePercent} plus {@code percentPerImage} per stored image. */
+    public InMemoryPrecache storageUsage(int basePercent, int percentPerImage) {
+        synchronized (host) {
+            images.usage(basePercent, percentPerImage);
+        }
+        return this;
+    }
+
+    /** Whether the container runtime answers which images are in use or pinned (false: the cleanup removes none). */
+    public InMemoryPrecache runtimeAnswers(boolean answers) {
+        synchronized (host) {
+            images.runtimeAnswers(answers);
+        }
+        return this;
+    }
+
+    /** The container storage's usage now, in percent (not a port call). */
+    public int storageUsedPercent() {
+        synchronized (host) {
+            return images.usedPercent();
+        }
+    }
+
+    /** The images the cleanup removed (not a port call). */
+    public List<String> removedImages() {
+        synchronized (host) {
+            return images.removed();
+        }
+    }
+
+    /** The cleanup the last started job was asked for (not a port call). */
+    public Option<ImageCleanup> lastCleanup() {
+        synchronized (host) {
+            return lastCleanup;
+        }
+    }
+
+    /** How many times {@code image} was pulled into the container storage (not a port call). */
+    public int pulls(String image) {
+        synchronized (host) {
+            return pulls.getOrDefault(image, 0);
+        }
+    }
+
+    /** The images in the container storage (not a port call). */
+    public List<String> storedImages() {
+        synchronized (host) {
+            return images.images();
+        }
+    }
+
+    /** The job's state without counting a port call (and without resuming it). */
     public PrecacheStatus peek() {
         synchronized (host) {
             PrecacheJob job = job();
@@ -65,12 +153,14 @@ public final class InMemoryPrecache implements PrecachePort {
     }
 
     @Override
-    public Either<PortFailure, Void> start(String staterootName, List<String> extraImages,
-                                           Option<PullSecret> pullSecret) {
+    public Either<PortFailure, Void> start(PrecacheRequest request) {
+        String staterootName = request.staterootName();
+        List<String> extraImages = request.extraImages();
         return faults.guard(Op.PRECACHE_START, () -> {
             synchronized (host) {
                 PrecacheJob job = job();
                 if (job != null && !(job.status().state() instanceof JobState.Failed)) {
+                    resumeIfOrphaned(job);
                     return Either.right(null);
                 }
                 Option<List<String>> seedImages = host.seedImages(staterootName);
@@ -82,7 +172,10 @@ public final class InMemoryPrecache implements PrecachePort {
                 if (images.isEmpty()) {
                     return Either.left(PortFailure.terminal("no images specified for precaching"));
                 }
-                host.bootedDir().precache = new PrecacheJob(images, failingImages, bestEffort, imagesPerStep);
+                lastCleanup = Option.some(request.cleanup());
+                this.images.cleanup(request.cleanup());
+                host.bootedDir().precache = new PrecacheJob(images, this::lacksNodeArchitecture, failingImages,
+                        bestEffort, imagesPerStep);
                 return Either.right(null);
             }
         });
@@ -92,8 +185,11 @@ public final class InMemoryPrecache implements PrecachePort {
     public Either<PortFailure, PrecacheStatus> status() {
         return faults.guard(Op.PRECACHE_STATUS, () -> {
             synchronized (host) {
-                if (job() != null && !pacing.byTicks()) {
-                    job().step();
+                if (job() != null) {
+                    resumeIfOrphaned(job());
+                    if (!pacing.byTicks()) {
+                        job().step(storage);
+                    }
                 }
                 return Either.right(peek());
             }
@@ -113,7 +209,7 @@ public final class InMemoryPrecache implements PrecachePort {
     void tick() {
         synchronized (host) {
             if (job() != null && pacing.byTicks()) {
-                job().step();
+                job().step(storage);
             }
         }
     }
@@ -124,6 +220,25 @@ public final class InMemoryPrecache implements PrecachePort {
                 job().interrupt(why);
             }
         }
+    }
+
+    /** The agent died: the job's runner died with it. */
+    void runnerDied() {
+        synchronized (host) {
+            if (job() != null) {
+                job().runnerDied();
+            }
+        }
+    }
+
+    private void resumeIfOrphaned(PrecacheJob job) {
+        if (job.orphaned()) {
+            job.resume(storage);
+        }
+    }
+
+    private boolean lacksNodeArchitecture(String image) {
+        return host.registry().exists(r -> r.lacksNodeArchitecture(image));
     }
 
     private PrecacheJob job() {

@@ -44,6 +44,7 @@ public final class InMemoryVelero implements BackupPort {
     private int syncDelay;
     private List<String> deleted = List.empty();
     private List<String> violations = List.empty();
+    private final java.util.List<Runnable> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** @param configMaps where the {@code oadpContent} ConfigMaps are read (not counted as port calls if in-memory) */
     public InMemoryVelero(Faults faults, ConfigMapPort configMaps) {
@@ -88,10 +89,32 @@ public final class InMemoryVelero implements BackupPort {
         return this;
     }
 
-    public synchronized void tick() {
-        backups.values().forEach(b -> b.tick(ticksToFinish));
-        restores.values().forEach(r -> r.tick(ticksToFinish));
-        syncDelay = Math.max(0, syncDelay - 1);
+    /**
+     * Velero works one step; the {@link #onProgress} listeners are woken (after the step, outside this object's lock,
+     * as a watch thread would) when a phase changed or the Backups became synced.
+     */
+    public void tick() {
+        boolean moved;
+        synchronized (this) {
+            String before = phases();
+            int delay = syncDelay;
+            backups.values().forEach(b -> b.tick(ticksToFinish));
+            restores.values().forEach(r -> r.tick(ticksToFinish));
+            syncDelay = Math.max(0, syncDelay - 1);
+            moved = !before.equals(phases()) || delay == 1;
+        }
+        if (moved) {
+            listeners.forEach(Runnable::run);
+        }
+    }
+
+    private String phases() {
+        return backupPhases().toString() + restorePhases();
+    }
+
+    /** How many listeners are registered (tests of the wiring). */
+    public int progressListeners() {
+        return listeners.size();
     }
 
     /** Backup name to phase ({@code ""} before Velero picked it up). */
@@ -168,6 +191,7 @@ public final class InMemoryVelero implements BackupPort {
     public Either<PortFailure, ExportBundle> export(List<ConfigMapRef> oadpContent) {
         return faults.guard(Op.BACKUP_EXPORT, () -> veleroDocs(oadpContent)
                 .flatMap(docs -> Manifests.groupByApplyWave(docs.filter(d -> d.isKind("Restore"))))
+                .mapLeft(f -> prefixed("failed to export restores: ", f))
                 .map(groups -> {
                     Map<String, String> files = LinkedHashMap.empty();
                     for (Tuple2<List<ManifestDoc>, Integer> g : groups.zipWithIndex()) {
@@ -235,6 +259,12 @@ public final class InMemoryVelero implements BackupPort {
                 : inProgress + " (waiting for Velero to sync backups: " + missing.mkString(",") + ")"));
     }
 
+    /** As the OADP adapter: {@code wake} runs after a {@link #tick()} that moved a Backup or Restore on. */
+    @Override
+    public void onProgress(Runnable wake) {
+        listeners.add(Objects.requireNonNull(wake));
+    }
+
     @Override
     public Either<PortFailure, Void> cleanup() {
         return faults.guard(Op.BACKUP_CLEANUP, () -> {
@@ -272,6 +302,21 @@ public final class InMemoryVelero implements BackupPort {
                     .getOrElse(() -> Either.right(docs.filter(d -> d.apiVersion().contains(VELERO_V1)
                             && (d.isKind("Backup") || d.isKind("Restore")))));
         });
+    }
+
+    /** The same kind of failure, its message behind {@code prefix} (as the adapter words it). */
+    private static PortFailure prefixed(String prefix, PortFailure f) {
+        String m = prefix + f.message();
+        if (f instanceof PortFailure.Invalid) {
+            return PortFailure.invalid(m);
+        }
+        if (f instanceof PortFailure.NotFound) {
+            return PortFailure.notFound(m);
+        }
+        if (f instanceof PortFailure.Terminal) {
+            return PortFailure.terminal(m);
+        }
+        return f instanceof PortFailure.Conflict ? PortFailure.conflict(m) : PortFailure.transientFailure(m);
     }
 
     private static String namespace(ManifestDoc d) {

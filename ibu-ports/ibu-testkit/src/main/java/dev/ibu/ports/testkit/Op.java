@@ -28,6 +28,7 @@ public final class Op {
     public static final String CERTIFICATE_EXPIRY = "certificate.earliestKubeletExpiry";
 
     public static final String SEED_INSPECT = "seed.inspect";
+    public static final String SEED_NODE_ARCHITECTURE = "seed.nodeArchitecture";
 
     public static final String IBU_READ = "ibu.read";
     public static final String IBU_CREATE = "ibu.create";

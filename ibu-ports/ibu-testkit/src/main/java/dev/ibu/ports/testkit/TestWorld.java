@@ -4,6 +4,7 @@ import dev.ibu.domain.SeedImageRef;
 import dev.ibu.domain.Spec;
 import dev.ibu.domain.Stage;
 import dev.ibu.domain.StaterootName;
+import dev.ibu.ports.engine.EnginePorts;
 import io.vavr.control.Option;
 
 import java.time.Duration;
@@ -23,7 +24,7 @@ import java.util.Objects;
  * <p>Driving a pivot (the engine does the port calls; the test only ticks and boots):
  * <pre>{@code
  * TestWorld world = TestWorld.fresh();
- * UpgradeEngine engine = ...;                  // built on world.cluster(), world.host(), world.precache(), ...
+ * UpgradeEngine engine = new UpgradeEngine(world.ports());
  * world.cluster().create(ImageBasedUpgrade.fresh());
  * world.requestPrep();                         // the user patches spec.stage: Prep with the seed
  * // reconcile; between passes world.tick(requeueAfter): setup, precache, backups advance
@@ -94,6 +95,17 @@ public final class TestWorld {
         return velero;
     }
 
+    /**
+     * Every engine port, in memory: the cluster (IBU resource, ConfigMaps, pull secret, health, cluster info, extra
+     * manifests, events), Velero, the registry, the host (stateroots, precache, reboot, state store, certificates)
+     * and the manual clock. {@code new UpgradeEngine(world.ports())} is a whole agent over this world; to mix in ports
+     * of your own, use {@link TestWorldPortProvider} with an {@code EnginePortsBuilder}.
+     */
+    public EnginePorts ports() {
+        return new EnginePorts(cluster, cluster, cluster, cluster, cluster, cluster, velero, registry, host,
+                host.precache(), host, host, host, cluster, clock);
+    }
+
     /** The seed the world was built with. */
     public Seed seed() {
         return seed;
@@ -136,6 +148,14 @@ public final class TestWorld {
     public void tick(Duration elapsed) {
         clock.advance(elapsed);
         tick();
+    }
+
+    /**
+     * The agent's process died and a new one starts (OOM, eviction, leader change, crash): the host's job runners die
+     * with it (see {@link InMemoryHost#agentRestarted()}); build a fresh engine on this world after calling this.
+     */
+    public void restartAgent() {
+        host.agentRestarted();
     }
 
     /** Boots the default deployment after the engine's reboot; returns the stateroot now booted. */

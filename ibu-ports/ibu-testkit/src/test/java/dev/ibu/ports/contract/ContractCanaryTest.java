@@ -13,6 +13,7 @@ import dev.ibu.ports.out.IbuResourcePort;
 import dev.ibu.ports.out.JobState;
 import dev.ibu.ports.out.ManifestValidation;
 import dev.ibu.ports.out.PortFailure;
+import dev.ibu.ports.out.PrecachePort;
 import dev.ibu.ports.out.StateStorePort;
 import dev.ibu.ports.out.StaterootPort;
 import dev.ibu.ports.out.StaterootSetup;
@@ -50,6 +51,7 @@ class ContractCanaryTest {
     static class HostDelegate implements StaterootPort {
         final TestWorld world = TestWorld.fresh();
         final InMemoryHost host = world.host();
+        boolean restarted;
 
         public Either<PortFailure, HostStatus> status() {
             return host.status();
@@ -94,6 +96,16 @@ class ContractCanaryTest {
                     public void advance() {
                         mutant.world.tick();
                     }
+
+                    public StaterootPort restartAgent() {
+                        mutant.world.restartAgent();
+                        mutant.restarted = true;
+                        return mutant;
+                    }
+
+                    public io.vavr.collection.Set<String> staterootDirectories() {
+                        return mutant.host.staterootNames().toSet();
+                    }
                 };
             }
         };
@@ -120,6 +132,183 @@ class ContractCanaryTest {
             }
         });
         mustFail(t::setUpFixture, t::starting_setup_again_after_success_is_a_no_op);
+    }
+
+    @Test
+    void a_setup_that_reads_as_interrupted_after_an_agent_restart_is_caught() {
+        StaterootPortContractTest t = staterootContract(new HostDelegate() {
+            @Override
+            public Either<PortFailure, JobState> setupState(String name) {
+                return host.setupState(name).map(s -> restarted && s instanceof JobState.Running
+                        ? new JobState.Failed("stateroot setup was interrupted before it finished (the agent stopped)")
+                        : s);
+            }
+        });
+        mustFail(t::setUpFixture, t::a_setup_survives_an_agent_restart_while_it_runs);
+    }
+
+    @Test
+    void a_setup_that_is_redone_after_success_on_a_new_agent_is_caught() {
+        StaterootPortContractTest t = staterootContract(new HostDelegate() {
+            @Override
+            public Either<PortFailure, Void> startSetup(StaterootSetup setup) {
+                if (restarted) {
+                    host.remove(setup.staterootName());
+                }
+                return host.startSetup(setup);
+            }
+        });
+        mustFail(t::setUpFixture, t::a_succeeded_setup_stays_succeeded_across_a_restart_and_is_not_redone);
+    }
+
+    // ---- PrecachePort --------------------------------------------------------------------------------------------
+
+    @Test
+    void a_precache_that_starts_over_on_a_new_agent_is_caught() {
+        InMemoryHost host = new InMemoryHost().addStateroot("rhcos_4.15.2");
+        List<String> images = List.of("registry.example.com/app:1", "registry.example.com/app:2");
+        PrecachePortContractTest t = new PrecachePortContractTest() {
+            @Override
+            protected Fixture newFixture() {
+                return new Fixture() {
+                    public PrecachePort port() {
+                        return host.precache();
+                    }
+
+                    public String stateroot() {
+                        return "rhcos_4.15.2";
+                    }
+
+                    public List<String> extraImages() {
+                        return images;
+                    }
+
+                    public void advance() {
+                        host.tick();
+                    }
+
+                    public PrecachePort restartAgent() {
+                        // the mutant: a new agent forgets the job and pulls everything again
+                        host.agentRestarted().precache().cleanup();
+                        host.precache().start("rhcos_4.15.2", images, Option.none());
+                        return host.precache();
+                    }
+
+                    public boolean stored(String image) {
+                        return host.precache().storedImages().contains(image);
+                    }
+
+                    public int pulls(String image) {
+                        return host.precache().pulls(image);
+                    }
+
+                    public Option<String> imageThatFails() {
+                        return Option.none();
+                    }
+                };
+            }
+        };
+        mustFail(t::setUpFixture, t::a_precache_survives_an_agent_restart_after_its_first_pull_and_pulls_only_what_is_missing);
+    }
+
+    @Test
+    void a_precache_that_fails_on_a_manifest_list_without_the_nodes_architecture_is_caught() {
+        String foreign = "registry.example.com/arm-only:1";
+        InMemoryHost host = new InMemoryHost().addStateroot("rhcos_4.15.2");
+        host.precache().failImages(foreign); // the mutant: it pulls the list and fails, as podman does (exit 125)
+        PrecachePortContractTest t = new PrecachePortContractTest() {
+            @Override
+            protected Fixture newFixture() {
+                return new Fixture() {
+                    public PrecachePort port() {
+                        return host.precache();
+                    }
+
+                    public String stateroot() {
+                        return "rhcos_4.15.2";
+                    }
+
+                    public List<String> extraImages() {
+                        return List.of("registry.example.com/app:1");
+                    }
+
+                    public void advance() {
+                        host.tick();
+                    }
+
+                    public PrecachePort restartAgent() {
+                        return host.agentRestarted().precache();
+                    }
+
+                    public boolean stored(String image) {
+                        return host.precache().storedImages().contains(image);
+                    }
+
+                    public int pulls(String image) {
+                        return host.precache().pulls(image);
+                    }
+
+                    public Option<String> imageThatFails() {
+                        return Option.none();
+                    }
+
+                    public Option<String> imageWithoutNodeArchitecture() {
+                        return Option.some(foreign);
+                    }
+                };
+            }
+        };
+        mustFail(t::setUpFixture, t::an_image_without_the_nodes_architecture_is_skipped_and_counted_not_failed);
+    }
+
+    // ---- SeedImagePort -------------------------------------------------------------------------------------------
+
+    @Test
+    void a_seed_port_that_does_not_read_the_architecture_is_caught() {
+        dev.ibu.ports.testkit.InMemoryRegistry registry = new dev.ibu.ports.testkit.InMemoryRegistry(
+                new dev.ibu.ports.testkit.Faults()).push(dev.ibu.ports.testkit.Seed.of("quay.io/x/seed:4.15.2", "4.15.2"));
+        // the mutant: labels only, as skopeo inspect without the config's architecture
+        dev.ibu.ports.out.SeedImagePort blind = new dev.ibu.ports.out.SeedImagePort() {
+            public io.vavr.control.Either<dev.ibu.ports.out.PortFailure, dev.ibu.ports.out.SeedImageInfo> inspect(
+                    String image, Option<dev.ibu.ports.out.PullSecret> secret) {
+                return registry.inspect(image, secret).map(i -> i.withArchitectures(List.empty()));
+            }
+
+            public io.vavr.control.Either<dev.ibu.ports.out.PortFailure, String> nodeArchitecture() {
+                return registry.nodeArchitecture();
+            }
+        };
+        SeedImagePortContractTest t = new SeedImagePortContractTest() {
+            @Override
+            protected Fixture newFixture() {
+                return new Fixture() {
+                    public dev.ibu.ports.out.SeedImagePort port() {
+                        return blind;
+                    }
+
+                    public String publicSeed() {
+                        return "quay.io/x/seed:4.15.2";
+                    }
+
+                    public String publicSeedVersion() {
+                        return "4.15.2";
+                    }
+
+                    public List<String> publicSeedArchitectures() {
+                        return List.of("amd64");
+                    }
+
+                    public String absentImage() {
+                        return "quay.io/x/absent:1";
+                    }
+
+                    public Option<io.vavr.Tuple2<String, dev.ibu.ports.out.PullSecret>> privateSeed() {
+                        return Option.none();
+                    }
+                };
+            }
+        };
+        mustFail(t::setUpFixture, t::a_seed_shows_the_architectures_it_is_built_for_and_the_node_is_one_of_them);
     }
 
     // ---- IbuResourcePort -----------------------------------------------------------------------------------------

@@ -409,7 +409,7 @@ class EngineFailureScenarioTest {
         world.faults().failOnce(Op.HEALTH_CHECK, PortFailure.transientFailure("API server timeout"));
         world.requestPrep();
         var r = h.reconcile();
-        assertThat(r.error().map(PortFailure::message)).contains("API server timeout");
+        assertThat(r.error().map(e -> e.message())).contains("API server timeout");
         assertThat(h.ibu().status().history().map(e -> e.stage())).containsExactly("Prep");
         assertThat(Snapshot.validNextStages(h.ibu())).containsExactly("Idle");
     }

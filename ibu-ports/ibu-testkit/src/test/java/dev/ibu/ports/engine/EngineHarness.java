@@ -34,13 +34,12 @@ final class EngineHarness {
     }
 
     static EnginePorts ports(TestWorld w) {
-        return new EnginePorts(w.cluster(), w.cluster(), w.cluster(), w.cluster(), w.cluster(), w.cluster(),
-                w.velero(), w.registry(), w.host(), w.precache(), w.host(), w.host(), w.host(), w.cluster(),
-                w.clock());
+        return w.ports();
     }
 
     /** A new agent process: a fresh engine that runs its start-up step. */
     ReconcileResult restartAgent() {
+        world.restartAgent(); // the host's job runners die with the old agent
         engine = new UpgradeEngine(mutate.apply(ports(world)));
         return engine.initialize();
     }

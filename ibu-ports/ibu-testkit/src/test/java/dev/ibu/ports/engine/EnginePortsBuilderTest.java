@@ -8,6 +8,7 @@ import dev.ibu.ports.out.EventPort;
 import dev.ibu.ports.out.PortContext;
 import dev.ibu.ports.out.StaterootPort;
 import dev.ibu.ports.testkit.TestWorld;
+import dev.ibu.ports.testkit.TestWorldPortProvider;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

@@ -76,6 +76,10 @@ class InMemoryHostTest {
 
         assertThat(host.setupState("rhcos_4.16.0").get()).isEqualTo(new JobState.Failed(
                 "version specified in seed image (4.15.2) differs from version in spec (4.16.0)"));
+        assertThat(host.hostStatus().staterootNames()).containsExactly("rhcos_4.14.0");
+        assertThat(host.staterootNames()).as("the partial stateroot stays until a retry or a remove")
+                .containsExactly("rhcos_4.14.0", "rhcos_4.16.0");
+        host.startSetup(setup("4.16.0", MONITOR_ON));
         assertThat(host.staterootNames()).containsExactly("rhcos_4.14.0");
     }
 
@@ -207,13 +211,56 @@ class InMemoryHostTest {
     }
 
     @Test
-    void an_unplanned_reboot_fails_running_jobs() {
+    void an_unplanned_reboot_fails_running_jobs_even_when_their_agent_had_died_first() {
         host.startSetup(setup("4.15.2", MONITOR_ON));
+        world.tick();
+        world.restartAgent();
 
         world.powerCycle();
 
-        assertThat(host.setupState("rhcos_4.15.2").get()).isInstanceOf(JobState.Failed.class);
+        assertThat(host.setupState("rhcos_4.15.2").get()).isEqualTo(new JobState.Failed(InMemoryHostBoot.INTERRUPTED));
         assertThat(host.bootedStateroot()).isEqualTo("rhcos_4.14.0");
+    }
+
+    @Test
+    void after_an_agent_restart_a_running_setup_waits_for_a_port_call_that_cleans_its_partial_stateroot() {
+        host.startSetup(setup("4.15.2", MONITOR_ON));
+        world.tick();
+        assertThat(host.staterootNames()).containsExactly("rhcos_4.14.0", "rhcos_4.15.2");
+
+        world.restartAgent();
+        world.tick(5);
+        assertThat(host.setupJobState("rhcos_4.15.2")).isInstanceOf(JobState.Running.class);
+        assertThat(host.setupRunners("rhcos_4.15.2")).isEqualTo(1);
+
+        assertThat(host.setupState("rhcos_4.15.2").get()).isInstanceOf(JobState.Running.class);
+        assertThat(host.staterootNames()).as("the partial stateroot was removed").containsExactly("rhcos_4.14.0");
+        world.tick(2);
+        assertThat(host.setupState("rhcos_4.15.2").get()).isInstanceOf(JobState.Succeeded.class);
+        assertThat(host.setupRunners("rhcos_4.15.2")).isEqualTo(2);
+        assertThat(host.hostStatus().deployments().map(d -> d.osname())).containsExactly("rhcos_4.14.0",
+                "rhcos_4.15.2");
+    }
+
+    @Test
+    void after_an_agent_restart_precache_pulls_only_the_images_not_yet_stored() {
+        setUpNewStateroot(MONITOR_ON);
+        InMemoryPrecache precache = host.precache();
+        List<String> extra = List.of("registry.example.com/app:1", "registry.example.com/app:2");
+        precache.start("rhcos_4.15.2", extra, Option.none());
+        world.tick(2);
+        List<String> stored = precache.storedImages();
+        assertThat(stored).hasSize(2);
+
+        world.restartAgent();
+        world.tick(3);
+        assertThat(precache.storedImages()).as("nothing advanced it").isEqualTo(stored);
+        assertThat(precache.status().get().state()).isInstanceOf(JobState.Running.class);
+        world.tick(10);
+
+        assertThat(precache.status().get().state()).isInstanceOf(JobState.Succeeded.class);
+        assertThat(precache.status().get().progress().get().pulled()).isEqualTo(world.seed().images().size() + 2);
+        assertThat(precache.storedImages().map(precache::pulls)).containsOnly(1);
     }
 
     @Test

@@ -32,6 +32,11 @@ class InMemorySeedImagePortContractTest extends SeedImagePortContractTest {
             }
 
             @Override
+            public io.vavr.collection.List<String> publicSeedArchitectures() {
+                return io.vavr.collection.List.of("amd64");
+            }
+
+            @Override
             public String absentImage() {
                 return "quay.io/openshift-kni/seed:9.9.9";
             }

@@ -34,6 +34,17 @@ class InMemoryStaterootPortContractTest extends StaterootPortContractTest {
             public void advance() {
                 world.tick();
             }
+
+            @Override
+            public StaterootPort restartAgent() {
+                world.restartAgent();
+                return world.host();
+            }
+
+            @Override
+            public io.vavr.collection.Set<String> staterootDirectories() {
+                return world.host().staterootNames().toSet();
+            }
         };
     }
 }

@@ -79,6 +79,19 @@ public final class LabRegistry implements AutoCloseable {
         }
     }
 
+    /** The requests served so far, from the registry's access log: one {@code "GET /v2/..."} (method and URI) each. */
+    public java.util.List<String> requests() throws IOException {
+        java.util.regex.Pattern line = java.util.regex.Pattern.compile("\"([A-Z]+ \\S+) HTTP/[0-9.]+\"");
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (String l : Files.readAllLines(dir.resolve("registry.log"))) {
+            java.util.regex.Matcher m = line.matcher(l);
+            if (m.find()) {
+                out.add(m.group(1));
+            }
+        }
+        return out;
+    }
+
     /** host:port, to prefix image refs with. */
     public String host() {
         return "127.0.0.1:" + port;

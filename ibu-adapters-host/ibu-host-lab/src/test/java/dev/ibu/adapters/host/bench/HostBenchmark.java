@@ -164,7 +164,7 @@ public final class HostBenchmark {
         long t0 = System.nanoTime();
         new PrecacheWorkload(new SkopeoImageStore(ours, base.resolve("store-ours/graph"), "vfs"),
             new PrecacheSettings(base.resolve("precache_status.json"), PrecacheSettings.DEFAULT_CONCURRENCY, 5,
-                Duration.ofSeconds(1), false, -1, 0)).run(refs, Optional.empty(), p -> { });
+                Duration.ofSeconds(1), false, 0)).run(refs, Optional.empty(), p -> { });
         double o = secs(System.nanoTime() - t0);
         SkopeoClient seq = storage(base.resolve("store-seq"), registry);
         t0 = System.nanoTime();

@@ -75,6 +75,13 @@ class SeedImageAdapterContractIT extends SeedImagePortContractTest {
             }
 
             @Override
+            public io.vavr.collection.List<String> publicSeedArchitectures() {
+                // SeedImageBuilder declares the building machine's architecture, as podman build does
+                return io.vavr.collection.List.of(dev.ibu.adapters.host.seed.NodeArchitecture.fromHost(
+                    ProcessRunner.local()).get());
+            }
+
+            @Override
             public String absentImage() {
                 return seed.registry.host() + "/lab/absent:1";
             }

@@ -47,6 +47,20 @@ final class SharedSeed implements AutoCloseable {
             Optional.empty(), base.resolve("build"));
     }
 
+    /** Pushes {@code lab/<name>:1} as a manifest list with entries for two architectures other than this node's. */
+    String pushManifestListWithoutNodeArchitecture(String name) throws Exception {
+        String node = dev.ibu.adapters.host.seed.NodeArchitecture.fromHost(ProcessRunner.local()).get();
+        List<String> others = java.util.stream.Stream.of("arm64", "s390x", "ppc64le").filter(a -> !a.equals(node))
+            .limit(2).toList();
+        Path root = Files.createDirectories(base.resolve(name));
+        Files.writeString(root.resolve("payload"), name);
+        SeedImageBuilder.writeOciManifestList(root, base.resolve(name + "-oci"), Map.of(), others);
+        String ref = registry.host() + "/lab/" + name + ":1";
+        skopeo(HostLayout.forSysroot(base.resolve("unused"), base.resolve("build-work")))
+            .copyAll("oci:" + base.resolve(name + "-oci") + ":seed", "docker://" + ref, Optional.empty());
+        return ref;
+    }
+
     SkopeoClient skopeo(HostLayout layout) {
         return new SkopeoClient(ProcessRunner.local(), layout, Set.of(registry.host()), 0);
     }

@@ -60,15 +60,34 @@ class StaterootAdapterContractIT extends StaterootPortContractTest {
             HostLayout layout = boot.layout();
             ProcessRunner runner = boot.runner();
             OstreeCli ostree = new OstreeCli(runner, layout);
-            HostJobs jobs = new HostJobs(work, "stateroot-setup");
-            opened.add(jobs);
             opened.add(sys);
-            StaterootAdapter adapter = new StaterootAdapter(ostree, runner, layout,
-                new StaterootSetupJob(ostree, seed.skopeo(layout), layout, ExtractionLimits.SEED_DEFAULT), jobs);
+            java.util.function.Supplier<StaterootAdapter> newAgent = () -> {
+                HostJobs jobs = new HostJobs(work, "stateroot-setup");
+                opened.add(0, jobs);
+                return new StaterootAdapter(ostree, runner, layout,
+                    new StaterootSetupJob(ostree, seed.skopeo(layout), layout, ExtractionLimits.SEED_DEFAULT), jobs);
+            };
+            StaterootAdapter adapter = newAgent.get();
             return new Fixture() {
                 @Override
                 public StaterootPort port() {
                     return adapter;
+                }
+
+                @Override
+                public StaterootPort restartAgent() {
+                    // the old agent's runners stop as a kill stops them: nothing more is recorded
+                    ((HostJobs) opened.get(0)).stopRunners();
+                    return newAgent.get();
+                }
+
+                @Override
+                public io.vavr.collection.Set<String> staterootDirectories() {
+                    try (var dirs = Files.list(sys.path().resolve("ostree/deploy"))) {
+                        return io.vavr.collection.HashSet.ofAll(dirs.map(d -> d.getFileName().toString()).toList());
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
                 }
 
                 @Override

@@ -6,6 +6,7 @@ import dev.ibu.adapters.host.support.HostJobs;
 import dev.ibu.adapters.host.support.HostLayout;
 import dev.ibu.adapters.host.ostree.StaterootSetupJob;
 import dev.ibu.adapters.host.process.ProcessRunner;
+import dev.ibu.adapters.host.seed.NodeArchitecture;
 import dev.ibu.adapters.host.seed.SeedImageBuilder;
 import dev.ibu.adapters.host.seed.SkopeoClient;
 import dev.ibu.adapters.host.support.AtomicFiles;
@@ -79,15 +80,38 @@ class PrecacheAdapterIT {
     private record Rig(PrecacheAdapter adapter, SkopeoImageStore store, HostJobs jobs, Path statusFile) {
     }
 
+    /** A storage whose file system looks {@code percent} full (the free bytes are the real ones). */
+    static DiskUsage usedAt(int percent) {
+        return new DiskUsage() {
+            @Override
+            public int usedPercent(Path dir) {
+                return percent;
+            }
+
+            @Override
+            public long freeBytes(Path dir) {
+                return DiskUsage.statfs().freeBytes(dir);
+            }
+        };
+    }
+
     private Rig rig(String name, Path storage, boolean bestEffort, java.util.List<String> seedList) throws Exception {
+        // a storage at 0%: no cleanup; runtimes that use nothing
+        return rig(name, storage, bestEffort, seedList, new NodeRuntime(
+            new CriRuntimeImages(new FakeCri(base.resolve(name + "-cri")).runner()), usedAt(0),
+            NodeArchitecture.fromHost(ProcessRunner.local())));
+    }
+
+    private Rig rig(String name, Path storage, boolean bestEffort, java.util.List<String> seedList, NodeRuntime node)
+        throws Exception {
         Path dir = Files.createDirectories(base.resolve(name));
         HostLayout layout = HostLayout.forSysroot(dir.resolve("sysroot"), dir.resolve("work"));
         AtomicFiles.write(layout.staterootVar("rhcos_4.16.0").resolve(StaterootSetupJob.CONTAINERS_LIST), String.join("\n", seedList));
         SkopeoImageStore store = new SkopeoImageStore(skopeo(storage), storage.resolve("graph"), "vfs");
         Path status = dir.resolve("workspace/precache_status.json");
-        PrecacheSettings settings = new PrecacheSettings(status, 10, 2, Duration.ofMillis(10), bestEffort, 100, 0);
+        PrecacheSettings settings = new PrecacheSettings(status, 10, 2, Duration.ofMillis(10), bestEffort, 0);
         HostJobs jobs = new HostJobs(Files.createDirectories(dir.resolve("work")), "precache");
-        return new Rig(new PrecacheAdapter(layout, store, settings, jobs, Set::of, Optional.empty()), store, jobs, status);
+        return new Rig(new PrecacheAdapter(layout, store, settings, jobs, node, Optional.empty()), store, jobs, status);
     }
 
     private static PrecacheStatus await(PrecacheAdapter a) throws InterruptedException {
@@ -113,7 +137,8 @@ class PrecacheAdapterIT {
         assertThat(s.state()).isEqualTo(new JobState.Failed(PrecacheWorkload.FAILED + ": " + r + "/lab/missing:1"));
         assertThat(s.progress()).contains(new PrecacheProgress(4, 3, 1));
         assertThat(s.progress().get().message()).isEqualTo("total: 4 (pulled: 3, failed: 1)");
-        assertThat(rig.statusFile()).hasContent("{\"total\":4,\"pulled\":3,\"failed\":1,\"failed_pulls\":[\"" + r + "/lab/missing:1\"]}");
+        assertThat(rig.statusFile()).hasContent("{\"total\":4,\"pulled\":3,\"failed\":1,\"skipped\":0,\"failed_pulls\":[\""
+            + r + "/lab/missing:1\"],\"skipped_pulls\":null}");
         assertThat(rig.store().exists(r + "/lab/app:3")).isTrue();
         assertThat(rig.store().list()).hasSize(3);
 
