@@ -111,7 +111,8 @@ start_api_server
 for _ in $(seq 1 120); do [ -s "$W/kubeconfig" ] && break; sleep 0.5; done
 [ -s "$W/kubeconfig" ] || fail "the local API server wrote no kubeconfig: $(tail -5 "$W/api-server.log")"
 server="$(sed -n 's/^ *server: *//p' "$W/kubeconfig" | head -n1)"
-for _ in $(seq 1 120); do curl -fs "$server/apis/lca.openshift.io/v1/imagebasedupgrades/upgrade" >/dev/null && break; sleep 0.5; done
+# the rehearsal serves https with a self-signed certificate and authenticates every request: any HTTP answer means up
+for _ in $(seq 1 120); do curl -sk -o /dev/null "$server/version" && break; sleep 0.5; done
 cp "$W/kubeconfig" "$R/tmp/kubeconfig"
 
 # 1. as in a must-gather pod: no node root, the host side would come from the agent's pod
