@@ -249,7 +249,14 @@ public final class TestVelero implements AutoCloseable {
         if (op.get() != null) {
             String patch = Serialization.asJson(Map.of("status", merged));
             if (STATUS_SUBRESOURCE.contains(kind.getPlural())) {
-                op.subresource("status").patch(PatchContext.of(PatchType.JSON_MERGE), patch);
+                try {
+                    op.subresource("status").patch(PatchContext.of(PatchType.JSON_MERGE), patch);
+                } catch (KubernetesClientException e) {
+                    if (e.getCode() != 404) {
+                        throw e;
+                    }
+                    op.patch(PatchContext.of(PatchType.JSON_MERGE), patch); // a CRD without the status subresource
+                }
             } else {
                 op.patch(PatchContext.of(PatchType.JSON_MERGE), patch); // Velero's Backup, Restore, DBR: no subresource
             }
