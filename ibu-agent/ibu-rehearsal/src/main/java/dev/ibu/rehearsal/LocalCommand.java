@@ -48,8 +48,10 @@ public final class LocalCommand implements Callable<Integer> {
     @Option(names = "--port", description = "API server port on 127.0.0.1 (default 0: any free port, so two users on one machine never collide).")
     int port = 0;
 
-    @Option(names = "--https", description = "Serve https (a new self-signed certificate each start).")
-    boolean https;
+    @Option(names = "--https", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Serve https (the default; a new self-signed certificate each start, in the kubeconfig): "
+                    + "kubectl sends the kubeconfig's token only over TLS. --no-https serves plain http.")
+    boolean https = true;
 
     @Option(names = "--kubeconfig-out", paramLabel = "FILE",
             description = "Where --serve writes the kubeconfig (default: a new file per run, ${java.io.tmpdir}/ibu-local-<port>/kubeconfig).")
