@@ -26,6 +26,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -46,6 +47,8 @@ public final class ApiServer implements AutoCloseable {
     private final Manifests manifests;
     private final HttpFront front;
     private final Optional<SelfSignedCertificate> certificate;
+    private final Hooks hooks = new Hooks();
+    private final RbacAuthorizer authorizer;
 
     private ApiServer(Builder b) {
         Clock clock = b.clock;
@@ -57,8 +60,9 @@ public final class ApiServer implements AutoCloseable {
         SYSTEM_NAMESPACES.forEach(manifests::ensureNamespace);
         Tables tables = new Tables(clock);
         Discovery discovery = new Discovery(registry);
-        ResourceEndpoint endpoint = new ResourceEndpoint(registry, new RbacAuthorizer(store), service,
-                new WatchStreamer(store, tables), tables);
+        this.authorizer = new RbacAuthorizer(store);
+        ResourceEndpoint endpoint = new ResourceEndpoint(registry, authorizer, service,
+                new WatchStreamer(store, tables), tables, hooks, tokens);
         this.certificate = b.https ? Optional.of(SelfSignedCertificate.create()) : Optional.empty();
         this.front = HttpFront.start(b.port, certificate.map(SelfSignedCertificate::context),
                 new Router(tokens, discovery, new OpenApiV3(registry, discovery), endpoint));
@@ -114,6 +118,38 @@ public final class ApiServer implements AutoCloseable {
     /** Writes a kubeconfig (mode 0600) for kubectl acting as the identity. */
     public Path writeKubeconfig(Path path, Identity identity) {
         return Kubeconfig.write(path, url(), certificatePem(), identity, tokenFor(identity));
+    }
+
+    /**
+     * Tells the listener about every resource request from now on, allowed or not, before it is served (on the
+     * request's thread). Tests record what an identity asks for, e.g. to prove RBAC rules are each needed.
+     */
+    public void addAuditListener(Consumer<AuditEvent> listener) {
+        hooks.addListener(listener);
+    }
+
+    public void removeAuditListener(Consumer<AuditEvent> listener) {
+        hooks.removeListener(listener);
+    }
+
+    /** Whether the RBAC objects now in the server allow the identity this request (what a SelfSubjectAccessReview answers). */
+    public boolean allows(Identity identity, RequestLog.Request r) {
+        return authorizer.allows(new dev.ibu.apiserver.auth.Attributes(identity, r.verb(), r.group(), r.resource(),
+                r.subresource(), r.namespace(), r.name()));
+    }
+
+    /** Adds a fault; matching requests are answered by it until it is spent (see {@link Fault}). */
+    public Fault inject(Fault fault) {
+        hooks.inject(fault);
+        return fault;
+    }
+
+    public void removeFault(Fault fault) {
+        hooks.remove(fault);
+    }
+
+    public void clearFaults() {
+        hooks.clear();
     }
 
     /** Forgets the watch history, so that watches from an older resourceVersion get 410 Gone (as after etcd compaction). */

@@ -18,7 +18,13 @@
  *       {@code x-kubernetes-validations} (Google's CEL for Java; transition rules only on update with an old value),
  *       in apiextensions-apiserver's words and order, with the "some validation rules were not checked" note.</li>
  *   <li>Bearer-token identities and Kubernetes RBAC (Roles, ClusterRoles and bindings stored in the server), 403 and
- *       401 in the API server's words; {@code system:masters} is allowed everything.</li>
+ *       401 in the API server's words; {@code system:masters} is allowed everything. SelfSubjectAccessReview
+ *       ({@code kubectl auth can-i}), and TokenReview and SubjectAccessReview (with nonResourceAttributes) for callers
+ *       allowed to create them.</li>
+ *   <li>Test hooks: an audit listener sees every resource request with RBAC's decision ({@link dev.ibu.apiserver.AuditEvent},
+ *       {@link dev.ibu.apiserver.RequestLog}); injected faults answer matching requests after authorization
+ *       ({@link dev.ibu.apiserver.Fault}). {@link dev.ibu.apiserver.AgentCluster} and {@link dev.ibu.apiserver.ClusterCrds}
+ *       set up the agent's cluster.</li>
  *   <li>Chunked HTTP watch (kubectl, fabric8 with onlyHttpWatches or after its WebSocket-to-HTTP fallback), resume
  *       from a resourceVersion, 410 Expired after {@code compactHistory()}, bookmarks when allowed, objects leaving a
  *       selector sent as DELETED.</li>
@@ -46,9 +52,10 @@
  *       only when evaluated), no cost budget, no Kubernetes CEL libraries beyond strings, sets and lists
  *       (no quantity, url, ip, cidr, authz, format), no x-kubernetes-list-type map/set checks, oldSelf correlated
  *       through object fields only (not through list items), no {@code selectableFields}.</li>
- *   <li>RBAC: no ClusterRole aggregation, no nonResourceURLs rules (discovery, /version, /openapi and health are open
- *       to everyone), no impersonation, no SubjectAccessReview for others (SelfSubjectAccessReview, that is
- *       {@code kubectl auth can-i}, is served), no admission webhooks, no ValidatingAdmissionPolicy.</li>
+ *   <li>RBAC: no ClusterRole aggregation, nonResourceURLs rules only in SubjectAccessReviews (discovery, /version,
+ *       /openapi and health are open to everyone), no impersonation, no admission webhooks, no
+ *       ValidatingAdmissionPolicy; a request for a resource the server does not serve is 404 before authorization (a
+ *       real server authorizes first, so a caller without the rule gets 403).</li>
  *   <li>Watches: no watch-list streaming ({@code sendInitialEvents}), no {@code resourceVersionMatch}; a list
  *       ignores {@code resourceVersion} (always the latest).</li>
  * </ul>

@@ -15,12 +15,15 @@ public final class Fixtures {
     private Fixtures() {
     }
 
-    /** A server with the IBU CRD and the agent's RBAC from deploy/base. */
+    /** A frozen copy of the agent's RBAC (src/test/resources/agent-rbac): these tests prove the engine, not the rules. */
+    public static final Path AGENT_RBAC = Path.of("src/test/resources/agent-rbac");
+
+    /** A server with the IBU CRD and the frozen agent RBAC. */
     public static ApiServer serverWithAgentRbac() {
         ApiServer server = ApiServer.builder().start();
         server.apply(IBU_CRD, "default");
         for (String file : RBAC) {
-            server.apply(DEPLOY.resolve("base").resolve(file), AGENT_NAMESPACE);
+            server.apply(AGENT_RBAC.resolve(file), AGENT_NAMESPACE);
         }
         return server;
     }

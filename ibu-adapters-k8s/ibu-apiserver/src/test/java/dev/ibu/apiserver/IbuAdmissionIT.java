@@ -193,6 +193,13 @@ class IbuAdmissionIT {
             assertThat(again.code()).isEqualTo(409);
             assertThat(again.message()).isEqualTo("imagebasedupgrades.lca.openshift.io \"upgrade\" already exists");
             assertThat(again.body().path("reason").asString()).isEqualTo("AlreadyExists");
+            // kube-apiserver decodes (400) and validates (422) a create before its storage finds the name taken
+            Http.Reply invalidAgain = admin.post(IBUS, ibu("upgrade", "{\"stage\":\"Foo\"}"));
+            assertThat(invalidAgain.code()).isEqualTo(422);
+            assertThat(invalidAgain.message()).startsWith(String.format(INVALID, "upgrade")).contains("spec.stage: Unsupported value: \"Foo\"");
+            Http.Reply unknownAgain = admin.post(IBUS + "?fieldValidation=Strict", ibu("upgrade", "{\"stag\":\"Idle\"}"));
+            assertThat(unknownAgain.code()).isEqualTo(400);
+            assertThat(unknownAgain.message()).endsWith("strict decoding error: unknown field \"spec.stag\"");
 
             Http.Reply strict = admin.patch(IBUS + "/upgrade?fieldValidation=Strict", "application/merge-patch+json",
                     "{\"spec\":{\"stag\":\"Prep\"}}");

@@ -53,7 +53,7 @@ class KubectlIT {
         kubectl.runWithInput(IBU, "create", "-f", "-");
         Kubectl.Result r = kubectl.run("get", "ibu");
         assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(r.out()).containsPattern("NAME\\s+AGE\\s+DESIRED STAGE\\s+DETAILS\\s+STATE\\n").containsPattern("upgrade\\s+\\d+s\\s+Idle");
+        assertThat(r.out()).containsPattern("NAME\\s+AGE\\s+DESIRED STAGE\\s+STATE\\s+DETAILS\\n").containsPattern("upgrade\\s+\\d+s\\s+Idle");
     }
 
     @Test

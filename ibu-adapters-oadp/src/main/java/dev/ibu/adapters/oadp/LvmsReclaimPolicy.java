@@ -1,8 +1,9 @@
 package dev.ibu.adapters.oadp;
 
 import io.fabric8.kubernetes.api.model.PersistentVolume;
-import io.fabric8.kubernetes.api.model.PersistentVolumeBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.vavr.control.Either;
 
 import java.util.List;
@@ -30,9 +31,8 @@ public final class LvmsReclaimPolicy {
             for (PersistentVolume pv : pvs()) {
                 if (OadpNames.LVMS_PROVISIONER.equals(annotation(pv, PROVISIONED_BY))
                         && "Delete".equals(pv.getSpec().getPersistentVolumeReclaimPolicy())) {
-                    client.persistentVolumes().resource(new PersistentVolumeBuilder(pv)
-                            .editMetadata().addToAnnotations(UPDATED, "true").endMetadata()
-                            .editSpec().withPersistentVolumeReclaimPolicy("Retain").endSpec().build()).update();
+                    patch(pv, "{\"metadata\":{\"annotations\":{\"" + UPDATED + "\":\"true\"}},"
+                            + "\"spec\":{\"persistentVolumeReclaimPolicy\":\"Retain\"}}");
                     changed++;
                 }
             }
@@ -46,14 +46,18 @@ public final class LvmsReclaimPolicy {
             int changed = 0;
             for (PersistentVolume pv : pvs()) {
                 if ("true".equals(annotation(pv, UPDATED))) {
-                    client.persistentVolumes().resource(new PersistentVolumeBuilder(pv)
-                            .editMetadata().removeFromAnnotations(UPDATED).endMetadata()
-                            .editSpec().withPersistentVolumeReclaimPolicy("Delete").endSpec().build()).update();
+                    patch(pv, "{\"metadata\":{\"annotations\":{\"" + UPDATED + "\":null}},"
+                            + "\"spec\":{\"persistentVolumeReclaimPolicy\":\"Delete\"}}");
                     changed++;
                 }
             }
             return changed;
         }).mapLeft(e -> "failed to restore persistentVolumeReclaimPolicy in PVs created by LVMS: " + e.message());
+    }
+
+    /** A merge patch, as upstream does: the agent's ClusterRole grants persistentvolumes get, list and patch, not update. */
+    private void patch(PersistentVolume pv, String json) {
+        client.persistentVolumes().withName(pv.getMetadata().getName()).patch(PatchContext.of(PatchType.JSON_MERGE), json);
     }
 
     private List<PersistentVolume> pvs() {

@@ -41,13 +41,13 @@ class BackupAndRestoreFailuresIT {
     void an_api_outage_while_tracking_is_retried_not_fatal() {
         try (OadpWorld w = OadpWorld.standard()) {
             ConfigMapRef ref = w.configMap("oadp-cm", Map.of("c.yaml", Docs.backup("app", "1")));
-            w.mock.admission().inject(q -> q.method().equals("GET") && q.path().endsWith("/backups/app"), 503, "unavailable");
+            w.cluster.inject(q -> q.method().equals("GET") && q.path().endsWith("/backups/app"), 503, "unavailable");
 
             Either<PortFailure, WorkProgress> r = w.adapter.backup(List.of(ref));
 
             assertThat(r.getLeft()).isInstanceOf(PortFailure.Transient.class);
             assertThat(r.getLeft().message()).startsWith("failed to cleanup stale Backups: failed to get backup: unavailable");
-            w.mock.admission().clearFaults();
+            w.cluster.clearFaults();
             assertThat(Drive.until(() -> w.adapter.backup(List.of(ref)), w.velero::tick, 20).last().get())
                     .isInstanceOf(WorkProgress.Done.class);
         }
@@ -173,7 +173,7 @@ class BackupAndRestoreFailuresIT {
                     Docs.backup("app", "1"), Docs.restore("r-app", "app", "1"))));
             ExportBundle bundle = pre.adapter.export(List.of(ref)).get();
             try (OadpWorld post = pre.pivot()) {
-                post.mock.admission().inject(q -> q.method().equals("POST") && q.path().contains("dataprotectionapplications"),
+                post.cluster.inject(q -> q.method().equals("POST") && q.path().contains("dataprotectionapplications"),
                         404, "the server could not find the requested resource");
 
                 Either<PortFailure, WorkProgress> r = post.adapter.restore(bundle);

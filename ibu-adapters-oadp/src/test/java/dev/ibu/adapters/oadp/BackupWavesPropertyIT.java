@@ -1,6 +1,6 @@
 package dev.ibu.adapters.oadp;
 
-import dev.ibu.adapters.oadp.kube.AdmissionDispatcher;
+import dev.ibu.apiserver.Fault;
 import dev.ibu.domain.ConfigMapRef;
 import dev.ibu.ports.out.PortFailure;
 import dev.ibu.ports.out.WorkProgress;
@@ -23,7 +23,7 @@ import static org.quicktheories.generators.SourceDSL.lists;
 /**
  * Random interleavings of backup passes, Velero progress, agent restarts (a new adapter) and API outages: a wave
  * never starts before the previous one completed, no Backup is ever replaced (its uid is stable), and once the API
- * is back the backups finish. One mock server for all examples; each example starts from an empty Velero.
+ * is back the backups finish. One API server for all examples; each example starts from an empty Velero.
  */
 class BackupWavesPropertyIT {
     private static final Map<String, Long> WAVES = Map.of("w1-a", 1L, "w1-b", 1L, "w2", 2L, "w3", 3L);
@@ -60,7 +60,7 @@ class BackupWavesPropertyIT {
         reset();
         OadpBackupAdapter adapter = world.adapter;
         Map<String, String> uids = new HashMap<>();
-        AdmissionDispatcher.Fault fault = null;
+        Fault fault = null;
         for (int step : steps) {
             switch (step) {
                 case 0 -> pass(adapter);
@@ -79,7 +79,7 @@ class BackupWavesPropertyIT {
             }
             checkInvariants(uids);
         }
-        world.mock.admission().clearFaults();
+        world.cluster.clearFaults();
         OadpBackupAdapter last = adapter;
         Either<PortFailure, WorkProgress> end = Drive.until(() -> last.backup(List.of(ref)), world.velero::tick, 40).last();
         assertThat(end.get()).as("after %s", steps).isInstanceOf(WorkProgress.Done.class);
@@ -95,12 +95,12 @@ class BackupWavesPropertyIT {
         }
     }
 
-    private static AdmissionDispatcher.Fault toggle(AdmissionDispatcher.Fault fault) {
+    private static Fault toggle(Fault fault) {
         if (fault != null) {
-            world.mock.admission().clearFaults();
+            world.cluster.clearFaults();
             return null;
         }
-        return world.mock.admission().inject(q -> ADAPTER_TURN.get() && q.path().contains("/backups"), 503, "apiserver unavailable");
+        return world.cluster.inject(q -> ADAPTER_TURN.get() && q.path().contains("/backups"), 503, "apiserver unavailable");
     }
 
     private static void checkInvariants(Map<String, String> uids) {
@@ -121,7 +121,7 @@ class BackupWavesPropertyIT {
     }
 
     private static void reset() {
-        world.mock.admission().clearFaults();
+        world.cluster.clearFaults();
         // an empty bucket too, or Velero would sync the previous example's Backups back (see the report)
         world.store.clear();
         for (GenericKubernetesResource b : world.list(VeleroKinds.BACKUP)) {

@@ -110,14 +110,14 @@ class CleanupOutageIT {
     @Test
     void api_errors_are_transient_and_name_the_step() {
         try (OadpWorld w = backedUp()) {
-            var fault = w.mock.admission().inject(q -> q.method().equals("GET") && q.path().contains("/backups"),
+            var fault = w.cluster.inject(q -> q.method().equals("GET") && q.path().contains("/backups"),
                     503, "etcdserver: leader changed");
 
             Either<PortFailure, WorkProgress> r = w.adapter.cleanupStep();
 
             assertThat(r.getLeft()).isEqualTo(PortFailure.transientFailure(
                     "failed to cleanup backups: failed to list backups: etcdserver: leader changed"));
-            w.mock.admission().clearFaults();
+            w.cluster.clearFaults();
             assertThat(fault.code()).isEqualTo(503);
         }
     }

@@ -1,6 +1,6 @@
 package dev.ibu.adapters.oadp;
 
-import dev.ibu.adapters.oadp.kube.MockCluster;
+import dev.ibu.adapters.oadp.kube.KubeCluster;
 import dev.ibu.adapters.oadp.velero.ObjectStore;
 import dev.ibu.adapters.oadp.velero.TestVelero;
 import dev.ibu.domain.ConfigMapRef;
@@ -17,16 +17,17 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * One test cluster: a mock API server with OADP installed (CRDs, operator CSV, a DPA and its credentials Secret),
- * a ClusterVersion with a cluster ID, a {@link TestVelero} on a shared {@link ObjectStore}, a manual clock, and an
- * adapter whose waits tick Velero and move the clock (so blocking calls are deterministic and fast).
+ * One test cluster: the strict API server with OADP installed (CRDs, operator CSV, a DPA and its credentials
+ * Secret), a ClusterVersion with a cluster ID, a {@link TestVelero} (an administrator) on a shared
+ * {@link ObjectStore}, a manual clock, and an adapter acting as the agent's ServiceAccount whose waits tick Velero
+ * and move the clock (so blocking calls are deterministic and fast).
  */
 public final class OadpWorld implements AutoCloseable {
     static final String NS = OadpNames.OADP_NAMESPACE;
     static final String CLUSTER_ID = "7e1f1d3c-0000-4000-8000-000000000001";
     static final OadpSettings FAST = new OadpSettings(Duration.ofMinutes(5), Duration.ofSeconds(10), Duration.ofSeconds(1));
 
-    final MockCluster mock;
+    final KubeCluster cluster;
     final ObjectStore store;
     public final TestVelero velero;
     final ManualClock clock;
@@ -39,10 +40,10 @@ public final class OadpWorld implements AutoCloseable {
 
     private OadpWorld(ObjectStore store, boolean installOadp, boolean withDpa, ManualClock clock) {
         this.clock = clock;
-        this.mock = MockCluster.start();
+        this.cluster = KubeCluster.start();
         this.store = store;
-        this.velero = new TestVelero(mock.client(), store);
-        this.adapter = new OadpBackupAdapter(mock.client(), clock, FAST, d -> {
+        this.velero = new TestVelero(cluster.client(), store);
+        this.adapter = new OadpBackupAdapter(cluster.agent(), clock, FAST, d -> {
             sleeps++;
             clock.advance(d);
             velero.tick();
@@ -95,18 +96,17 @@ public final class OadpWorld implements AutoCloseable {
 
     /** Another adapter on this cluster, e.g. with the system clock and real sleeps. */
     OadpBackupAdapter adapter(dev.ibu.ports.out.ClockPort clock, OadpSettings settings, OadpBackupAdapter.Sleeper sleeper) {
-        return new OadpBackupAdapter(client(), clock, settings, sleeper);
+        return new OadpBackupAdapter(cluster.agent(), clock, settings, sleeper);
     }
 
+    /** The administrator (setup and assertions); the adapter acts as the agent's ServiceAccount. */
     public KubernetesClient client() {
-        return mock.client();
+        return cluster.client();
     }
 
     void installOadp() {
-        for (ResourceDefinitionContext kind : java.util.List.of(VeleroKinds.BACKUP, VeleroKinds.RESTORE,
-                VeleroKinds.DELETE_BACKUP_REQUEST, VeleroKinds.BACKUP_STORAGE_LOCATION, VeleroKinds.DPA)) {
-            mock.installCrd(kind);
-        }
+        cluster.installOadp();
+        cluster.namespace(NS);
         create(VeleroKinds.CSV, resource(VeleroKinds.CSV, "oadp-operator.v1.4.2", NS, Map.of("spec", Map.of())));
     }
 
@@ -121,6 +121,7 @@ public final class OadpWorld implements AutoCloseable {
     }
 
     void dpa(String name, String secret) {
+        cluster.namespace(NS);
         client().secrets().inNamespace(NS).resource(new SecretBuilder().withNewMetadata().withName(secret)
                 .withNamespace(NS).endMetadata().addToData("cloud", "W2RlZmF1bHRdCmF3c19hY2Nlc3Nfa2V5X2lkPXgK")
                 .build()).create();
@@ -130,6 +131,7 @@ public final class OadpWorld implements AutoCloseable {
     }
 
     public ConfigMapRef configMap(String name, Map<String, String> data) {
+        cluster.namespace(NS);
         client().configMaps().inNamespace(NS).resource(new ConfigMapBuilder().withNewMetadata().withName(name)
                 .withNamespace(NS).endMetadata().withData(data).build()).create();
         return new ConfigMapRef(name, NS);
@@ -165,6 +167,6 @@ public final class OadpWorld implements AutoCloseable {
     public void close() {
         adapter.close();
         velero.close();
-        mock.close();
+        cluster.close();
     }
 }

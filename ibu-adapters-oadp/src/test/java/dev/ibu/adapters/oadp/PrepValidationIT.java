@@ -12,7 +12,6 @@ import io.vavr.control.Either;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -61,12 +60,11 @@ class PrepValidationIT {
     @Test
     void backup_rejected_by_the_api_server() {
         try (OadpWorld w = OadpWorld.standard()) {
-            w.mock.admission().addValidator(r -> "Backup".equals(r.getKind()) && "app".equals(r.getMetadata().getName())
-                    ? Optional.of("Backup.velero.io \"app\" is invalid: spec.ttl: Invalid value: \"5 days\"")
-                    : Optional.empty());
-            ConfigMapRef ref = w.configMap("oadp-cm", Map.of("c.yaml", PAIR));
+            String badBackup = Docs.backup("app", "1", "").replace("spec:\n", "spec:\n  snapshotVolumes: \"sometimes\"\n");
+            ConfigMapRef ref = w.configMap("oadp-cm", Map.of("c.yaml", Docs.stream(badBackup, Docs.restore("r-app", "app", "1"))));
             assertThat(message(w, ref)).isEqualTo(CM + "Invalid backup app detected in configmap, error: Backup.velero.io"
-                    + " \"app\" is invalid: spec.ttl: Invalid value: \"5 days\". Please update the invalid Backup in configmap.");
+                    + " \"app\" is invalid: spec.snapshotVolumes: Invalid value: \"string\": spec.snapshotVolumes in body"
+                    + " must be of type boolean: \"string\". Please update the invalid Backup in configmap.");
         }
     }
 
@@ -83,21 +81,22 @@ class PrepValidationIT {
     @Test
     void restore_rejected_by_the_api_server() {
         try (OadpWorld w = OadpWorld.standard()) {
-            w.mock.admission().addValidator(r -> "Restore".equals(r.getKind())
-                    ? Optional.of("bad restore") : Optional.empty());
-            ConfigMapRef ref = w.configMap("oadp-cm", Map.of("c.yaml", PAIR));
-            assertThat(message(w, ref)).isEqualTo(CM + "Invalid Restore r-app detected in configmap, error: bad restore."
-                    + " Please update the invalid Restore in configmap.");
+            String badRestore = Docs.restore("r-app", "app", "1").replace("restorePVs: true", "restorePVs: \"maybe\"");
+            ConfigMapRef ref = w.configMap("oadp-cm", Map.of("c.yaml", Docs.stream(Docs.backup("app", "1", ""), badRestore)));
+            assertThat(message(w, ref)).isEqualTo(CM + "Invalid Restore r-app detected in configmap, error: Restore.velero.io"
+                    + " \"r-app\" is invalid: spec.restorePVs: Invalid value: \"string\": spec.restorePVs in body must be of"
+                    + " type boolean: \"string\". Please update the invalid Restore in configmap.");
         }
     }
 
     @Test
     void apply_label_object_missing_or_malformed() {
         try (OadpWorld w = OadpWorld.standard()) {
-            String missing = Docs.backup("app", "1", "    lca.openshift.io/apply-label: \"apps/v1/deployments/ns1/gone\"\n");
+            // a kind the agent may patch (deploy/base grants namespaces), so that the answer is NotFound, not Forbidden
+            String missing = Docs.backup("app", "1", "    lca.openshift.io/apply-label: \"v1/namespaces/gone\"\n");
             ConfigMapRef ref = w.configMap("a", Map.of("c.yaml", Docs.stream(missing, Docs.restore("r-app", "app", "1"))));
             assertThat(message(w, ref)).startsWith(CM + "failed apply backup label to objects included in apply-backup"
-                    + " annotation: failed to patch object: ");
+                    + " annotation: failed to patch object: ").contains("not found");
             String malformed = Docs.backup("app", "1", "    lca.openshift.io/apply-label: \"v1/namespaces/x,\"\n");
             ConfigMapRef ref2 = w.configMap("b", Map.of("c.yaml", Docs.stream(malformed, Docs.restore("r-app", "app", "1"))));
             assertThat(message(w, ref2)).isEqualTo(CM + "invalid apply-label obj in annotation value: ");
@@ -147,7 +146,7 @@ class PrepValidationIT {
             assertThat(r.get()).isEqualTo(ManifestValidation.CLEAN);
             assertThat(w.get(VeleroKinds.BACKUP, "app")).as("stale backup deleted").isNull();
             assertThat(w.list(VeleroKinds.RESTORE)).isEmpty();
-            assertThat(w.mock.admission().dryRuns()).hasSize(2);
+            assertThat(w.cluster.dryRuns()).hasSize(2);
         }
     }
 
@@ -202,6 +201,7 @@ class PrepValidationIT {
         try (OadpWorld w = OadpWorld.standard()) {
             w.client().storage().v1().storageClasses().resource(new StorageClassBuilder().withNewMetadata()
                     .withName("lvms-vg1").endMetadata().withProvisioner("topolvm.io").build()).create();
+            w.cluster.namespace("test");
             w.client().persistentVolumeClaims().inNamespace("test").resource(new PersistentVolumeClaimBuilder()
                     .withNewMetadata().withName("pvc-db").withNamespace("test").endMetadata()
                     .withNewSpec().withStorageClassName("lvms-vg1").endSpec().build()).create();

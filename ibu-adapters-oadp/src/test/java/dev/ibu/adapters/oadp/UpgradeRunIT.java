@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Prep -> Upgrade (backups) -> export -> pivot (new cluster, same bucket, late sync) -> restores -> finalize
- * cleanup, against the mock API server and the test Velero. Eleven waves, so that group 10 must follow group 2.
+ * cleanup, against the strict API server (as the agent's ServiceAccount) and the test Velero. Eleven waves, so that group 10 must follow group 2.
  */
 class UpgradeRunIT {
     private static final int APPS = 11;
@@ -46,16 +46,16 @@ class UpgradeRunIT {
         Either<PortFailure, ManifestValidation> prep = pre.adapter.validate(refs);
         assertThat(prep.isRight()).as("Prep validation: %s", prep).isTrue();
         assertThat(prep.get().warnings()).isEmpty();
-        assertThat(pre.mock.admission().dryRuns()).filteredOn(r -> r.startsWith("POST")).hasSize(2 * APPS);
+        assertThat(pre.cluster.dryRuns()).filteredOn(r -> r.startsWith("POST")).hasSize(2 * APPS);
         assertThat(pre.list(VeleroKinds.BACKUP)).as("dry-runs persist nothing").isEmpty();
     }
 
     private static void backUp(OadpWorld pre, List<ConfigMapRef> refs) {
-        int before = pre.mock.requestCount();
+        int before = pre.cluster.requestCount();
         long started = System.nanoTime();
         Drive backups = Drive.until(() -> pre.adapter.backup(refs), pre.velero::tick, 200);
         System.out.printf("figure: %d backups in %d waves: %d passes, %d API requests (adapter and test Velero),"
-                + " %d ms%n", APPS, APPS, backups.passes.size(), pre.mock.requestCount() - before,
+                + " %d ms%n", APPS, APPS, backups.passes.size(), pre.cluster.requestCount() - before,
                 (System.nanoTime() - started) / 1_000_000);
         assertThat(backups.last().isRight() && backups.last().get() instanceof WorkProgress.Done)
                 .as("backups: %s", backups.last()).isTrue();

@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 
 /**
- * The BackupPort contract shared with the in-memory test kit, against the mock API server and the test Velero.
+ * The BackupPort contract shared with the in-memory test kit, against the strict API server (as the agent's ServiceAccount) and the test Velero.
  * It lives in the contract's package only to adapt one test (see {@link #export_carries_the_restores_by_wave_group}).
  */
 class OadpBackupAdapterContractIT extends BackupPortContractTest {

@@ -4,7 +4,6 @@ import dev.ibu.adapters.oadp.local.LocalBackupAdapter;
 import dev.ibu.adapters.oadp.local.LocalBackupSettings;
 import dev.ibu.agent.DurationConverter;
 import dev.ibu.agent.LogLevels;
-import dev.ibu.rehearsal.embedded.EmbeddedApiServer;
 import dev.ibu.rehearsal.sim.FailStep;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -21,7 +20,7 @@ import java.util.concurrent.Callable;
 
 /** {@code local}: rehearse an image-based upgrade on this machine, with nothing but Java. */
 @Command(name = "local", mixinStandardHelpOptions = true,
-        description = {"Rehearse an image-based upgrade on this machine: an embedded API server holds the real "
+        description = {"Rehearse an image-based upgrade on this machine: a strict local API server holds the real "
                 + "ImageBasedUpgrade resource (real Kubernetes adapter, generated CRD); host, precache, OADP, health "
                 + "and registry are simulated, and so is time, so a whole run takes seconds.",
                 "Walks the seed document: Idle -> Prep -> Upgrade -> (reboot) -> Idle, printing progress and "
@@ -49,8 +48,10 @@ public final class LocalCommand implements Callable<Integer> {
     @Option(names = "--port", description = "API server port on 127.0.0.1 (default 0: any free port, so two users on one machine never collide).")
     int port = 0;
 
-    @Option(names = "--https", description = "Serve https (a new self-signed certificate each start).")
-    boolean https;
+    @Option(names = "--https", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Serve https (the default; a new self-signed certificate each start, in the kubeconfig): "
+                    + "kubectl sends the kubeconfig's token only over TLS. --no-https serves plain http.")
+    boolean https = true;
 
     @Option(names = "--kubeconfig-out", paramLabel = "FILE",
             description = "Where --serve writes the kubeconfig (default: a new file per run, ${java.io.tmpdir}/ibu-local-<port>/kubeconfig).")
@@ -146,19 +147,19 @@ public final class LocalCommand implements Callable<Integer> {
 
     private int rehearse(long started, Set<FailStep> failing, Optional<OstreeHost> realHost) throws InterruptedException {
         int actualPort = port;
-        EmbeddedApiServer server;
+        LocalApiServer server;
         try {
-            server = EmbeddedApiServer.start(actualPort, https);
+            server = LocalApiServer.start(actualPort, https);
         } catch (RuntimeException e) {
-            err.println("cannot start the embedded API server on 127.0.0.1:" + actualPort + " (" + e.getMessage()
+            err.println("cannot start the local API server on 127.0.0.1:" + actualPort + " (" + e.getMessage()
                     + "): is the port in use? Choose another with --port=N, or --port=0 for any free port");
             err.flush();
             return 1;
         }
-        try (EmbeddedApiServer api = server) {
+        try (LocalApiServer api = server) {
             Optional<Path> partition = "local".equals(backup) ? Optional.of(partition(realHost)) : Optional.empty();
-            SimWorld world = new SimWorld(api.client(), failing, e -> out.println("  event: " + e), realHost,
-                    partition.map(p -> new LocalBackupAdapter(api.client(), LocalBackupSettings.at(
+            SimWorld world = new SimWorld(api.agent(), failing, e -> out.println("  event: " + e), realHost,
+                    partition.map(p -> new LocalBackupAdapter(api.agent(), LocalBackupSettings.at(
                             p.resolve("ibu-local-backup")))));
             // finalize deletes the backup directory; the temp partition goes at exit if nothing was left behind
             partition.filter(p -> realHost.isEmpty()).ifPresent(p -> p.toFile().deleteOnExit());
@@ -166,11 +167,12 @@ public final class LocalCommand implements Callable<Integer> {
                 out.println(line);
                 out.flush();
             }, effectivePace());
-            Kubectl kubectl = new Kubectl(api.client());
+            Kubectl kubectl = new Kubectl(api.admin());
             Rehearsal rehearsal = new Rehearsal(kubectl, agent, world, out, !noYaml, failing);
             out.println("ibu-agent local: an image-based upgrade rehearsed on this machine");
-            out.println("  real: API server " + api.url() + " (embedded, generated CRD loaded) and the Kubernetes "
-                    + "adapters for the IBU, ConfigMaps and pull secret");
+            out.println("  real: API server " + api.url() + " (strict: the generated CRD's schema and CEL, deploy/base's "
+                    + "RBAC, watch) and the Kubernetes adapters for the IBU, ConfigMaps and pull secret, acting as the "
+                    + "agent's ServiceAccount");
             if (realHost.isPresent()) {
                 out.println("  real host: ostree sysroot " + realHost.get().sysroot() + " (booted " + OstreeHost.ORIGINAL
                         + ", deleted at the end), seed " + realHost.get()
@@ -187,7 +189,7 @@ public final class LocalCommand implements Callable<Integer> {
             agent.start();
             rehearsal.printCr();
             rehearsal.section("15.3.1 step 1: ConfigMaps, seed pull secret, and the spec");
-            Prerequisites.create(api.client());
+            Prerequisites.create(api.admin());
             Prerequisites.mirror(world.kit.cluster());
             out.println("$ oc create -f extra-manifests-cms.yaml -f oadp-cm.yaml -f seed-pull-secret.yaml");
             String specPatch = realHost.map(h -> Prerequisites.specPatch(h.seedImage())).orElse(Prerequisites.SPEC_PATCH);
@@ -223,7 +225,7 @@ public final class LocalCommand implements Callable<Integer> {
         return pace != null ? pace : serve ? Duration.ofSeconds(1) : Duration.ZERO;
     }
 
-    private Path kubeconfigPath(EmbeddedApiServer api) {
+    private Path kubeconfigPath(LocalApiServer api) {
         return kubeconfig != null ? kubeconfig
                 : Path.of(System.getProperty("java.io.tmpdir"), "ibu-local-" + api.port(), "kubeconfig");
     }

@@ -16,7 +16,7 @@ import java.util.Map;
 
 /**
  * What the seed document asks for before Prep: the extraManifests and oadpContent ConfigMaps, the seed pull secret,
- * and the IBU spec naming them (§15.3.1 step 1), created in the embedded API server.
+ * and the IBU spec naming them (§15.3.1 step 1), created in the local API server.
  */
 final class Prerequisites {
     static final String LCA_NS = EngineSettings.DEFAULT_NAMESPACE;
@@ -58,11 +58,13 @@ final class Prerequisites {
                             + "  name: " + SimWorldDefaults.BACKUP + "\n  namespace: openshift-adp\nspec:\n"
                             + "  backupName: " + SimWorldDefaults.BACKUP + "\n")));
 
-    /** Creates the namespaces, ConfigMaps and pull secret in the embedded API server. */
+    /** Creates the namespaces, ConfigMaps and pull secret in the local API server. */
     static void create(KubernetesClient client) {
         for (String ns : new String[] {LCA_NS, ADP_NS}) {
-            client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata()
-                    .build()).create();
+            if (client.namespaces().withName(ns).get() == null) { // the agent's namespace comes with its RBAC
+                client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata()
+                        .build()).create();
+            }
         }
         CONFIG_MAPS.forEach(cm -> configMap(client, cm.namespace(), cm.name(), cm.data()));
         String auth = "{\"auths\":{\"quay.io\":{\"auth\":\"" + Base64.getEncoder().encodeToString(

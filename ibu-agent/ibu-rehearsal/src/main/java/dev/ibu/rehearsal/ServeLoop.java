@@ -1,7 +1,6 @@
 package dev.ibu.rehearsal;
 
 import dev.ibu.agent.controller.Controller;
-import dev.ibu.rehearsal.embedded.EmbeddedApiServer;
 import dev.ibu.domain.Annotations;
 
 import java.io.PrintWriter;
@@ -13,13 +12,13 @@ import java.time.Duration;
  * backoff, the §4.12 triggers) drives the simulated agent through {@link SimulatedUseCase}.
  */
 final class ServeLoop {
-    private final EmbeddedApiServer api;
+    private final LocalApiServer api;
     private final SimulatedAgent agent;
     private final SimWorld world;
     private final PrintWriter out;
     private final Duration pace;
 
-    ServeLoop(EmbeddedApiServer api, SimulatedAgent agent, SimWorld world, PrintWriter out, Duration pace) {
+    ServeLoop(LocalApiServer api, SimulatedAgent agent, SimWorld world, PrintWriter out, Duration pace) {
         this.api = api;
         this.agent = agent;
         this.world = world;
@@ -28,7 +27,7 @@ final class ServeLoop {
     }
 
     int run(Path kubeconfigFile, long seconds) throws InterruptedException {
-        Path file = api.writeKubeconfig(kubeconfigFile);
+        Path file = api.writeAdminKubeconfig(kubeconfigFile);
         out.println();
         out.println("== serving: the agent reacts to kubectl as it would on a cluster (time is simulated)");
         out.println("export KUBECONFIG=" + file.toAbsolutePath());
@@ -38,12 +37,12 @@ final class ServeLoop {
         out.println("kubectl get ibu upgrade -o yaml");
         out.println("kubectl annotate ibu upgrade " + Annotations.MANUAL_CLEANUP_DONE + "=   # after AbortFailed/"
                 + "FinalizeFailed");
-        out.println("(kubectl get -w does not work against this server: run 'kubectl get ibu' again instead)");
+        out.println("kubectl get ibu -w   # follows the changes; the agent inside acts as its ServiceAccount");
         out.println("Ctrl-C stops the server.");
         out.flush();
         Controller.Settings settings = new Controller.Settings(Duration.ofMinutes(10), Duration.ofMillis(500),
                 Duration.ofSeconds(30), Duration.ofSeconds(10));
-        try (Controller controller = new Controller(api.client(), new SimulatedUseCase(agent, world, pace),
+        try (Controller controller = new Controller(api.agent(), new SimulatedUseCase(agent, world, pace),
                 settings, r -> out.flush())) {
             controller.start();
             if (seconds > 0) {

@@ -31,7 +31,7 @@ import java.util.function.Consumer;
 
 /**
  * Local mode's world: the REAL Kubernetes adapters (IBU resource, ConfigMaps, pull secret) on a client to the
- * embedded API server, and the in-memory test kit ({@link TestWorld}: host, precache, Velero, health, registry,
+ * local (strict) API server as the agent's ServiceAccount, and the in-memory test kit ({@link TestWorld}: host, precache, Velero, health, registry,
  * manual clock) for everything else, assembled by {@link EnginePortsBuilder} as an embedder would ({@link #ports}).
  * A failing step ({@code --fail}) is a test-kit switch; {@link #fix} is the person's manual repair.
  */
@@ -86,9 +86,9 @@ final class SimWorld {
 
     /**
      * The engine's ports as an embedder gets them: the providers on the class path over a context that shares the
-     * embedded API server's client (the Kubernetes adapters), the real host's adapters if any (the host provider),
+     * local API server's client as the agent (the Kubernetes adapters), the real host's adapters if any (the host provider),
      * and the test kit's world (its provider fills in the host without a real one). The parts of the cluster the
-     * embedded server does not run (operators' health, cluster version, OADP) and the clock are the kit's.
+     * local server does not run (operators' health, cluster version, OADP) and the clock are the kit's.
      */
     static EnginePortsBuilder ports(KubernetesClient client, TestWorld kit, Optional<HostAdapters> realHost) {
         Map<Class<?>, Object> shared = new LinkedHashMap<>();

@@ -8,7 +8,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code ibu-agent local} end to end (embedded API server, real IBU adapter, simulated host): the CRs it prints
+ * {@code ibu-agent local} end to end (strict local API server, real IBU adapter, simulated host): the CRs it prints
  * match the seed document's {@code oc get ibu -o yaml} outputs, stage by stage.
  */
 class LocalCommandIT {

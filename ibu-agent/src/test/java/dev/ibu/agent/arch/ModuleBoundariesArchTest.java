@@ -70,9 +70,13 @@ class ModuleBoundariesArchTest {
             .and(DescribedPredicate.not(resideInAnyPackage("dev.ibu.ports.testkit..", "dev.ibu.ports.contract..")))
             .as("classes of ibu-ports (not of the test kit)");
 
-    /** Main classes only: no test classes, no test jars (the ports test kit's contract tests). */
+    /**
+     * Main classes only: no test classes, no test jars (the ports test kit's contract tests), not the strict API server
+     * (ibu-apiserver: a test and rehearsal dependency, never in the node agent, with its own server clock).
+     */
     private static final ImportOption MAIN_ONLY = location -> !location.contains("/test-classes/")
-            && !location.contains("-tests.jar") && !location.contains("/archfixture");
+            && !location.contains("-tests.jar") && !location.contains("/archfixture")
+            && !location.contains("ibu-apiserver");
 
     static final JavaClasses MAIN = importWithoutResolving(importer -> importer
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

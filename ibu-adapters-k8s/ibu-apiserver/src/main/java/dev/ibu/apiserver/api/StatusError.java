@@ -134,6 +134,11 @@ public final class StatusError extends RuntimeException {
         return new StatusError(500, "InternalError", "Internal error occurred: " + message, null);
     }
 
+    /** An injected failure's Status, with the reason and message the test chose. */
+    public static StatusError of(int code, String reason, String message) {
+        return new StatusError(code, reason.isEmpty() ? null : reason, message, null);
+    }
+
     public static StatusError unprocessable(String message) {
         return new StatusError(422, "Invalid", message, null);
     }

@@ -44,6 +44,36 @@ public final class RbacAuthorizer {
         return a.identity().groups().contains("system:masters") || allowed(a, new ArrayList<>());
     }
 
+    /**
+     * Whether a ClusterRole bound to the identity has a nonResourceURLs rule for the path and verb (an exact URL, or a
+     * prefix ending in {@code *}), as Kubernetes' NonResourceURLMatches; {@code system:masters} may do everything.
+     */
+    public boolean allowsNonResource(Identity identity, String verb, String path) {
+        if (identity.groups().contains("system:masters")) {
+            return true;
+        }
+        for (ObjectNode binding : store.list(RBAC, "clusterrolebindings", null)) {
+            if (!binds(binding, identity, "")) {
+                continue;
+            }
+            for (JsonNode rule : rulesOf(binding, "", new ArrayList<>())) {
+                boolean verbOk = false;
+                for (JsonNode v : rule.path("verbs")) {
+                    verbOk |= v.asString("").equals("*") || v.asString("").equals(verb);
+                }
+                for (JsonNode u : rule.path("nonResourceURLs")) {
+                    String url = u.asString("");
+                    boolean match = url.equals("*") || url.equals(path)
+                            || (url.endsWith("*") && path.startsWith(url.substring(0, url.length() - 1)));
+                    if (verbOk && match) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
     private static String aggregate(List<String> errors) {
         return errors.size() == 1 ? errors.get(0) : "[" + String.join(", ", errors) + "]";
     }

@@ -25,6 +25,11 @@ public final class Tokens {
         });
     }
 
+    /** The identity a bare token names (TokenReview), if the server issued it. */
+    public Optional<Identity> lookup(String token) {
+        return Optional.ofNullable(byToken.get(token == null ? "" : token.trim()));
+    }
+
     public Identity authenticate(Optional<String> authorization) {
         if (authorization.isEmpty() || authorization.get().isBlank()) {
             return Identity.anonymous();

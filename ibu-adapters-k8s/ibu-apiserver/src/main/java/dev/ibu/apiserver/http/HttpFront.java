@@ -19,6 +19,14 @@ import javax.net.ssl.SSLContext;
  * chunked responses for watches and one thread per in-flight request from a cached pool, which long watches need.
  */
 public final class HttpFront implements AutoCloseable {
+    static {
+        // The JDK server writes headers and body apart; with Nagle's algorithm and delayed ACKs each answer then
+        // stalls ~40 ms (100 GETs: 5.6 s; with TCP_NODELAY: 0.7 s). Read once, when the first server starts.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final HttpServer server;
     private final ExecutorService pool;
 

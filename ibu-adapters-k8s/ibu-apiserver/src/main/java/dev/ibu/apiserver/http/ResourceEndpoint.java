@@ -1,6 +1,9 @@
 package dev.ibu.apiserver.http;
 
 import com.sun.net.httpserver.HttpExchange;
+import dev.ibu.apiserver.AuditEvent;
+import dev.ibu.apiserver.Fault;
+import dev.ibu.apiserver.Hooks;
 import dev.ibu.apiserver.api.StatusError;
 import dev.ibu.apiserver.auth.Attributes;
 import dev.ibu.apiserver.auth.RbacAuthorizer;
@@ -15,6 +18,7 @@ import dev.ibu.apiserver.rest.WriteOptions;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -27,9 +31,13 @@ public final class ResourceEndpoint {
     private final ResourceService service;
     private final WatchStreamer watches;
     private final Tables tables;
+    private final Hooks hooks;
+    private final dev.ibu.apiserver.auth.Tokens tokens;
 
     public ResourceEndpoint(ResourceRegistry registry, RbacAuthorizer authorizer, ResourceService service,
-                            WatchStreamer watches, Tables tables) {
+                            WatchStreamer watches, Tables tables, Hooks hooks, dev.ibu.apiserver.auth.Tokens tokens) {
+        this.hooks = hooks;
+        this.tokens = tokens;
         this.registry = registry;
         this.authorizer = authorizer;
         this.service = service;
@@ -53,8 +61,29 @@ public final class ResourceEndpoint {
             return;
         }
         String authzNamespace = p.namespace().isEmpty() && t.plural().equals("namespaces") && t.group().isEmpty() ? p.name() : p.namespace();
-        authorizer.authorize(new Attributes(r.identity(), verb, t.group(), t.plural(), p.subresource(), authzNamespace, p.name()));
+        Attributes attributes = new Attributes(r.identity(), verb, t.group(), t.plural(), p.subresource(), authzNamespace, p.name());
+        AuditEvent event = new AuditEvent(r.identity(), verb, t.group(), t.version(), t.plural(), p.subresource(), authzNamespace,
+                p.name(), authorizer.allows(attributes), r.method(), r.path(), r.query(), r.body());
+        hooks.audit(event);
+        authorizer.authorize(attributes);
+        Optional<Fault> fault = hooks.fault(event);
+        if (fault.isPresent()) {
+            answer(ex, fault.get());
+            return;
+        }
+        if (DelegatedReviews.handles(t)) {
+            DelegatedReviews.review(ex, verb, t, body(r), tokens, authorizer);
+            return;
+        }
         dispatch(ex, r, p, t, verb);
+    }
+
+    private static void answer(HttpExchange ex, Fault f) throws IOException {
+        if (f.body() != null) {
+            Replies.json(ex, f.code(), Json.parse(f.body().getBytes(java.nio.charset.StandardCharsets.UTF_8)), List.of());
+        } else {
+            Replies.status(ex, StatusError.of(f.code(), f.reason(), f.message()));
+        }
     }
 
     private static String verb(ApiRequest r, ResourcePath p) {

@@ -50,6 +50,8 @@ public final class Router implements HttpHandler {
             LOG.warn("{} {} failed", ex.getRequestMethod(), ex.getRequestURI().getPath(), e);
             Replies.status(ex, StatusError.internal(e.getClass().getSimpleName() + ": " + e.getMessage()));
         } finally {
+            // kube-apiserver's httplog: method, path, code (never bodies or tokens)
+            LOG.debug("{} {} {}", ex.getRequestMethod(), ex.getRequestURI().getPath(), ex.getResponseCode());
             ex.close();
         }
     }

@@ -22,9 +22,13 @@ public record ResourceType(String group, String version, String plural, String s
         categories = List.copyOf(categories);
     }
 
-    /** The verbs discovery advertises: SelfSubjectAccessReview is create-only, as on a real server. */
+    /** The access and token reviews: create-only, as on a real server. */
+    private static final java.util.Set<String> REVIEWS = java.util.Set.of("authorization.k8s.io/selfsubjectaccessreviews",
+            "authorization.k8s.io/subjectaccessreviews", "authentication.k8s.io/tokenreviews");
+
+    /** The verbs discovery advertises: the reviews are create-only, as on a real server. */
     public List<String> verbs() {
-        return group.equals("authorization.k8s.io") && plural.equals("selfsubjectaccessreviews") ? List.of("create") : VERBS;
+        return REVIEWS.contains(group + "/" + plural) ? List.of("create") : VERBS;
     }
 
     public GroupResource groupResource() {

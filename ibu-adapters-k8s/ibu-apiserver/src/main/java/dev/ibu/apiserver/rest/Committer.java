@@ -34,6 +34,16 @@ final class Committer {
     /** Admits the candidate (old is null on create) and stores it; returns what was stored (or would have been). */
     ObjectNode commit(ResourceType t, StoreKey key, ObjectNode candidate, ObjectNode old, List<FieldError> metaErrors,
                       WriteOptions options) {
+        return commit(t, key, candidate, old, metaErrors, options, () -> { });
+    }
+
+    /**
+     * As above, with {@code beforeStore} run once the candidate is admitted (decoded, pruned, validated) and before it
+     * is stored or a dry run returns: where kube-apiserver's storage answers AlreadyExists, after the 400 of strict
+     * decoding and the 422 of validation.
+     */
+    ObjectNode commit(ResourceType t, StoreKey key, ObjectNode candidate, ObjectNode old, List<FieldError> metaErrors,
+                      WriteOptions options, Runnable beforeStore) {
         BuiltinDecoding.normalize(t, candidate);
         List<FieldError> errors = new ArrayList<>(metaErrors);
         if (t.custom().isPresent()) {
@@ -48,6 +58,7 @@ final class Committer {
         if (CrdLifecycle.isCrd(t)) {
             crds.admit(t, candidate, Meta.now(clock));
         }
+        beforeStore.run();
         if (old != null && unchanged(old, candidate)) {
             return old;
         }

@@ -97,11 +97,16 @@ public final class ResourceService {
                 throw StatusError.notFound(new GroupResource("", "namespaces"), namespace);
             }
             StoreKey key = key(t, namespace, name);
-            if (store.get(key).isPresent()) {
-                throw StatusError.alreadyExists(t.groupResource(), name);
-            }
+            boolean exists = store.get(key).isPresent();
             resetSystemFields(t, obj, meta);
-            return present(t, committer.commit(t, key, obj, null, metaErrors, options));
+            String taken = name;
+            // as kube-apiserver: a body that does not decode (400) or validate (422) is refused before storage finds
+            // the name taken (409)
+            return present(t, committer.commit(t, key, obj, null, metaErrors, options, () -> {
+                if (exists) {
+                    throw StatusError.alreadyExists(t.groupResource(), taken);
+                }
+            }));
         }
     }
 

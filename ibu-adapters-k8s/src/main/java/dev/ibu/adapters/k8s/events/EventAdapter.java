@@ -8,6 +8,8 @@ import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
@@ -47,8 +49,11 @@ public final class EventAdapter implements EventPort {
             if (last != null && kind.equals(last.getType()) && reason.equals(last.getReason())
                     && text.equals(last.getMessage()) && Objects.equals(last.getInvolvedObject().getUid(), uid)) {
                 try {
+                    // a patch, as client-go's recorder counts: the agent's Role grants events create and patch only
+                    int count = (last.getCount() == null ? 1 : last.getCount()) + 1;
+                    // (the item as the merge patch: no GET first, which the Role does not grant)
                     last = client.v1().events().inNamespace(NAMESPACE).resource(new EventBuilder(last)
-                            .withCount(last.getCount() + 1).withLastTimestamp(now).build()).update();
+                            .withCount(count).withLastTimestamp(now).build()).patch(PatchContext.of(PatchType.JSON_MERGE));
                     return;
                 } catch (KubernetesClientException e) {
                     LOG.debug("event {} could not be counted ({}); recording a new one", last.getMetadata().getName(),

@@ -235,6 +235,48 @@ class ClusterConfigAdapterIT {
         }
     }
 
+    /**
+     * The post-pivot apply runs again when the agent restarts in the middle of it: what the first run made is updated
+     * in place (StorageClasses, LocalVolumes, the SSH MachineConfigs), the seed's mirror configuration and catalog
+     * sources are deleted again, and the cluster's ImageContentSourcePolicies come back.
+     */
+    @Test
+    void applying_again_after_an_interrupted_post_pivot_updates_in_place_and_clears_the_seeds_mirrors() {
+        cluster.apply(StrictCluster.object("storage.k8s.io/v1", "StorageClass", null, "local-sc",
+                "provisioner", "kubernetes.io/no-provisioner"));
+        localVolume("local-sc");
+        cluster.apply(StrictCluster.object("operator.openshift.io/v1alpha1", "ImageContentSourcePolicy", null,
+                "cluster-icsp", "spec", Map.of("repositoryDigestMirrors", List.of(Map.of("source",
+                        "quay.io/openshift-release-dev", "mirrors", List.of("registry.local/ocp"))))));
+        ClusterConfiguration c = gather();
+        try (StrictCluster seed = new StrictCluster(); KubernetesClient seedAdmin = seed.server.clientAs(
+                Identity.admin())) {
+            seed.apply(StrictCluster.object("operator.openshift.io/v1alpha1", "ImageContentSourcePolicy", null,
+                    "seed-icsp", "spec", Map.of()));
+            seed.apply(StrictCluster.object("v1", "Namespace", null, "openshift-marketplace"));
+            seed.apply(StrictCluster.object("operators.coreos.com/v1alpha1", "CatalogSource", "openshift-marketplace",
+                    "seed-catalog", "spec", Map.of("sourceType", "grpc")));
+            seed.apply(StrictCluster.object("v1", "Namespace", null, "openshift-local-storage"));
+            ClusterConfigAdapter agent = new ClusterConfigAdapter(seed.agent());
+
+            var first = agent.apply(sorted(c));
+            var again = agent.apply(sorted(c));
+
+            assertThat(first.isRight()).as(() -> first.getLeft().message()).isTrue();
+            assertThat(again.isRight()).as(() -> again.getLeft().message()).isTrue();
+            var icsps = seedAdmin.genericKubernetesResources("operator.openshift.io/v1alpha1",
+                    "ImageContentSourcePolicy");
+            assertThat(icsps.withName("cluster-icsp").get()).isNotNull();
+            assertThat(icsps.withName("seed-icsp").get()).as("the seed's mirror configuration is gone").isNull();
+            assertThat(seedAdmin.genericKubernetesResources("operators.coreos.com/v1alpha1", "CatalogSource")
+                    .inNamespace("openshift-marketplace").withName("seed-catalog").get())
+                    .as("the seed's catalog source is gone").isNull();
+            assertThat(seedAdmin.storage().v1().storageClasses().withName("local-sc").get()).isNotNull();
+            assertThat(seedAdmin.genericKubernetesResources("local.storage.openshift.io/v1", "LocalVolume")
+                    .inNamespace("openshift-local-storage").withName("local-disks").get()).isNotNull();
+        }
+    }
+
     /** What the host adapter loads back: the manifests and the SSH MachineConfigs, byte-wise by name. */
     private static dev.ibu.ports.out.ExportBundle sorted(ClusterConfiguration c) {
         return new dev.ibu.ports.out.ExportBundle(io.vavr.collection.LinkedHashMap.ofEntries(

@@ -23,6 +23,19 @@ import tools.jackson.databind.json.JsonMapper;
  * ServiceAccount.
  */
 final class StrictCluster implements AutoCloseable {
+    /**
+     * What the agent asked, for AgentRbacProofTest: written to target/agent-requests when this test JVM exits (the
+     * tests do not always close their cluster), as the other strict-server harnesses record per test class.
+     */
+    private static final dev.ibu.apiserver.RequestLog RECORDING = recording();
+
+    private static dev.ibu.apiserver.RequestLog recording() {
+        dev.ibu.apiserver.RequestLog log = new dev.ibu.apiserver.RequestLog(dev.ibu.apiserver.Identity.lifecycleAgent());
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> log.writeTo(
+                java.nio.file.Path.of("target/agent-requests/ClusterConfigStrictCluster.tsv"))));
+        return log;
+    }
+
     static final Path DEPLOY = Path.of("../ibu-agent/deploy/base");
     static final String AGENT_NS = "openshift-lifecycle-agent";
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -32,6 +45,7 @@ final class StrictCluster implements AutoCloseable {
 
     StrictCluster() {
         server = ApiServer.builder().start();
+        server.addAuditListener(RECORDING);
         for (String f : List.of("service-account.yaml", "role.yaml", "cluster-role.yaml", "role-binding.yaml",
                 "cluster-role-binding.yaml")) {
             server.apply(DEPLOY.resolve(f), AGENT_NS);

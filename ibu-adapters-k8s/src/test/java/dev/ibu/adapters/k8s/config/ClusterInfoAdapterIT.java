@@ -10,20 +10,36 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.api.model.NodeBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import dev.ibu.adapters.k8s.AgentApi;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import io.vavr.control.Option;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-@EnableKubernetesMockClient(crud = true)
+/** Set up by an administrator, read by the adapter as the agent's ServiceAccount. */
 class ClusterInfoAdapterIT {
+    AgentApi api;
     KubernetesClient client;
+    KubernetesClient agent;
+
+    @BeforeEach
+    void start() {
+        api = AgentApi.start(getClass());
+        client = api.admin();
+        agent = api.agent();
+    }
+
+    @AfterEach
+    void stop() {
+        api.close();
+    }
 
     private void create(ResourceDefinitionContext kind, String name, Map<String, Object> fields) {
         var r = new GenericKubernetesResourceBuilder().withApiVersion(kind.getGroup() + "/" + kind.getVersion())
                 .withKind(kind.getKind()).withNewMetadata().withName(name).endMetadata().build();
         fields.forEach(r::setAdditionalProperty);
-        client.genericKubernetesResources(kind).resource(r).create();
+        api.create(kind, r);
     }
 
     @Test
@@ -38,7 +54,7 @@ class ClusterInfoAdapterIT {
         bundle("user-ca-bundle", "-----BEGIN CERTIFICATE-----");
         bundle("custom-ca", "-----BEGIN CERTIFICATE-----");
 
-        ClusterInfo info = new ClusterInfoAdapter(client).current().get();
+        ClusterInfo info = new ClusterInfoAdapter(agent).current().get();
 
         assertThat(info.ocpVersion()).isEqualTo("4.15.3");
         assertThat(info.hasProxy()).isTrue();
@@ -53,7 +69,7 @@ class ClusterInfoAdapterIT {
         create(Kinds.CLUSTER_VERSION, "version", Map.of("status", Map.of("desired", Map.of("version", "4.14.0"))));
         create(ClusterInfoAdapter.PROXY, "cluster", Map.of("spec", Map.of("trustedCA", Map.of("name", ""))));
 
-        ClusterInfo info = new ClusterInfoAdapter(client).current().get();
+        ClusterInfo info = new ClusterInfoAdapter(agent).current().get();
 
         assertThat(info.hasProxy()).isFalse();
         assertThat(info.hasFips()).isFalse();
@@ -62,6 +78,7 @@ class ClusterInfoAdapterIT {
     }
 
     private void bundle(String name, String text) {
+        api.namespace("openshift-config");
         client.configMaps().inNamespace("openshift-config").resource(new ConfigMapBuilder().withNewMetadata()
                 .withName(name).endMetadata().addToData("ca-bundle.crt", text).build()).create();
     }
@@ -72,13 +89,13 @@ class ClusterInfoAdapterIT {
         create(ClusterInfoAdapter.PROXY, "cluster", Map.of("spec", Map.of("trustedCA", Map.of("name", "corp-ca"))));
         bundle("corp-ca", "");
 
-        assertThat(new ClusterInfoAdapter(client).current().getLeft().message())
+        assertThat(new ClusterInfoAdapter(agent).current().getLeft().message())
                 .isEqualTo("proxy trustedCA configmap openshift-config/corp-ca exists but is empty");
     }
 
     @Test
     void without_a_cluster_version_the_message_says_what_is_missing() {
-        PortFailure failure = new ClusterInfoAdapter(client).current().getLeft();
+        PortFailure failure = new ClusterInfoAdapter(agent).current().getLeft();
 
         assertThat(failure).isInstanceOf(PortFailure.NotFound.class);
         assertThat(failure.message()).contains("ClusterVersion version has no status.desired.version");

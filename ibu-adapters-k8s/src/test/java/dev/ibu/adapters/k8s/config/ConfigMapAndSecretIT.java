@@ -8,19 +8,36 @@ import dev.ibu.ports.out.PortFailure;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import dev.ibu.adapters.k8s.AgentApi;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import io.vavr.collection.List;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-@EnableKubernetesMockClient(crud = true)
+/** Set up by an administrator, read by the adapters as the agent's ServiceAccount. */
 class ConfigMapAndSecretIT {
     private static final String NS = "openshift-lifecycle-agent";
     private static final String DOCKER_CONFIG = "{\"auths\":{\"quay.io\":{\"auth\":\"c2VjcmV0OnNlY3JldA==\"}}}";
 
+    AgentApi api;
     KubernetesClient client;
+    KubernetesClient agent;
+
+    @BeforeEach
+    void start() {
+        api = AgentApi.start(getClass());
+        client = api.admin();
+        agent = api.agent();
+        api.namespace("openshift-adp");
+    }
+
+    @AfterEach
+    void stop() {
+        api.close();
+    }
 
     private void configMap(String ns, String name, Map<String, String> data) {
         client.configMaps().inNamespace(ns).resource(new ConfigMapBuilder().withNewMetadata().withName(name)
@@ -34,7 +51,7 @@ class ConfigMapAndSecretIT {
         ConfigMapRef extra = new ConfigMapRef("extra", NS);
         ConfigMapRef oadp = new ConfigMapRef("oadp", "openshift-adp");
 
-        List<ConfigMapData> read = new ConfigMapAdapter(client).read(List.of(extra, oadp, extra)).get();
+        List<ConfigMapData> read = new ConfigMapAdapter(agent).read(List.of(extra, oadp, extra)).get();
 
         assertThat(read.map(ConfigMapData::ref)).containsExactly(extra, oadp);
         assertThat(read.get(0).data()).containsOnlyKeys("a.yaml", "b.yaml").containsEntry("a.yaml", "kind: A");
@@ -44,7 +61,7 @@ class ConfigMapAndSecretIT {
     void a_missing_config_map_is_not_found_naming_namespace_and_name() {
         configMap(NS, "extra", Map.of());
 
-        PortFailure failure = new ConfigMapAdapter(client).read(List.of(new ConfigMapRef("extra", NS),
+        PortFailure failure = new ConfigMapAdapter(agent).read(List.of(new ConfigMapRef("extra", NS),
                 new ConfigMapRef("absent-cm", NS))).getLeft();
 
         assertThat(failure).isInstanceOf(PortFailure.NotFound.class);
@@ -59,7 +76,7 @@ class ConfigMapAndSecretIT {
                         Base64.getEncoder().encodeToString(DOCKER_CONFIG.getBytes(StandardCharsets.UTF_8)))
                 .build()).create();
 
-        var secret = new PullSecretAdapter(client, NS).read("seed-pull").get();
+        var secret = new PullSecretAdapter(agent, NS).read("seed-pull").get();
 
         assertThat(secret.dockerConfigJson()).isEqualTo(DOCKER_CONFIG);
         assertThat(secret.toString()).doesNotContain("c2VjcmV0");
@@ -69,7 +86,7 @@ class ConfigMapAndSecretIT {
     void missing_secret_or_key_names_the_secret_and_the_fix() {
         client.secrets().inNamespace(NS).resource(new SecretBuilder().withNewMetadata().withName("opaque")
                 .endMetadata().addToData("token", "c2VjcmV0").build()).create();
-        PullSecretAdapter adapter = new PullSecretAdapter(client, NS);
+        PullSecretAdapter adapter = new PullSecretAdapter(agent, NS);
 
         PortFailure missing = adapter.read("absent").getLeft();
         PortFailure noKey = adapter.read("opaque").getLeft();

@@ -1,6 +1,6 @@
 package dev.ibu.adapters.k8s.contract;
 
-import dev.ibu.adapters.k8s.StrictMockApi;
+import dev.ibu.adapters.k8s.AgentApi;
 import dev.ibu.adapters.k8s.crd.ImageBasedUpgradeResource;
 import dev.ibu.adapters.k8s.resource.IbuResourceAdapter;
 import dev.ibu.domain.Stage;
@@ -10,14 +10,14 @@ import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import org.junit.jupiter.api.AfterEach;
 
-/** The shared IbuResourcePort contract against the adapter on the mock API server (with {@code ApiServerRules}). */
+/** The shared IbuResourcePort contract: the adapter as the agent's ServiceAccount, the user as an administrator. */
 class K8sIbuResourcePortContractIT extends IbuResourcePortContractTest {
-    private StrictMockApi api;
+    private AgentApi api;
 
     @Override
     protected Fixture newFixture() {
-        api = new StrictMockApi();
-        IbuResourceAdapter adapter = new IbuResourceAdapter(api.client());
+        api = AgentApi.start(getClass());
+        IbuResourceAdapter adapter = new IbuResourceAdapter(api.agent());
         return new Fixture() {
             @Override
             public IbuResourcePort port() {
@@ -26,7 +26,7 @@ class K8sIbuResourcePortContractIT extends IbuResourcePortContractTest {
 
             @Override
             public void userPatchesSpecStage(Stage stage) {
-                api.client().resources(ImageBasedUpgradeResource.class).withName("upgrade").patch(
+                api.admin().resources(ImageBasedUpgradeResource.class).withName("upgrade").patch(
                         PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"stage\":\"" + stage.wireName() + "\"}}");
             }
         };

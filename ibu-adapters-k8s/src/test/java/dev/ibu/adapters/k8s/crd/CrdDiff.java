@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
 /**
  * Field-by-field comparison of two CRDs on what the API server enforces: identity, scope, printer columns,
  * status subresource, and every schema node's type, enum, pattern, bounds, format, required and CEL rules.
- * Descriptions, enum order and column order are deliberately not compared (see RECIPES-crd.md).
+ * Descriptions and enum order are deliberately not compared (see RECIPES-crd.md); printer columns are compared in
+ * order, since {@code oc get} shows them in that order.
  */
 final class CrdDiff {
     /** The generator does not emit these root properties; the API server serves them whatever the schema. */
@@ -129,10 +130,9 @@ final class CrdDiff {
         return v.getSubresources() != null && v.getSubresources().getScale() != null;
     }
 
-    /** Columns as a set: the generator sorts them by jsonPath (a documented, accepted difference). */
-    private static Set<String> columns(CustomResourceDefinitionVersion v) {
-        return orEmpty(v.getAdditionalPrinterColumns()).stream()
-                .map(CrdDiff::column).collect(Collectors.toCollection(TreeSet::new));
+    /** Columns in order: the generator sorts them by jsonPath, {@link PrinterColumnOrder} restores upstream's order. */
+    private static List<String> columns(CustomResourceDefinitionVersion v) {
+        return orEmpty(v.getAdditionalPrinterColumns()).stream().map(CrdDiff::column).collect(Collectors.toList());
     }
 
     private static String column(CustomResourceColumnDefinition c) {

@@ -64,6 +64,36 @@ class GeneratedCrdTest {
                 .anySatisfy(d -> assertThat(d).contains("x-kubernetes-validations"));
     }
 
+    /** oc get ibu shows NAME, AGE, DESIRED STAGE, STATE, DETAILS, as upstream and the product document do. */
+    @Test
+    void printer_columns_are_in_upstreams_order() {
+        assertThat(GeneratedCrd.definition().getSpec().getVersions().get(0).getAdditionalPrinterColumns())
+                .extracting(c -> c.getName()).containsExactly("Age", "Desired Stage", "State", "Details");
+    }
+
+    /** Canary: the comparison must notice columns in the generator's jsonPath order. */
+    @Test
+    void columns_in_another_order_are_a_difference() {
+        CustomResourceDefinition sorted = GeneratedCrd.definition();
+        sorted.getSpec().getVersions().get(0).getAdditionalPrinterColumns()
+                .sort(java.util.Comparator.comparing(c -> c.getJsonPath()));
+
+        assertThat(CrdDiff.between(upstreamUnchecked(), sorted)).singleElement().asString()
+                .startsWith("spec.versions[v1].additionalPrinterColumns");
+    }
+
+    /** The build step that restores the order is idempotent and follows the annotations' declaration order. */
+    @Test
+    void printer_column_order_follows_the_annotations_whatever_the_input_order() {
+        CustomResourceDefinition crd = GeneratedCrd.definition();
+        java.util.Collections.reverse(crd.getSpec().getVersions().get(0).getAdditionalPrinterColumns());
+
+        CustomResourceDefinition once = PrinterColumnOrder.reorder(crd, ImageBasedUpgradeResource.class);
+        assertThat(once.getSpec().getVersions().get(0).getAdditionalPrinterColumns()).extracting(c -> c.getName())
+                .containsExactly("Age", "Desired Stage", "State", "Details");
+        assertThat(PrinterColumnOrder.reorder(once, ImageBasedUpgradeResource.class)).isEqualTo(once);
+    }
+
     @Test
     void yaml_text_is_the_generated_file() {
         assertThat(GeneratedCrd.yaml()).contains("name: \"imagebasedupgrades.lca.openshift.io\"")

@@ -2,25 +2,25 @@ package dev.ibu.adapters.k8s.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ibu.adapters.k8s.MockApi;
+import dev.ibu.adapters.k8s.AgentApi;
+import dev.ibu.apiserver.Fault;
 import dev.ibu.adapters.k8s.resource.IbuResourceAdapter;
 import dev.ibu.domain.ImageBasedUpgrade;
 import dev.ibu.ports.out.EventPort;
 import dev.ibu.ports.testkit.ManualClock;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-@EnableKubernetesMockClient(crud = true)
+/** Events written by the agent's ServiceAccount, read back by an administrator. */
 class EventAdapterIT {
-    KubernetesMockServer server;
+    AgentApi api;
     KubernetesClient client;
     ManualClock clock = new ManualClock(Instant.parse("2024-01-01T09:00:00Z"));
     EventAdapter events;
@@ -28,11 +28,17 @@ class EventAdapterIT {
 
     @BeforeEach
     void setUp() {
-        MockApi.loadCrd(client);
-        new IbuResourceAdapter(client).create(ImageBasedUpgrade.fresh()).get();
+        api = AgentApi.start(getClass());
+        client = api.admin();
+        new IbuResourceAdapter(api.agent()).create(ImageBasedUpgrade.fresh()).get();
         uid = client.genericKubernetesResources("lca.openshift.io/v1", "ImageBasedUpgrade").withName("upgrade").get()
                 .getMetadata().getUid();
-        events = new EventAdapter(client, clock);
+        events = new EventAdapter(api.agent(), clock);
+    }
+
+    @AfterEach
+    void stop() {
+        api.close();
     }
 
     private List<Event> recorded() {
@@ -70,6 +76,7 @@ class EventAdapterIT {
         Event waiting = all.stream().filter(e -> e.getReason().equals("Waiting")).findFirst().get();
         assertThat(waiting.getCount()).isEqualTo(2);
         assertThat(waiting.getLastTimestamp()).isEqualTo("2024-01-01T09:00:20Z");
+        assertThat(waiting.getFirstTimestamp()).isEqualTo("2024-01-01T09:00:00Z");
     }
 
     @Test
@@ -77,9 +84,9 @@ class EventAdapterIT {
         events.emit(EventPort.Type.WARNING, "Long", "x".repeat(5000));
         assertThat(recorded().get(0).getMessage()).hasSize(1024).endsWith("...");
 
-        server.expect().post().withPath("/api/v1/namespaces/default/events")
-                .andReturn(403, MockApi.status(403, "Forbidden", "events is forbidden")).always();
-        EventAdapter denied = new EventAdapter(MockApi.withoutRetries(client), clock);
+        api.server().inject(Fault.when(r -> r.resource().equals("events") && r.verb().equals("create"))
+                .status(403, "Forbidden", "events is forbidden: denied by an admission webhook").always());
+        EventAdapter denied = new EventAdapter(api.agent(), clock);
         denied.emit(EventPort.Type.WARNING, "Denied", "not recorded");
         assertThat(recorded()).hasSize(1);
     }

@@ -1,22 +1,25 @@
 package dev.ibu.adapters.k8s.health;
 
+import dev.ibu.adapters.k8s.AgentApi;
 import dev.ibu.adapters.k8s.Kinds;
+import dev.ibu.apiserver.ClusterCrds;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.api.model.NodeBuilder;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Builds OpenShift-shaped objects in the mock API server. */
+/** Builds OpenShift objects in the strict API server, as an administrator (status through the status subresource). */
 final class ClusterFixtures {
+    private final AgentApi api;
     private final KubernetesClient client;
 
-    ClusterFixtures(KubernetesClient client) {
-        this.client = client;
+    ClusterFixtures(AgentApi api) {
+        this.api = api;
+        this.client = api.admin();
     }
 
     void clusterOperator(String name, String available, String progressing, String degraded) {
@@ -46,18 +49,22 @@ final class ClusterFixtures {
                 ? Map.of("node-role.kubernetes.io/control-plane", "", "node-role.kubernetes.io/master", "",
                         "node-role.kubernetes.io/worker", "")
                 : Map.of("node-role.kubernetes.io/master", "");
-        client.nodes().resource(new NodeBuilder().withNewMetadata().withName(name).withLabels(labels).endMetadata()
-                .withNewStatus().addNewCondition().withType("Ready").withStatus(ready).endCondition().endStatus()
-                .build()).create();
+        var node = client.nodes().resource(new NodeBuilder().withNewMetadata().withName(name).withLabels(labels)
+                .endMetadata().build()).create();
+        node.setStatus(new io.fabric8.kubernetes.api.model.NodeStatusBuilder().addNewCondition().withType("Ready")
+                .withStatus(ready).endCondition().build());
+        client.nodes().resource(node).updateStatus();
     }
 
+    /** Installs the operator's CRDs: SR-IOV for its node-state CRD, OADP (Velero and the DPA) for the DPA's. */
     void crd(String name) {
-        String[] parts = name.split("\\.", 2);
-        client.apiextensions().v1().customResourceDefinitions().resource(new CustomResourceDefinitionBuilder()
-                .withNewMetadata().withName(name).endMetadata().withNewSpec().withGroup(parts[1])
-                .withNewNames().withPlural(parts[0]).withKind(parts[0]).endNames().withScope("Namespaced")
-                .addNewVersion().withName("v1").withServed(true).withStorage(true).endVersion().endSpec().build())
-                .create();
+        if (name.equals(Kinds.SRIOV_NODE_STATE_CRD)) {
+            api.server().apply(ClusterCrds.sriov(), "default");
+        } else if (name.equals(Kinds.DPA_CRD)) {
+            api.server().apply(ClusterCrds.oadp(), "default");
+        } else {
+            throw new IllegalArgumentException("no CRDs for " + name);
+        }
     }
 
     GenericKubernetesResource create(ResourceDefinitionContext kind, String namespace, String name,
@@ -66,7 +73,9 @@ final class ClusterFixtures {
                 .withApiVersion(kind.getGroup() + "/" + kind.getVersion()).withKind(kind.getKind())
                 .withNewMetadata().withName(name).withNamespace(namespace).endMetadata().build();
         r.setAdditionalProperty("status", status);
-        var op = client.genericKubernetesResources(kind);
-        return namespace == null ? op.resource(r).create() : op.inNamespace(namespace).resource(r).create();
+        if (namespace != null) {
+            api.namespace(namespace);
+        }
+        return api.create(kind, r);
     }
 }

@@ -3,35 +3,42 @@ package dev.ibu.adapters.k8s.health;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ibu.adapters.k8s.Kinds;
-import dev.ibu.adapters.k8s.MockApi;
+import dev.ibu.adapters.k8s.AgentApi;
+import dev.ibu.apiserver.Fault;
 import dev.ibu.ports.out.HealthCheckSet;
 import dev.ibu.ports.out.HealthReport;
 import dev.ibu.ports.out.PortFailure;
 import io.fabric8.kubernetes.api.model.certificates.v1.CertificateSigningRequestBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-@EnableKubernetesMockClient(crud = true)
+/** The cluster set up by an administrator, checked by the adapter as the agent's ServiceAccount. */
 class ClusterHealthAdapterIT {
-    KubernetesMockServer server;
+    AgentApi api;
     KubernetesClient client;
     ClusterFixtures cluster;
     ClusterHealthAdapter health;
 
     @BeforeEach
     void setUp() {
-        cluster = new ClusterFixtures(client);
-        health = new ClusterHealthAdapter(client);
+        api = AgentApi.start(getClass());
+        client = api.admin();
+        cluster = new ClusterFixtures(api);
+        health = new ClusterHealthAdapter(api.agent());
         cluster.clusterOperator("kube-apiserver", "True", "False", "False");
         cluster.machineConfigPool("worker", 0, 0);
         cluster.csv("openshift-operators", "sriov-network-operator.v4.16.0", "Succeeded");
         cluster.singleNodeTopology();
         cluster.node("sno1", "True", true);
+    }
+
+    @AfterEach
+    void stop() {
+        api.close();
     }
 
     private HealthReport check(HealthCheckSet set) {
@@ -145,10 +152,10 @@ class ClusterHealthAdapterIT {
 
     @Test
     void an_api_error_is_a_port_failure_not_a_verdict() {
-        server.expect().get().withPath("/apis/config.openshift.io/v1/clusteroperators")
-                .andReturn(503, MockApi.status(503, "ServiceUnavailable", "apiserver is shutting down")).once();
+        api.server().inject(Fault.when(r -> r.is("GET", "/apis/config.openshift.io/v1/clusteroperators"))
+                .status(503, "ServiceUnavailable", "apiserver is shutting down").once());
 
-        var result = new ClusterHealthAdapter(MockApi.withoutRetries(client)).check(HealthCheckSet.FULL);
+        var result = health.check(HealthCheckSet.FULL);
 
         assertThat(result.getLeft()).isInstanceOf(PortFailure.Transient.class);
         assertThat(result.getLeft().message()).contains("health check (FULL)")

@@ -6,22 +6,35 @@ import dev.ibu.domain.ConfigMapRef;
 import dev.ibu.ports.out.PortFailure;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import dev.ibu.adapters.k8s.AgentApi;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import io.vavr.collection.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Issue 4's bad inputs, each reported with the ConfigMap, the key and the object, at validation and at export. */
-@EnableKubernetesMockClient(crud = true)
 class BadInputIT {
     private static final ConfigMapRef CM = new ConfigMapRef("site-extras", "openshift-lifecycle-agent");
 
+    AgentApi api;
     KubernetesClient client;
+
+    @BeforeEach
+    void start() {
+        api = AgentApi.start(getClass());
+        client = api.admin();
+    }
+
+    @AfterEach
+    void stop() {
+        api.close();
+    }
 
     private PortFailure validateAndExport(Map<String, String> data) {
         client.configMaps().inNamespace(CM.namespace()).resource(new ConfigMapBuilder().withNewMetadata()
                 .withName(CM.name()).endMetadata().withData(data).build()).create();
-        ExtraManifestAdapter adapter = new ExtraManifestAdapter(client);
+        ExtraManifestAdapter adapter = new ExtraManifestAdapter(api.agent());
         PortFailure atValidation = adapter.validate(List.of(CM)).getLeft();
         PortFailure atExport = adapter.export(List.of(CM)).getLeft();
         assertThat(atExport.message()).contains(CM.name());
@@ -50,7 +63,7 @@ class BadInputIT {
 
     @Test
     void a_missing_config_map() {
-        ExtraManifestAdapter adapter = new ExtraManifestAdapter(client);
+        ExtraManifestAdapter adapter = new ExtraManifestAdapter(api.agent());
 
         for (PortFailure failure : List.of(adapter.validate(List.of(CM)).getLeft(),
                 adapter.export(List.of(CM)).getLeft())) {

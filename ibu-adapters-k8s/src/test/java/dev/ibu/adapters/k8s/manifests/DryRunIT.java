@@ -2,31 +2,35 @@ package dev.ibu.adapters.k8s.manifests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ibu.adapters.k8s.MockApi;
+import dev.ibu.adapters.k8s.AgentApi;
+import dev.ibu.apiserver.AuditEvent;
 import dev.ibu.domain.ConfigMapRef;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.vavr.collection.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Dry runs as the API server sees them; the mock would store them, so each one is answered by an expectation. */
-@EnableKubernetesMockClient(crud = true)
+/** Dry runs by the agent's ServiceAccount as the strict API server sees them (admitted, never persisted). */
 class DryRunIT {
     private static final ConfigMapRef CM = new ConfigMapRef("extra-cm", "openshift-lifecycle-agent");
 
-    KubernetesMockServer server;
+    AgentApi api;
     KubernetesClient client;
 
     @BeforeEach
     void setUp() {
-        client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("apps").endMetadata().build())
-                .create();
+        api = AgentApi.start(getClass());
+        client = api.admin();
+        api.namespace("apps");
+    }
+
+    @AfterEach
+    void stop() {
+        api.close();
     }
 
     private void manifests(String yaml) {
@@ -41,13 +45,13 @@ class DryRunIT {
         manifests("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n  namespace: apps\n"
                 + "  annotations:\n    lca.openshift.io/apply-type: merge\ndata:\n  new: \"2\"\n");
         AtomicReference<String> sent = new AtomicReference<>();
-        server.expect().put().withPath("/api/v1/namespaces/apps/configmaps/settings?dryRun=All").andReply(200,
-                req -> {
-                    sent.set(req.getUtf8Body());
-                    return sent.get();
-                }).once();
+        api.server().addAuditListener((AuditEvent e) -> {
+            if (e.dryRun() && e.is("PUT", "/api/v1/namespaces/apps/configmaps/settings")) {
+                sent.set(e.bodyText());
+            }
+        });
 
-        var validation = new ExtraManifestAdapter(client).validate(List.of(CM)).get();
+        var validation = new ExtraManifestAdapter(api.agent()).validate(List.of(CM)).get();
 
         assertThat(validation.warnings()).isEmpty();
         assertThat(sent.get()).contains("\"live\":\"1\"").contains("\"new\":\"2\"")
@@ -60,11 +64,9 @@ class DryRunIT {
     @Test
     void a_built_in_kind_the_cluster_does_not_serve_is_a_warning() {
         manifests("apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: nightly\n  namespace: apps\n");
-        server.expect().post().withPath("/apis/batch/v1/namespaces/apps/cronjobs?dryRun=All")
-                .andReturn(404, MockApi.status(404, "NotFound", "the server could not find the requested resource"))
-                .once();
+        // the strict server serves no batch/v1 (404 "the server could not find the requested resource")
 
-        var validation = new ExtraManifestAdapter(client).validate(List.of(CM)).get();
+        var validation = new ExtraManifestAdapter(api.agent()).validate(List.of(CM)).get();
 
         assertThat(validation.warnings()).containsExactly("CronJob[nightly] - CRD not deployed on cluster");
     }

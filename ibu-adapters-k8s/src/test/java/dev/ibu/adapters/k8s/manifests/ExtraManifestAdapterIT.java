@@ -2,36 +2,42 @@ package dev.ibu.adapters.k8s.manifests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ibu.adapters.k8s.MockApi;
+import dev.ibu.adapters.k8s.AgentApi;
+import dev.ibu.apiserver.Fault;
 import dev.ibu.domain.ConfigMapRef;
 import dev.ibu.ports.out.ExportBundle;
 import dev.ibu.ports.out.PortFailure;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.vavr.collection.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The mock ignores dry-run (it persists the write), so every dry-run request here is answered by an expectation. */
-@EnableKubernetesMockClient(crud = true)
+/**
+ * The adapter as the agent's ServiceAccount on the strict API server (dry runs are never persisted there); the
+ * scene is set by an administrator.
+ */
 class ExtraManifestAdapterIT {
     private static final String NS = "openshift-lifecycle-agent";
     private static final ConfigMapRef CM = new ConfigMapRef("extra-cm", NS);
 
-    KubernetesMockServer server;
+    AgentApi api;
     KubernetesClient client;
     ExtraManifestAdapter adapter;
 
     @BeforeEach
     void setUp() {
-        MockApi.loadCrd(client);
-        client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("existing").endMetadata()
-                .build()).create();
-        adapter = new ExtraManifestAdapter(client);
+        api = AgentApi.start(getClass());
+        client = api.admin();
+        api.namespace("existing");
+        adapter = new ExtraManifestAdapter(api.agent());
+    }
+
+    @AfterEach
+    void stop() {
+        api.close();
     }
 
     private void extraManifests(Map<String, String> data) {
@@ -87,11 +93,9 @@ class ExtraManifestAdapterIT {
                 configMap("ok", "existing", null),
                 "apiVersion: v1\nkind: Secret\nmetadata:\n  name: bad-secret\n  namespace: existing\n"
                         + "type: kubernetes.io/tls\n")));
-        server.expect().post().withPath("/api/v1/namespaces/existing/configmaps?dryRun=All")
-                .andReply(201, req -> req.getUtf8Body()).once();
-        server.expect().post().withPath("/api/v1/namespaces/existing/secrets?dryRun=All").andReturn(422,
-                MockApi.status(422, "Invalid", "Secret \"bad-secret\" is invalid: data[tls.crt]: Required value"))
-                .once();
+        // the strict server does not check Secret types' required keys: the cluster's answer is injected
+        api.server().inject(Fault.when(r -> r.dryRun() && r.is("POST", "/api/v1/namespaces/existing/secrets"))
+                .status(422, "Invalid", "Secret \"bad-secret\" is invalid: data[tls.crt]: Required value").once());
 
         var validation = adapter.validate(List.of(CM)).get();
 
@@ -109,11 +113,10 @@ class ExtraManifestAdapterIT {
     @Test
     void a_dry_run_that_fails_for_another_reason_stops_validation() {
         extraManifests(Map.of("m.yaml", configMap("ok", "existing", null)));
-        server.expect().post().withPath("/api/v1/namespaces/existing/configmaps?dryRun=All")
-                .andReturn(503, MockApi.status(503, "ServiceUnavailable", "etcd leader changed")).always();
+        api.server().inject(Fault.when(r -> r.dryRun() && r.is("POST", "/api/v1/namespaces/existing/configmaps"))
+                .status(503, "ServiceUnavailable", "etcd leader changed").always());
 
-        PortFailure failure = new ExtraManifestAdapter(MockApi.withoutRetries(client)).validate(List.of(CM))
-                .getLeft();
+        PortFailure failure = adapter.validate(List.of(CM)).getLeft();
 
         assertThat(failure).isInstanceOf(PortFailure.Transient.class);
         assertThat(failure.message()).contains("failed to validate manifest with dryrun: ConfigMap[ok]")
@@ -151,8 +154,8 @@ class ExtraManifestAdapterIT {
         // "a" exists, so applying it is a PUT; the next POST (for "b") gets the injected 422
         client.configMaps().inNamespace("existing").resource(new ConfigMapBuilder().withNewMetadata()
                 .withName("a").endMetadata().build()).create();
-        server.expect().post().withPath("/api/v1/namespaces/existing/configmaps").andReturn(422,
-                MockApi.status(422, "Invalid", "ConfigMap \"b\" is invalid: data: Too long")).once();
+        api.server().inject(Fault.when(r -> r.is("POST", "/api/v1/namespaces/existing/configmaps"))
+                .status(422, "Invalid", "ConfigMap \"b\" is invalid: data: Too long").once());
 
         PortFailure failure = adapter.apply(bundle).getLeft();
 
@@ -170,6 +173,7 @@ class ExtraManifestAdapterIT {
                 + "\"\nspec:\n  remediationAction: " + remediation + "\n  policy-templates:\n  - objectDefinition:\n"
                 + "      apiVersion: policy.open-cluster-management.io/v1\n      kind: ConfigurationPolicy\n"
                 + "      spec:\n        object-templates:\n" + objectTemplates;
+        api.namespace(namespace);
         client.genericKubernetesResources(dev.ibu.adapters.k8s.Kinds.POLICY).inNamespace(namespace)
                 .resource(client.getKubernetesSerialization().unmarshal(yaml,
                         io.fabric8.kubernetes.api.model.GenericKubernetesResource.class)).create();
@@ -251,14 +255,16 @@ class ExtraManifestAdapterIT {
                 + "extract manifests from policies: " + mismatch);
     }
 
+    /** deploy/base grants the documented kinds only: the administrator adds a rule for the kind they ship. */
     @Test
-    void a_custom_kind_is_applied_once_its_crd_is_served() {
-        client.apiextensions().v1().customResourceDefinitions().resource(
-                new io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionBuilder()
-                        .withNewMetadata().withName("widgets.example.com").endMetadata().withNewSpec()
-                        .withGroup("example.com").withNewNames().withPlural("widgets").withSingular("widget")
-                        .withKind("Widget").endNames().withScope("Namespaced").addNewVersion().withName("v1")
-                        .withServed(true).withStorage(true).endVersion().endSpec().build()).create();
+    void a_custom_kind_is_applied_once_its_crd_is_served_and_the_agent_may_write_it() {
+        api.apply("apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata:\n"
+                + "  name: widgets.example.com\nspec:\n  group: example.com\n  names:\n    kind: Widget\n"
+                + "    plural: widgets\n    singular: widget\n  scope: Namespaced\n  versions:\n  - name: v1\n"
+                + "    served: true\n    storage: true\n    schema:\n      openAPIV3Schema:\n        type: object\n"
+                + "        properties:\n          spec:\n            type: object\n            properties:\n"
+                + "              size:\n                type: integer\n");
+        api.grant("example.com", "widgets", "get", "create", "update");
         extraManifests(Map.of("w.yaml", "apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w\n"
                 + "  namespace: existing\nspec:\n  size: 3\n"));
 
@@ -280,13 +286,57 @@ class ExtraManifestAdapterIT {
         assertThat(unserved.message()).contains("Gadget[g] - CRD not deployed on cluster")
                 .contains("1 of 2 manifests were applied");
 
-        server.expect().put().withPath("/api/v1/namespaces/existing/configmaps/a")
-                .andReturn(500, MockApi.status(500, "InternalError", "etcd timeout")).always();
-        PortFailure transientFailure = new ExtraManifestAdapter(MockApi.withoutRetries(client)).apply(bundle)
-                .getLeft();
+        api.server().inject(Fault.when(r -> r.is("PUT", "/api/v1/namespaces/existing/configmaps/a"))
+                .status(500, "InternalError", "etcd timeout").always());
+        PortFailure transientFailure = adapter.apply(bundle).getLeft();
         assertThat(transientFailure).isInstanceOf(PortFailure.Transient.class);
         assertThat(transientFailure.message()).contains("failed to replace manifest ConfigMap called a: etcd timeout")
                 .contains("0 of 2 manifests were applied");
+    }
+
+    /**
+     * The kinds upstream's documentation ships as extra manifests (a namespace, a pull secret, an OLM catalog source
+     * and operator group, the SR-IOV operator's configuration, node policy and network), dry-run at Prep, created at
+     * the first apply and replaced at the second, all as the agent's ServiceAccount: deploy/base must allow each.
+     */
+    @Test
+    void the_documented_kinds_are_dry_run_created_and_replaced_as_the_agent() {
+        api.server().apply(dev.ibu.apiserver.ClusterCrds.sriov(), "default");
+        api.namespace("openshift-marketplace");
+        api.namespace("openshift-sriov-network-operator");
+        String sriov = "  namespace: openshift-sriov-network-operator\n";
+        extraManifests(Map.of("m.yaml", String.join("---\n",
+                "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ran-apps\n  annotations:\n"
+                        + "    lca.openshift.io/apply-wave: \"1\"\n",
+                "apiVersion: v1\nkind: Secret\nmetadata:\n  name: registry-auth\n  namespace: existing\n"
+                        + "stringData:\n  token: not-a-real-token\n",
+                "apiVersion: operators.coreos.com/v1alpha1\nkind: CatalogSource\nmetadata:\n  name: disconnected\n"
+                        + "  namespace: openshift-marketplace\nspec:\n  sourceType: grpc\n"
+                        + "  image: registry.example.com/olm/index:v4.16\n",
+                "apiVersion: operators.coreos.com/v1\nkind: OperatorGroup\nmetadata:\n  name: sriov\n" + sriov
+                        + "spec:\n  targetNamespaces:\n  - openshift-sriov-network-operator\n",
+                "apiVersion: sriovnetwork.openshift.io/v1\nkind: SriovOperatorConfig\nmetadata:\n  name: default\n"
+                        + sriov + "spec:\n  enableInjector: false\n",
+                "apiVersion: sriovnetwork.openshift.io/v1\nkind: SriovNetworkNodePolicy\nmetadata:\n  name: fh\n"
+                        + sriov + "spec:\n  resourceName: fh\n  numVfs: 8\n",
+                "apiVersion: sriovnetwork.openshift.io/v1\nkind: SriovNetwork\nmetadata:\n  name: fh\n" + sriov
+                        + "spec:\n  resourceName: fh\n  networkNamespace: existing\n")));
+
+        assertThat(adapter.validate(List.of(CM)).get().warnings()).isEmpty();
+        ExportBundle bundle = adapter.export(List.of(CM)).get();
+        assertThat(adapter.apply(bundle).isRight()).as("created").isTrue();
+        assertThat(adapter.apply(bundle).isRight()).as("replaced").isTrue();
+
+        assertThat(client.namespaces().withName("ran-apps").get()).isNotNull();
+        assertThat(client.secrets().inNamespace("existing").withName("registry-auth").get()).isNotNull();
+        for (String kind : new String[] {"SriovOperatorConfig", "SriovNetworkNodePolicy", "SriovNetwork"}) {
+            assertThat(client.genericKubernetesResources("sriovnetwork.openshift.io/v1", kind)
+                    .inNamespace("openshift-sriov-network-operator").list().getItems()).as(kind).hasSize(1);
+        }
+        assertThat(client.genericKubernetesResources("operators.coreos.com/v1alpha1", "CatalogSource")
+                .inNamespace("openshift-marketplace").withName("disconnected").get()).isNotNull();
+        assertThat(client.genericKubernetesResources("operators.coreos.com/v1", "OperatorGroup")
+                .inNamespace("openshift-sriov-network-operator").withName("sriov").get()).isNotNull();
     }
 
     @Test

@@ -8,17 +8,30 @@ import dev.ibu.ports.out.PortContext;
 import dev.ibu.ports.out.PortFailure;
 import dev.ibu.ports.out.PullSecretPort;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import dev.ibu.adapters.k8s.AgentApi;
 import io.vavr.control.Either;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.Map;
 
 /** The provider is built on the module's facade: a shared one, else one on the shared client and settings. */
-@EnableKubernetesMockClient(crud = true)
 class K8sPortProviderIT {
+    AgentApi api;
     KubernetesClient client;
+
+    @BeforeEach
+    void start() {
+        api = AgentApi.start(getClass());
+        client = api.agent();
+    }
+
+    @AfterEach
+    void stop() {
+        api.close();
+    }
 
     private final K8sPortProvider provider = new K8sPortProvider();
     private final ClockPort clock = () -> Instant.parse("2030-01-02T03:04:05Z");

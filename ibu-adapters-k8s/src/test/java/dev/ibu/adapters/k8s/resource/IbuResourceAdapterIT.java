@@ -2,7 +2,9 @@ package dev.ibu.adapters.k8s.resource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ibu.adapters.k8s.MockApi;
+import dev.ibu.adapters.k8s.AgentApi;
+import dev.ibu.apiserver.AuditEvent;
+import dev.ibu.apiserver.Fault;
 import dev.ibu.codec.IbuCodec;
 import dev.ibu.domain.Annotations;
 import dev.ibu.domain.ConditionStatus;
@@ -12,30 +14,35 @@ import dev.ibu.domain.Stage;
 import dev.ibu.ports.contract.Samples;
 import dev.ibu.ports.out.PortFailure;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.vavr.collection.List;
 import io.vavr.control.Option;
 import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-@EnableKubernetesMockClient(crud = true)
+/** The adapter as the agent's ServiceAccount; an administrator looks at what it stored. */
 class IbuResourceAdapterIT {
     private static final String STATUS_PATH = "/apis/lca.openshift.io/v1/imagebasedupgrades/upgrade/status";
     private static final Instant T0 = Instant.parse("2024-01-01T09:00:00Z");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    KubernetesMockServer server;
+    AgentApi api;
     KubernetesClient client;
     IbuResourceAdapter adapter;
 
     @BeforeEach
     void setUp() {
-        MockApi.loadCrd(client);
-        adapter = new IbuResourceAdapter(client);
+        api = AgentApi.start(getClass());
+        client = api.admin();
+        adapter = new IbuResourceAdapter(api.agent());
+    }
+
+    @AfterEach
+    void stop() {
+        api.close();
     }
 
     @Test
@@ -97,15 +104,16 @@ class IbuResourceAdapterIT {
                 .contains("\"lastTransitionTime\":\"2024-01-01T09:00:05Z\"");
     }
 
-    /** The CRUD dispatcher consumes request bodies, so the PUT is captured by an expectation that echoes it. */
+    /** The PUT's body, as the API server's audit saw it. */
     @Test
     void status_write_carries_the_resource_version_that_was_read() {
         ImageBasedUpgrade created = adapter.create(ImageBasedUpgrade.fresh()).get();
         java.util.concurrent.atomic.AtomicReference<String> sent = new java.util.concurrent.atomic.AtomicReference<>();
-        server.expect().put().withPath(STATUS_PATH).andReply(200, req -> {
-            sent.set(req.getUtf8Body()); // reading consumes the body
-            return sent.get();
-        }).once();
+        api.server().addAuditListener((AuditEvent e) -> {
+            if (e.is("PUT", STATUS_PATH)) {
+                sent.set(e.bodyText());
+            }
+        });
 
         adapter.writeStatus(created.withStatus(created.status().withObservedGeneration(1))).get();
 
@@ -113,13 +121,14 @@ class IbuResourceAdapterIT {
                 .contains("\"observedGeneration\":1");
     }
 
-    /** The mock accepts stale status PUTs, so the API server's 409 is injected. */
+    /** Someone else (here the user, annotating) wrote after the agent's read: the API server answers 409. */
     @Test
     void a_409_on_status_write_is_a_conflict_and_nothing_is_overwritten() {
         ImageBasedUpgrade created = adapter.create(ImageBasedUpgrade.fresh()).get();
-        server.expect().put().withPath(STATUS_PATH).andReturn(409, MockApi.status(409, "Conflict",
-                "Operation cannot be fulfilled on imagebasedupgrades.lca.openshift.io \"upgrade\": the object has "
-                        + "been modified; please apply your changes to the latest version and try again")).once();
+        client.genericKubernetesResources("lca.openshift.io/v1", "ImageBasedUpgrade").withName("upgrade").edit(r -> {
+            r.getMetadata().setAnnotations(java.util.Map.of("user", "was-here"));
+            return r;
+        });
 
         var result = adapter.writeStatus(created.withStatus(created.status().withObservedGeneration(7)));
 
@@ -169,10 +178,10 @@ class IbuResourceAdapterIT {
 
     @Test
     void server_errors_are_transient_and_name_the_object() {
-        server.expect().get().withPath("/apis/lca.openshift.io/v1/imagebasedupgrades/upgrade")
-                .andReturn(500, MockApi.status(500, "InternalError", "etcdserver: request timed out")).once();
-        // fabric8 retries 5xx by itself; without retries the failure reaches the port
-        PortFailure failure = new IbuResourceAdapter(MockApi.withoutRetries(client)).read().getLeft();
+        api.server().inject(Fault.when(r -> r.is("GET", "/apis/lca.openshift.io/v1/imagebasedupgrades/upgrade"))
+                .status(500, "InternalError", "etcdserver: request timed out").once());
+        // the strict server's clients do not retry 5xx (fabric8 does by default), so the failure reaches the port
+        PortFailure failure = adapter.read().getLeft();
 
         assertThat(failure).isInstanceOf(PortFailure.Transient.class);
         assertThat(failure.message()).contains("ImageBasedUpgrade upgrade").contains("etcdserver: request timed out");
@@ -191,14 +200,17 @@ class IbuResourceAdapterIT {
         assertThat(stored.length()).isLessThan(70_000);
     }
 
-    /** The CRD's enum keeps such values out of a real cluster; a lenient store must still not crash the agent. */
+    /** The CRD's enum keeps such values out of a cluster (the server rejects them); a foreign answer must still not crash the agent. */
     @Test
     void an_unreadable_resource_is_a_failure_naming_it() {
         var bogus = new io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder()
                 .withApiVersion("lca.openshift.io/v1").withKind("ImageBasedUpgrade").withNewMetadata()
                 .withName("upgrade").endMetadata().build();
         bogus.setAdditionalProperty("spec", java.util.Map.of("stage", "Finish"));
-        client.genericKubernetesResources("lca.openshift.io/v1", "ImageBasedUpgrade").resource(bogus).create();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> client.genericKubernetesResources("lca.openshift.io/v1",
+                "ImageBasedUpgrade").resource(bogus).create()).hasMessageContaining("Unsupported value: \"Finish\"");
+        api.server().inject(Fault.when(r -> r.is("GET", "/apis/lca.openshift.io/v1/imagebasedupgrades/upgrade"))
+                .body(200, io.fabric8.kubernetes.client.utils.Serialization.asJson(bogus)).once());
 
         PortFailure failure = adapter.read().getLeft();
 

@@ -2,7 +2,9 @@ package dev.ibu.adapters.oadp.local;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.ibu.apiserver.ApiServer;
+import dev.ibu.apiserver.AuditEvent;
 import dev.ibu.apiserver.Identity;
+import dev.ibu.apiserver.RequestLog;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
@@ -27,6 +29,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
 
 /**
  * The strict API server ({@link ApiServer}) for the local backup's tests, and a node directory for its files. The
@@ -64,6 +67,17 @@ public final class LocalCluster implements AutoCloseable {
             roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: ibu-agent-local-backup-shop}
             subjects: [{kind: ServiceAccount, name: lifecycle-agent-controller-manager, namespace: openshift-lifecycle-agent}]
             """;
+    /**
+     * What the agent asked the server, for AgentRbacProofTest: written to target/agent-requests when this test JVM
+     * exits (the tests do not all close their cluster), as the other strict-server harnesses record. Left out, as not
+     * deploy/base's business: requests on the test's own kinds (SHOP_KINDS, granted by the test as an administrator
+     * would), and denied lists: a Backup that takes all kinds of a namespace lists every kind the server serves and
+     * skips those its ClusterRoles do not name (403, as ObjectCollector documents), while a kind a Backup names and
+     * the agent may not list fails that backup, so a missing rule still fails the test that needs it.
+     */
+    private static final RequestLog RECORDING = recording();
+    private static final Predicate<AuditEvent> NOT_RECORDED = e -> e.group().equals("example.com")
+            || !e.allowed() && e.verb().equals("list");
     private static final String FAULT_CODE = "X-Test-Fault-Code";
     private static final String FAULT_MESSAGE = "X-Test-Fault-Message";
 
@@ -82,6 +96,11 @@ public final class LocalCluster implements AutoCloseable {
         this.server = server;
         this.hostRoot = hostRoot;
         this.faultServer = startFaultServer();
+        server.addAuditListener(e -> {
+            if (!NOT_RECORDED.test(e)) {
+                RECORDING.accept(e);
+            }
+        });
         this.admin = server.clientAs(Identity.admin());
         this.agent = agentClient();
         this.seed = stored();
@@ -90,6 +109,13 @@ public final class LocalCluster implements AutoCloseable {
     /** The agent's requests of {@code method} whose path contains {@code pathPart} get {@code code} until cleared. */
     public void refuse(String method, String pathPart, int code, String message) {
         faults.add(new Fault(method, pathPart, code, message));
+    }
+
+    private static RequestLog recording() {
+        RequestLog log = new RequestLog(Identity.lifecycleAgent());
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> log.writeTo(
+                Path.of("target/agent-requests/LocalBackupLocalCluster.tsv"))));
+        return log;
     }
 
     public void clearFaults() {

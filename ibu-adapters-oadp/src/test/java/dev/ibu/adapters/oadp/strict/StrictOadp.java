@@ -30,8 +30,18 @@ public final class StrictOadp implements AutoCloseable {
     public final KubernetesClient agent;
     public final RequestCounter requests = new RequestCounter();
 
+    /** What the agent asked, for AgentRbacProofTest (target/agent-requests/<test class>.tsv, as KubeCluster writes). */
+    private static final java.util.Map<String, dev.ibu.apiserver.RequestLog> LOGS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private final String testClass = StackWalker.getInstance().walk(frames -> frames
+            .map(StackWalker.StackFrame::getClassName).map(n -> n.contains("$") ? n.substring(0, n.indexOf('$')) : n)
+            .filter(n -> n.endsWith("IT") || n.endsWith("Test")).findFirst().orElse("unknown"));
+    private final dev.ibu.apiserver.RequestLog log = LOGS.computeIfAbsent(testClass,
+            c -> new dev.ibu.apiserver.RequestLog(dev.ibu.apiserver.Identity.lifecycleAgent()));
+
     public StrictOadp() {
         api = ApiServer.builder().start();
+        api.addAuditListener(log);
         try (InputStream crds = StrictOadp.class.getResourceAsStream("/strict/oadp-crds.yaml")) {
             api.apply(crds, "default");
         } catch (java.io.IOException e) {
@@ -66,5 +76,7 @@ public final class StrictOadp implements AutoCloseable {
         agent.close();
         admin.close();
         api.close();
+        log.writeTo(dev.ibu.adapters.oadp.kube.KubeCluster.RECORDINGS.resolve(
+                "Strict-" + testClass.substring(testClass.lastIndexOf('.') + 1) + ".tsv"));
     }
 }

@@ -30,6 +30,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class TestVelero implements AutoCloseable {
     public static final String NS = "openshift-adp";
+    /** Kinds whose CRD has a status subresource (main-resource writes ignore status there). */
+    private static final java.util.Set<String> STATUS_SUBRESOURCE = java.util.Set.of("backupstoragelocations",
+            "dataprotectionapplications");
 
     /** What happens to a DeleteBackupRequest while S3 is unreachable. */
     public enum OutageDeletion { HANG, PROCESS_WITH_ERRORS }
@@ -139,7 +142,8 @@ public final class TestVelero implements AutoCloseable {
         if (bsl == null) {
             bsl = bsls.resource(new GenericKubernetesResourceBuilder().withApiVersion("velero.io/v1")
                     .withKind("BackupStorageLocation").withNewMetadata().withName("default").withNamespace(NS)
-                    .endMetadata().addToAdditionalProperties("spec", Map.of("provider", "aws")).build()).create();
+                    .endMetadata().addToAdditionalProperties("spec", Map.of("provider", "aws", "default", true,
+                            "objectStorage", Map.of("bucket", "ibu-backups", "prefix", "velero"))).build()).create();
         }
         if (!phase.equals(phaseOf(bsl))) {
             patchStatus(VeleroKinds.BACKUP_STORAGE_LOCATION, bsl, Map.of("phase", phase));
@@ -243,7 +247,19 @@ public final class TestVelero implements AutoCloseable {
         var op = client.genericKubernetesResources(kind).inNamespace(r.getMetadata().getNamespace())
                 .withName(r.getMetadata().getName());
         if (op.get() != null) {
-            op.patch(PatchContext.of(PatchType.JSON_MERGE), Serialization.asJson(Map.of("status", merged)));
+            String patch = Serialization.asJson(Map.of("status", merged));
+            if (STATUS_SUBRESOURCE.contains(kind.getPlural())) {
+                try {
+                    op.subresource("status").patch(PatchContext.of(PatchType.JSON_MERGE), patch);
+                } catch (KubernetesClientException e) {
+                    if (e.getCode() != 404) {
+                        throw e;
+                    }
+                    op.patch(PatchContext.of(PatchType.JSON_MERGE), patch); // a CRD without the status subresource
+                }
+            } else {
+                op.patch(PatchContext.of(PatchType.JSON_MERGE), patch); // Velero's Backup, Restore, DBR: no subresource
+            }
         }
     }
 

@@ -97,9 +97,9 @@ public final class InMemoryCluster extends InMemoryClusterConfig implements IbuR
             return Either.right(current);
         }
         if (celRules) {
-            Option<String> refused = CelAdmission.reject(current, spec);
+            Option<String> refused = CrdAdmission.reject(current, spec);
             if (refused.isDefined()) {
-                return Either.left(PortFailure.invalid(IBU + " is invalid: " + refused.get()));
+                return Either.left(PortFailure.invalid(refused.get()));
             }
         }
         Metadata m = current.metadata().withGeneration(current.generation() + 1);
