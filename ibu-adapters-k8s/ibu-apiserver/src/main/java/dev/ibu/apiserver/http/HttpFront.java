@@ -19,6 +19,14 @@ import javax.net.ssl.SSLContext;
  * chunked responses for watches and one thread per in-flight request from a cached pool, which long watches need.
  */
 public final class HttpFront implements AutoCloseable {
+    static {
+        // the JDK server writes a response's headers and body apart; without TCP_NODELAY Nagle holds the body back
+        // until the client's delayed ACK (~40 ms a request on Linux loopback). Read once, when its config loads.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final HttpServer server;
     private final ExecutorService pool;
 

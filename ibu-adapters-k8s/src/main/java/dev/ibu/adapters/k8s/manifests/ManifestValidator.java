@@ -10,6 +10,8 @@ import io.vavr.collection.List;
 import io.vavr.collection.Set;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Prep validation of extra manifests (oadp-and-manifests.md §3.2). Errors (decode, empty name, forbidden kinds,
@@ -27,6 +29,7 @@ final class ManifestValidator {
 
     private final KubernetesClient client;
     private final ManifestApplier applier;
+    private final Map<String, Boolean> namespaces = new HashMap<>();
 
     ManifestValidator(KubernetesClient client, ManifestApplier applier) {
         this.client = client;
@@ -73,14 +76,26 @@ final class ManifestValidator {
         return List.empty();
     }
 
+    /**
+     * Whether the namespace is on the cluster, asked once per namespace per validation (a validation creates no
+     * namespace, so the first answer holds for the rest of it; upstream asked again for every manifest).
+     */
+    private boolean namespaceExists(String namespace) {
+        Boolean known = namespaces.get(namespace);
+        if (known == null) {
+            known = client.namespaces().withName(namespace).get() != null;
+            namespaces.put(namespace, known);
+        }
+        return known;
+    }
+
     /** Right(warning or none) for this manifest, Left when validation itself cannot go on. */
     private Either<PortFailure, Option<String>> dryRun(Manifest m, Set<String> declaredNamespaces) {
         if (!applier.served(m)) {
             return Either.right(Option.some(m.describe() + " - CRD not deployed on cluster"));
         }
         Option<String> ns = applier.targetNamespace(m);
-        if (ns.isDefined() && !"default".equals(ns.get())
-                && client.namespaces().withName(ns.get()).get() == null) {
+        if (ns.isDefined() && !"default".equals(ns.get()) && !namespaceExists(ns.get())) {
             return Either.right(declaredNamespaces.contains(ns.get()) ? Option.none()
                     : Option.some(m.describe() + " - namespace " + ns.get()
                             + " not found on cluster or not added in configmap in right order"));
