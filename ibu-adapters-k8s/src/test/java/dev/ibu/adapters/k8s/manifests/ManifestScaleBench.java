@@ -57,6 +57,7 @@ public final class ManifestScaleBench {
             System.err.printf(Locale.ROOT, "round %d: ours %.3f s, upstream's sequence %.3f s (%.2fx)%n", r, o, a, a / o);
         }
         double median = median(ours);
+        String load = load();
         System.out.printf(Locale.ROOT, "extra manifests: requests per manifest, validation (%d)\tupstream 3N+2, "
                 + "(3002 for %d)\t%.3f req/manifest (%d requests)\t<= 1.2\t%s%n", N, N, validateRequests / (double) N,
                 validateRequests, validateRequests <= 1.2 * N ? "met" : "not met");
@@ -64,8 +65,9 @@ public final class ManifestScaleBench {
                 + "2N\t%.3f req/manifest (%d requests)\t-\tmet%n", N, applyRequests / (double) N, applyRequests);
         System.out.printf(Locale.ROOT, "extra manifests: validate+export+apply %d, strict server (%d rounds)\t"
                 + "upstream's request sequence, same server and manifests\t%.2f s median (%.2f-%.2f s), cold %.2f s; "
-                + "%.1fx median (%.1fx-%.1fx) vs anchor\t<= 2 s\t%s%n", N, rounds, median, Collections.min(ours),
-                Collections.max(ours), cold, median(ratios), Collections.min(ratios), Collections.max(ratios),
+                + "%.1fx median (%.1fx-%.1fx) vs anchor; load average %s on %d cores\t<= 2 s\t%s%n", N, rounds, median,
+                Collections.min(ours), Collections.max(ours), cold, median(ratios), Collections.min(ratios),
+                Collections.max(ratios), load, Runtime.getRuntime().availableProcessors(),
                 median <= 2.0 ? "met" : "not met");
     }
 
@@ -125,6 +127,15 @@ public final class ManifestScaleBench {
             }
         } catch (KubernetesClientException e) {
             throw new IllegalStateException(m.describe() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The 1-minute load average at the end (the machine is shared: the figure means little without it). */
+    static String load() {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (java.io.IOException | RuntimeException e) {
+            return "unknown";
         }
     }
 
