@@ -37,6 +37,10 @@ final class BackupRunner {
     }
 
     Either<PortFailure, WorkProgress> run(List<ConfigMapRef> refs, String clusterId) {
+        return lookup.inPass(() -> pass(refs, clusterId));
+    }
+
+    private Either<PortFailure, WorkProgress> pass(List<ConfigMapRef> refs, String clusterId) {
         Either<PortFailure, List<List<VeleroCr>>> groups = sortedBackups(refs);
         if (groups.isLeft() || groups.get().isEmpty()) {
             return groups.map(g -> new WorkProgress.Done());

@@ -33,6 +33,10 @@ final class RestoreRunner {
     }
 
     Either<PortFailure, WorkProgress> run(ExportBundle bundle, String clusterId) {
+        return lookup.inPass(() -> pass(bundle, clusterId));
+    }
+
+    private Either<PortFailure, WorkProgress> pass(ExportBundle bundle, String clusterId) {
         ExportedOadp exported = ExportedOadp.of(bundle);
         Either<PortFailure, Optional<String>> ready = configuration.ensure(exported);
         if (ready.isLeft() || ready.get().isPresent()) {

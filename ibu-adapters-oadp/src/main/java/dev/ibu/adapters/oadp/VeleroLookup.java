@@ -4,9 +4,12 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.vavr.control.Either;
 
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Reads Backups and Restores for the passes: from the {@link VeleroWatch} cache when it holds the object, else from
@@ -23,6 +26,8 @@ final class VeleroLookup {
     private final Cache watch;
     /** The finished copy last seen of each object, by uid (a few per upgrade: one per Backup and Restore). */
     private final Map<String, GenericKubernetesResource> finished = new ConcurrentHashMap<>();
+    /** What the current pass read, by kind and namespace; none outside a pass. */
+    private final ThreadLocal<Map<String, PassReads>> pass = new ThreadLocal<>();
 
     VeleroLookup(OadpCluster cluster, VeleroWatch watch) {
         this(cluster, watch::cached);
@@ -53,9 +58,68 @@ final class VeleroLookup {
         return Either.right(Optional.of(remember(seen)));
     }
 
-    /** The object as the API server has it now. */
+    /**
+     * The object as the API server has it now. Within {@link #inPass}, each kind and namespace is asked at most twice
+     * a pass: a GET for the first object asked about, then one list that answers for every other (a pass that starts a
+     * wave of 50 Backups sends a GET and a list, not 100 GETs); a list that fails falls back to GETs.
+     */
     Either<ApiError, Optional<GenericKubernetesResource>> fresh(ResourceDefinitionContext kind, String ns, String name) {
-        return cluster.get(kind, ns, name).map(found -> found.map(this::remember));
+        Map<String, PassReads> reads = pass.get();
+        if (reads == null) {
+            return cluster.get(kind, ns, name).map(found -> found.map(this::remember));
+        }
+        PassReads seen = reads.computeIfAbsent(kind.getGroup() + "/" + kind.getPlural() + "/" + ns, k -> new PassReads());
+        if (seen.got.containsKey(name)) {
+            return Either.right(seen.got.get(name));
+        }
+        if (seen.listed == null && (seen.got.isEmpty() || seen.listFailed)) {
+            Either<ApiError, Optional<GenericKubernetesResource>> got =
+                    cluster.get(kind, ns, name).map(found -> found.map(this::remember));
+            got.forEach(found -> seen.got.put(name, found));
+            return got;
+        }
+        if (seen.listed == null) {
+            Either<ApiError, List<GenericKubernetesResource>> listed = cluster.list(kind, ns, Map.of());
+            if (listed.isLeft()) {
+                seen.listFailed = true;
+                return fresh(kind, ns, name);
+            }
+            seen.listed = byName(listed.get());
+        }
+        Optional<GenericKubernetesResource> found = Optional.ofNullable(seen.listed.get(name)).map(this::remember);
+        seen.got.put(name, found);
+        return Either.right(found);
+    }
+
+    /** What one pass read of one kind in one namespace: objects by name (empty: absent), and its list if it listed. */
+    private static final class PassReads {
+        final Map<String, Optional<GenericKubernetesResource>> got = new HashMap<>();
+        Map<String, GenericKubernetesResource> listed;
+        boolean listFailed;
+    }
+
+    /**
+     * Runs one pass: what the watch does not hold is read at most twice per kind and namespace (see {@link #fresh});
+     * the pass's own writes come after its reads of the same objects, so what it read holds for the pass.
+     */
+    <T> T inPass(Supplier<T> body) {
+        if (pass.get() != null) {
+            return body.get();
+        }
+        pass.set(new HashMap<>());
+        try {
+            return body.get();
+        } finally {
+            pass.remove();
+        }
+    }
+
+    private static Map<String, GenericKubernetesResource> byName(List<GenericKubernetesResource> items) {
+        Map<String, GenericKubernetesResource> out = new HashMap<>();
+        for (GenericKubernetesResource r : items) {
+            out.put(r.getMetadata().getName(), r);
+        }
+        return out;
     }
 
     private GenericKubernetesResource remember(GenericKubernetesResource r) {

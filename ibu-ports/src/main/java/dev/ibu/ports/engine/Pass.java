@@ -45,10 +45,21 @@ final class Pass {
         return ibu.status().conditions();
     }
 
-    /** The stateroot the seed creates, if spec.seedImageRef.version is a version (never a path). */
+    /**
+     * The stateroot the seed creates, if spec.seedImageRef.version is a version (never a path). Asked many times a
+     * pass: parsed once per version (the spec does not change within a pass, but the check costs nothing).
+     */
     Option<String> newStateroot() {
-        return StaterootName.ofSpecVersion(ibu.spec().seedImageRef().version());
+        String version = ibu.spec().seedImageRef().version();
+        if (!java.util.Objects.equals(version, parsedVersion) || newStateroot == null) {
+            newStateroot = StaterootName.ofSpecVersion(version);
+            parsedVersion = version;
+        }
+        return newStateroot;
     }
+
+    private String parsedVersion;
+    private Option<String> newStateroot;
 
     Option<String> bootedStateroot() {
         return host.bootedStateroot();

@@ -10,6 +10,14 @@ import io.vavr.collection.List;
 import io.vavr.collection.Set;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
+import io.vavr.Tuple2;
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Prep validation of extra manifests (oadp-and-manifests.md §3.2). Errors (decode, empty name, forbidden kinds,
@@ -27,6 +35,9 @@ final class ManifestValidator {
 
     private final KubernetesClient client;
     private final ManifestApplier applier;
+    /** Dry runs in flight at once: the API server answers several at a time; the order of the outcomes is kept. */
+    static final int PARALLEL = 4;
+    private final Map<String, Boolean> namespaces = new ConcurrentHashMap<>();
 
     ManifestValidator(KubernetesClient client, ManifestApplier applier) {
         this.client = client;
@@ -39,24 +50,67 @@ final class ManifestValidator {
         if (!errors.isEmpty()) {
             return Either.left(PortFailure.invalid("failed to validate extramanifest cms: " + errors.mkString("; ")));
         }
-        List<String> warnings = List.empty();
+        // in apply order, what each manifest is dry-run with: the Namespaces declared before it
+        java.util.List<Tuple2<Manifest, Set<String>>> checks = new ArrayList<>();
         Set<String> declaredNamespaces = HashSet.empty();
-        try {
-            for (Manifest m : sorted) {
-                if ("v1".equals(m.apiVersion()) && "Namespace".equals(m.kind())) {
-                    declaredNamespaces = declaredNamespaces.add(m.name());
-                    continue;
-                }
-                Either<PortFailure, Option<String>> warning = dryRun(m, declaredNamespaces);
-                if (warning.isLeft()) {
-                    return Either.left(warning.getLeft());
-                }
-                warnings = warnings.appendAll(warning.get());
+        for (Manifest m : sorted) {
+            if ("v1".equals(m.apiVersion()) && "Namespace".equals(m.kind())) {
+                declaredNamespaces = declaredNamespaces.add(m.name());
+            } else {
+                checks.add(new Tuple2<>(m, declaredNamespaces));
             }
+        }
+        List<Either<PortFailure, Option<String>>> outcomes = dryRuns(checks);
+        List<String> warnings = List.empty();
+        for (Either<PortFailure, Option<String>> outcome : outcomes) {
+            if (outcome.isLeft()) {
+                return Either.left(outcome.getLeft());  // the first in apply order, as when they ran one by one
+            }
+            warnings = warnings.appendAll(outcome.get());
+        }
+        return Either.right(new ManifestValidation(warnings));
+    }
+
+    /**
+     * The dry runs, {@link #PARALLEL} at a time (they change nothing, so their order does not matter; the outcomes are
+     * read in apply order, and a validation that stops at the first failure reports the same one). Each namespace is
+     * still asked once.
+     */
+    private List<Either<PortFailure, Option<String>>> dryRuns(java.util.List<Tuple2<Manifest, Set<String>>> checks) {
+        if (checks.size() < 2) {
+            return List.ofAll(checks).map(c -> guarded(c._1, c._2));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(PARALLEL, checks.size()), r -> {
+            Thread t = new Thread(r, "extra-manifest-dry-run");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            java.util.List<Future<Either<PortFailure, Option<String>>>> futures = new ArrayList<>();
+            for (Tuple2<Manifest, Set<String>> c : checks) {
+                futures.add(pool.submit(() -> guarded(c._1, c._2)));
+            }
+            List<Either<PortFailure, Option<String>>> out = List.empty();
+            for (Future<Either<PortFailure, Option<String>>> f : futures) {
+                out = out.append(f.get());
+            }
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return List.of(Either.left(PortFailure.transientFailure("extra manifest validation interrupted")));
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private Either<PortFailure, Option<String>> guarded(Manifest m, Set<String> declaredNamespaces) {
+        try {
+            return dryRun(m, declaredNamespaces);
         } catch (KubernetesClientException e) {
             return Either.left(KubeFailures.from("extra manifest validation", e));
         }
-        return Either.right(new ManifestValidation(warnings));
     }
 
     static List<String> staticErrors(Manifest m) {
@@ -73,14 +127,21 @@ final class ManifestValidator {
         return List.empty();
     }
 
+    /**
+     * Whether the namespace is on the cluster, asked once per namespace per validation (a validation creates no
+     * namespace, so the first answer holds for the rest of it; upstream asked again for every manifest).
+     */
+    private boolean namespaceExists(String namespace) {
+        return namespaces.computeIfAbsent(namespace, n -> client.namespaces().withName(n).get() != null);
+    }
+
     /** Right(warning or none) for this manifest, Left when validation itself cannot go on. */
     private Either<PortFailure, Option<String>> dryRun(Manifest m, Set<String> declaredNamespaces) {
         if (!applier.served(m)) {
             return Either.right(Option.some(m.describe() + " - CRD not deployed on cluster"));
         }
         Option<String> ns = applier.targetNamespace(m);
-        if (ns.isDefined() && !"default".equals(ns.get())
-                && client.namespaces().withName(ns.get()).get() == null) {
+        if (ns.isDefined() && !"default".equals(ns.get()) && !namespaceExists(ns.get())) {
             return Either.right(declaredNamespaces.contains(ns.get()) ? Option.none()
                     : Option.some(m.describe() + " - namespace " + ns.get()
                             + " not found on cluster or not added in configmap in right order"));

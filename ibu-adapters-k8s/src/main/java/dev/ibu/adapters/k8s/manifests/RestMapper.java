@@ -8,18 +8,20 @@ import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.vavr.control.Option;
-import java.util.HashMap;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Map;
 
 /**
  * Maps apiVersion + kind to plural and scope: kinds built into the fabric8 model are known without asking
  * (every cluster serves them); other kinds are looked up in the group-version's discovery document. None means
- * "not served" (a CRD that is not deployed). Discovery answers are cached for the life of the mapper, which is
- * one validation or one apply run.
+ * "not served" (a CRD that is not deployed). Discovery answers, "not served" included, are cached for the life of
+ * the mapper, which is one validation or one apply run.
  */
 final class RestMapper {
     private final KubernetesClient client;
-    private final Map<String, APIResourceList> discovery = new HashMap<>();
+    /** By apiVersion; empty when the group-version is not served. Thread-safe: validation maps from several threads. */
+    private final Map<String, Optional<APIResourceList>> discovery = new ConcurrentHashMap<>();
 
     RestMapper(KubernetesClient client) {
         this.client = client;
@@ -37,7 +39,8 @@ final class RestMapper {
             return Option.some(context(apiVersion, kind, HasMetadata.getPlural(resource),
                     Namespaced.class.isAssignableFrom(type)));
         }
-        APIResourceList list = discovery.computeIfAbsent(apiVersion, client::getApiResources);
+        APIResourceList list = discovery.computeIfAbsent(apiVersion, v -> Optional.ofNullable(client.getApiResources(v)))
+                .orElse(null);
         if (list == null || list.getResources() == null) {
             return Option.none();
         }

@@ -20,6 +20,9 @@ import java.util.Objects;
  * when the stateroot does not exist) and loads back in byte-wise file-name order.
  */
 public final class InMemoryConfigFiles implements ClusterConfigFilesPort {
+    /** One mapper for the class: building one costs more than the MachineConfigs it writes. */
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder()
+            .build();
     static final String SSH_KEY_FILE = "/home/core/.ssh/authorized_keys.d/ignition";
 
     private final InMemoryHost host;
@@ -100,7 +103,7 @@ public final class InMemoryConfigFiles implements ClusterConfigFilesPort {
         if (sshKey.isEmpty()) {
             return files;
         }
-        tools.jackson.databind.json.JsonMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
+        tools.jackson.databind.json.JsonMapper json = JSON;
         for (String role : new String[] {"master", "worker"}) {
             var user = java.util.Map.of("name", "core", "sshAuthorizedKeys", java.util.List.of(sshKey));
             var config = java.util.Map.of("ignition", java.util.Map.of("version", "3.2.0"), "passwd",

@@ -4,6 +4,7 @@ import dev.ibu.ports.out.ConfigMapData;
 import dev.ibu.ports.out.PortFailure;
 import io.vavr.Tuple;
 import io.vavr.Tuple2;
+import io.vavr.Tuple3;
 import io.vavr.collection.List;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
@@ -36,6 +37,23 @@ public final class Manifests {
     }
 
     public static List<ManifestDoc> parse(String source, String key, String text) {
+        // the same ConfigMaps are read on every pass of every run: parse each text once (the result is immutable)
+        List<ManifestDoc> known = PARSED.get(new Tuple3<>(source, key, text));
+        if (known != null) {
+            return known;
+        }
+        if (PARSED.size() > 1024) {
+            PARSED.clear();
+        }
+        List<ManifestDoc> docs = parseText(source, key, text);
+        PARSED.put(new Tuple3<>(source, key, text), docs);
+        return docs;
+    }
+
+    private static final java.util.Map<Tuple3<String, String, String>, List<ManifestDoc>> PARSED =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static List<ManifestDoc> parseText(String source, String key, String text) {
         List<ManifestDoc> docs = List.empty();
         StringBuilder current = new StringBuilder();
         for (String line : text.split("\n", -1)) {

@@ -22,7 +22,10 @@ import dev.ibu.ports.testkit.Op;
 import dev.ibu.ports.testkit.TestWorld;
 import io.vavr.collection.List;
 import io.vavr.control.Option;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.quicktheories.core.Gen;
 
 import java.util.Map;
@@ -37,7 +40,7 @@ import java.util.function.UnaryOperator;
 class EnginePropertyTest {
     static final ConfigMapRef OADP = new ConfigMapRef("oadp-cm", "openshift-adp");
     static final String ORIGINAL = "rhcos_4.14.0";
-    static final int RUNS = 1000;
+    static final int RUNS = Integer.getInteger("ibu.engineRuns", 10_000);
     private static final java.util.List<String> TRANSIENT_OPS = java.util.List.of(Op.IBU_WRITE_STATUS, Op.IBU_READ,
             Op.STATEROOT_STATUS, Op.STATE_SAVE_IBU, Op.STATE_SAVE_BUNDLE, Op.STATEROOT_SET_DEFAULT, Op.BACKUP_BACKUP,
             Op.BACKUP_RESTORE, Op.HEALTH_CHECK, Op.PRECACHE_STATUS, Op.STATE_LOAD_BUNDLE, Op.SEED_INSPECT);
@@ -61,10 +64,29 @@ class EnginePropertyTest {
 
     private final Map<String, AtomicInteger> coverage = new ConcurrentHashMap<>();
     private boolean finalizingInThisRun;
+    private static ch.qos.logback.classic.Level engineLevel;
+
+    /** Ten thousand runs: only the engine's errors are logged while the property runs (as CrashAtEveryPortCallTest). */
+    @BeforeAll
+    static void quiet() {
+        var logger = (ch.qos.logback.classic.Logger) LoggerFactory.getLogger("dev.ibu.ports");
+        engineLevel = logger.getLevel();
+        logger.setLevel(ch.qos.logback.classic.Level.ERROR);
+    }
+
+    @AfterAll
+    static void loud() {
+        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("dev.ibu.ports")).setLevel(engineLevel);
+    }
 
     @Test
     void invariants_hold_after_every_step_of_random_runs() {
+        long start = System.nanoTime();
         qt().withExamples(RUNS).withShrinkCycles(200).forAll(runs()).checkAssert(run -> play(run, UnaryOperator.identity()));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        // a figure for the benchmark (issue 16), never asserted on
+        System.out.printf("figure: EnginePropertyTest %d generated runs in %.1f s (%.0f runs/s)%n", RUNS, seconds,
+                RUNS / seconds);
         // the generated runs reached the rare places, or the property proved little
         System.out.println("EnginePropertyTest coverage (steps that showed each state; runs = generated runs): " + coverage);
         assertThat(count("upgradeCompleted")).as("Upgrade completed").isGreaterThan(20);
@@ -226,42 +248,43 @@ class EnginePropertyTest {
                        boolean afterPivotBefore, int violationsBefore) {
         ImageBasedUpgrade ibu = h.ibu();
         String booted = world.host().bootedStateroot();
-        String ctx = "run " + run + "\nconditions:\n" + Snapshot.all(ibu);
-        assertThat(world.host().staterootNames()).as("the booted stateroot is never removed; " + ctx)
+        // the context is only written out when an assertion fails: building it every step cost more than the step
+        java.util.function.Supplier<String> ctx = () -> "run " + run + "\nconditions:\n" + Snapshot.all(ibu);
+        assertThat(world.host().staterootNames()).as(lazy(() -> "the booted stateroot is never removed; " + ctx.get()))
                 .contains(booted);
         String newSr = world.newStateroot();
         if (world.host().rebootPending() && world.host().defaultStateroot().equals(newSr)) {
-            assertThat(world.velero().backupPhases().values()).as("every backup Completed before the pivot; " + ctx)
+            assertThat(world.velero().backupPhases().values()).as(lazy(() -> "every backup Completed before the pivot; " + ctx.get()))
                     .allMatch("Completed"::equals);
             assertThat(world.host().savedIbu(newSr).isDefined())
-                    .as("the state store holds the IBU the post-pivot needs; " + ctx).isTrue();
+                    .as(lazy(() -> "the state store holds the IBU the post-pivot needs; " + ctx.get())).isTrue();
         }
         ibu.status().conditions().items()
                 .filter(x -> x.reason().endsWith("Failed") || x.reason().equals("InvalidTransition"))
-                .forEach(x -> assertThat(x.message()).as("a failure says what failed; " + ctx).isNotBlank());
+                .forEach(x -> assertThat(x.message()).as(lazy(() -> "a failure says what failed; " + ctx.get())).isNotBlank());
         if (ConditionPredicates.completed(ibu.status().conditions(), Stage.ROLLBACK)) {
-            assertThat(booted).as("after a rollback the original stateroot is booted; " + ctx).isEqualTo(ORIGINAL);
-            assertThat(world.host().defaultStateroot()).as("and is the default; " + ctx).isEqualTo(ORIGINAL);
+            assertThat(booted).as(lazy(() -> "after a rollback the original stateroot is booted; " + ctx.get())).isEqualTo(ORIGINAL);
+            assertThat(world.host().defaultStateroot()).as(lazy(() -> "and is the default; " + ctx.get())).isEqualTo(ORIGINAL);
         }
         if (ConditionPredicates.completed(ibu.status().conditions(), Stage.IDLE) && h.results.size() > 1
                 && !world.host().rebootPending()) {
-            assertThat(world.host().staterootNames()).as("Idle leaves only the booted stateroot; " + ctx)
+            assertThat(world.host().staterootNames()).as(lazy(() -> "Idle leaves only the booted stateroot; " + ctx.get()))
                     .containsExactly(booted);
-            assertThat(world.precache().peek().state()).as("Idle leaves no precache; " + ctx)
+            assertThat(world.precache().peek().state()).as(lazy(() -> "Idle leaves no precache; " + ctx.get()))
                     .isInstanceOf(JobState.NotStarted.class);
         }
         // restores are needed while the node runs the new stateroot; once it is back in the original one (rollback,
         // automatic or not) the applications never left it, and abort may delete the backups
         if (afterPivotBefore) {
             assertThat(world.velero().violations().drop(violationsBefore))
-                    .as("nothing a restore still needs is deleted; " + ctx).isEmpty();
+                    .as(lazy(() -> "nothing a restore still needs is deleted; " + ctx.get())).isEmpty();
         }
         boolean afterPivot = booted.equals(newSr);
         // the list is written at the end of every pass: compare right after a pass that ended normally
         if (lastWasPass && !h.results.isEmpty()) {
             var last = h.results.get(h.results.size() - 1);
             if (last.error().isEmpty() && !last.requeueAfter().contains(java.time.Duration.ZERO)) {
-                assertThat(ibu.status().validNextStages()).as("validNextStages agrees with the domain; " + ctx)
+                assertThat(ibu.status().validNextStages()).as(lazy(() -> "validNextStages agrees with the domain; " + ctx.get()))
                         .isEqualTo(StageMachine.validNextStages(ibu.status().conditions(), ibu.spec().stage(),
                                 afterPivot));
             }
@@ -296,6 +319,11 @@ class EnginePropertyTest {
                 return real.deleteBundles(s);
             }
         };
+    }
+
+    /** A description written out only when its assertion fails. */
+    private static java.util.function.Supplier<String> lazy(java.util.function.Supplier<String> description) {
+        return description;
     }
 
     private void bump(String key) {
