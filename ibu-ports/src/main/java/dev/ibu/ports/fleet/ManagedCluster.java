@@ -1,0 +1,14 @@
+package dev.ibu.ports.fleet;
+
+import io.vavr.collection.Map;
+import io.vavr.collection.TreeMap;
+
+import java.util.Objects;
+
+/** A ManagedCluster ({@code cluster.open-cluster-management.io/v1}) as the hub sees it: its name and labels. */
+public record ManagedCluster(String name, Map<String, String> labels) {
+    public ManagedCluster {
+        Objects.requireNonNull(name, "name");
+        labels = labels == null ? TreeMap.empty() : labels;
+    }
+}
