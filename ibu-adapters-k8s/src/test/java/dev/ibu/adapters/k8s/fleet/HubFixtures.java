@@ -9,7 +9,8 @@ import java.nio.file.Path;
 final class HubFixtures {
     static final Path HUB = Path.of("../ibu-agent/deploy/hub");
     static final Path IBGU_CRD = HUB.resolve("crd/imagebasedgroupupgrades.yaml");
-    static final Path OCM_CRDS = Path.of("src/test/resources/fleet/ocm-crds.yaml");
+    /** Minimal ACM CRDs for a hub without ACM: the rehearsal's (local --fleet), read where they live. */
+    static final Path OCM_CRDS = Path.of("../ibu-agent/ibu-rehearsal/src/main/resources/dev/ibu/rehearsal/fleet/ocm-crds.yaml");
     static final Path CODEC_SAMPLES = Path.of("../ibu-domain/ibu-codec/src/test/resources/fleet");
     static final String HUB_NAMESPACE = "ibu-hub";
     static final Identity HUB_CONTROLLER = Identity.serviceAccount(HUB_NAMESPACE, "ibu-hub-controller");

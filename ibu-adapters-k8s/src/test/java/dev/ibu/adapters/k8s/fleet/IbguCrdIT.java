@@ -104,6 +104,11 @@ class IbguCrdIT {
     }
 
     @Test
+    void the_deployed_crd_is_the_one_the_adapters_carry() throws Exception {
+        assertThat(Files.readString(HubFixtures.IBGU_CRD)).isEqualTo(HubCrds.ibguCrd());
+    }
+
+    @Test
     void the_crd_whitelist_is_plan_rules_whitelist() throws Exception {
         String crd = Files.readString(HubFixtures.IBGU_CRD);
         String literal = PlanRules.ALLOWED.map(seq -> seq.map(item -> item.map(a -> "'" + a.wireName() + "'")
