@@ -67,6 +67,11 @@ public final class HubAdapters implements AutoCloseable {
         return ports;
     }
 
+    /** The resourceVersion the ManifestWork watch has reached (for a caller that waits until it saw a write). */
+    public String worksResourceVersion() {
+        return works.lastSyncResourceVersion();
+    }
+
     /** Every IBGU the watch has seen (for a periodic resync). */
     public List<IbguRef> ibguRefs() {
         return List.ofAll(ibgus.getStore().list()).map(HubAdapters::ref);

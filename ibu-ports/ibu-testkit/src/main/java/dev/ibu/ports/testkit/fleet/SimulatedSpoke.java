@@ -11,10 +11,11 @@ import dev.ibu.ports.fleet.SpokeWork;
 import java.time.Instant;
 
 /**
- * One spoke's IBU as its conditions show it: the action last asked for, ticks spent on it, and the conditions the
+ * One spoke's IBU as its conditions show it (used by SimulatedFleet and the rehearsal's local --fleet): the action
+ * last asked for, ticks spent on it, and the conditions the
  * node agent would write (stage-machine.md: in progress, then completed or failed; Idle for aborts and finalizes).
  */
-final class SimulatedSpoke {
+public final class SimulatedSpoke {
     private final String name;
     private SpokeScript script;
     private Action action;
@@ -23,25 +24,30 @@ final class SimulatedSpoke {
             "Idle", 1, Instant.EPOCH);
     private long generation = 1;
 
-    SimulatedSpoke(String name, SpokeScript script) {
+    public SimulatedSpoke(String name, SpokeScript script) {
         this.name = name;
         this.script = script;
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
-    void script(SpokeScript s) {
+    public void script(SpokeScript s) {
         this.script = s;
     }
 
-    Conditions conditions() {
+    /** The action last asked of the spoke, none before the first. */
+    public io.vavr.control.Option<Action> action() {
+        return io.vavr.control.Option.of(action);
+    }
+
+    public Conditions conditions() {
         return conditions;
     }
 
     /** The work agent applied an IBU asking for {@code a}; nothing shows until the node agent's next pass. */
-    void request(Action a, Instant now) {
+    public void request(Action a, Instant now) {
         if (a == action) {
             return;
         }
@@ -51,7 +57,7 @@ final class SimulatedSpoke {
     }
 
     /** One pass of the spoke's node agent. */
-    void advance(Instant now) {
+    public void advance(Instant now) {
         if (action == null) {
             return;
         }
