@@ -8,6 +8,7 @@ import dev.ibu.domain.fleet.LabelChange;
 import dev.ibu.domain.fleet.PlanRules;
 import dev.ibu.domain.fleet.Rollout;
 import dev.ibu.domain.fleet.RolloutStatus;
+import dev.ibu.domain.fleet.RowState;
 import dev.ibu.domain.fleet.Spoke;
 import dev.ibu.ports.out.PortFailure;
 import io.vavr.collection.HashMap;
@@ -49,9 +50,32 @@ public final class HubEngine {
             return Either.left(read.getLeft());
         }
         if (read.get().isEmpty()) {
-            return Either.right(HubPass.gone());
+            return forget(ref);
         }
         return pass(read.get().get());
+    }
+
+    /**
+     * The IBGU is gone: delete its works (they orphan what they applied, so no spoke's IBU is touched). ManifestWorks
+     * live in the spokes' namespaces, which an owner reference from the IBGU's namespace cannot reach.
+     */
+    private Either<PortFailure, HubPass> forget(IbguRef ref) {
+        Either<PortFailure, List<WorkState>> works = ports.works().list(ref);
+        if (works.isLeft()) {
+            return Either.left(works.getLeft());
+        }
+        int n = 0;
+        for (WorkState w : works.get()) {
+            Either<PortFailure, Void> d = ports.works().delete(ref, w.cluster());
+            if (d.isLeft()) {
+                return Either.left(d.getLeft());
+            }
+            n++;
+        }
+        if (n > 0) {
+            LOG.info("ibgu {} was deleted: deleted its {} ManifestWork(s), the spokes' IBUs stay as they are", ref, n);
+        }
+        return Either.right(HubPass.gone(n));
     }
 
     private Either<PortFailure, HubPass> pass(StoredIbgu stored) {
@@ -133,16 +157,28 @@ public final class HubEngine {
         return Either.right(n);
     }
 
-    /** Writes every row that changed (a start is a changed row); a row whose message alone moved is not rewritten. */
+    /**
+     * Writes every row that changed; a row whose message alone moved is not rewritten. Finishes (completed, failed,
+     * next action) go first and new starts only once they all landed: a start must never be written while the record
+     * of a finished spoke is not, or the works would show more spokes in flight than maxConcurrency allows.
+     */
     private Either<PortFailure, Integer> writeRows(IbguRef ref, ImageBasedGroupUpgrade ibgu, RolloutStatus before,
                                                    Decision d) {
+        List<ClusterRow> changed = d.statusAfter().clusters().values().toList()
+                .filter(row -> !before.clusters().get(row.name()).exists(o -> sameRecord(o, row)));
+        java.util.function.Predicate<ClusterRow> isStart = row -> before.clusters().get(row.name())
+                .forAll(o -> o.step() != row.step() || o.state() != RowState.IN_PROGRESS);
+        Either<PortFailure, Integer> finishes = write(ref, ibgu, changed.filter(r -> !isStart.test(r)));
+        if (finishes.isLeft()) {
+            return finishes;
+        }
+        return write(ref, ibgu, changed.filter(isStart)).map(n -> n + finishes.get());
+    }
+
+    private Either<PortFailure, Integer> write(IbguRef ref, ImageBasedGroupUpgrade ibgu, List<ClusterRow> rows) {
         int n = 0;
         Option<PortFailure> first = Option.none();
-        for (ClusterRow row : d.statusAfter().clusters().values()) {
-            Option<ClusterRow> old = before.clusters().get(row.name());
-            if (old.exists(o -> sameRecord(o, row))) {
-                continue;
-            }
+        for (ClusterRow row : rows) {
             Either<PortFailure, Void> r = ports.works().apply(SpokeWork.of(ref, row, ibgu.ibuSpec()));
             if (r.isLeft()) {
                 LOG.warn("ibgu {}: cannot write the work of {}: {}", ref, row.name(), r.getLeft().message());

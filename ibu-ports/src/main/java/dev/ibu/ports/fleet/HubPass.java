@@ -11,7 +11,8 @@ import java.time.Instant;
  */
 public record HubPass(Option<Decision> decision, Option<Instant> wakeAt, int worksWritten, int labelsWritten,
                       boolean statusWritten) {
-    static HubPass gone() {
-        return new HubPass(Option.none(), Option.none(), 0, 0, false);
+    /** The IBGU is gone; {@code worksDeleted} of its works were deleted. */
+    static HubPass gone(int worksDeleted) {
+        return new HubPass(Option.none(), Option.none(), worksDeleted, 0, false);
     }
 }

@@ -129,4 +129,17 @@ class HubEngineTest {
         assertThat(f.engine().reconcile(ref).isRight()).isTrue();
         assertThat(f.hub().workClusters(ref)).hasSize(2);
     }
+
+    @Test
+    void a_deleted_ibgu_leaves_no_work_behind() {
+        SimulatedFleet f = fleet(3);
+        IbguRef ref = f.hub().create(ibgu(step(strategy(3), Action.PREP)));
+        f.engine().reconcile(ref);
+        assertThat(f.hub().workClusters(ref)).hasSize(3);
+        f.hub().deleteIbgu(ref);
+        HubPass gone = f.engine().reconcile(ref).get();
+        assertThat(gone.decision().isEmpty()).isTrue();
+        assertThat(gone.worksWritten()).isEqualTo(3);
+        assertThat(f.hub().workClusters(ref)).isEmpty();
+    }
 }

@@ -86,6 +86,13 @@ public final class InMemoryHub implements IbguStorePort, ManagedClustersPort, Sp
         versions.put(ref, ++resourceVersion);
     }
 
+    /** Deletes an IBGU, as {@code kubectl delete ibgu} does (its works stay until the hub deletes them). */
+    public synchronized void deleteIbgu(IbguRef ref) {
+        ibgus.remove(ref);
+        statuses.remove(ref);
+        versions.remove(ref);
+    }
+
     public synchronized Option<HubStatus> status(IbguRef ref) {
         return Option.of(statuses.get(ref));
     }
