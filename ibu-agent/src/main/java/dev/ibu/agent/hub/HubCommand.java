@@ -3,6 +3,8 @@ package dev.ibu.agent.hub;
 import dev.ibu.adapters.k8s.fleet.HubAdapters;
 import dev.ibu.agent.DurationConverter;
 import dev.ibu.agent.controller.WorkQueue;
+import dev.ibu.agent.observability.MetricsServing;
+import dev.ibu.agent.observability.Observability;
 import dev.ibu.agent.observability.ObservabilityOptions;
 import dev.ibu.agent.wiring.KubeClient;
 import dev.ibu.ports.fleet.HubEngine;
@@ -15,7 +17,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,7 +37,7 @@ import java.util.concurrent.TimeUnit;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:stopped (SIGTERM, or --run-for elapsed)",
             "1:the hub's watches did not start (API server unreachable, the CRDs or RBAC missing)",
-            "2:did not start: bad options or an unreadable --kubeconfig"})
+            "2:did not start: bad options, an unreadable --kubeconfig, or the probe or metrics port in use"})
 public final class HubCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(HubCommand.class);
 
@@ -69,6 +73,15 @@ public final class HubCommand implements Callable<Integer> {
             err.println("hub: --resync " + resync + " must be positive, e.g. --resync=5m");
             return 2;
         }
+        Optional<MetricsServing> metrics;
+        Optional<InetSocketAddress> probes;
+        try {
+            metrics = observability.metricsServing();
+            probes = observability.probesOff() ? Optional.empty() : Optional.of(observability.probeSocketAddress());
+        } catch (IllegalArgumentException e) {
+            err.println("hub: " + e.getMessage());
+            return 2;
+        }
         Either<String, KubernetesClient> client = KubeClient.open(Optional.ofNullable(kubeconfig),
                 KubeClient.Settings.AGENT);
         if (client.isLeft()) {
@@ -77,7 +90,20 @@ public final class HubCommand implements Callable<Integer> {
         }
         Clock clock = ClockPort.systemClock();
         WorkQueue queue = new WorkQueue(clock);
-        try (KubernetesClient c = client.get()) {
+        try (KubernetesClient c = client.get();
+             Observability obs = Observability.create(false)) {
+            try {
+                if (probes.isPresent()) {
+                    obs.serveProbes(probes.get());
+                }
+                if (metrics.isPresent()) {
+                    obs.serveMetrics(metrics.get(), c);
+                }
+            } catch (IOException | IllegalArgumentException e) {
+                err.println("hub: cannot serve probes or metrics: " + e.getMessage()
+                        + "; change --probe-address or --metrics-address");
+                return 2;
+            }
             HubAdapters adapters;
             try {
                 adapters = HubAdapters.start(c, ClockPort.system(), ref -> queue.add(HubLoop.key(ref)),
@@ -86,15 +112,17 @@ public final class HubCommand implements Callable<Integer> {
                 err.println("hub: " + e.getMessage());
                 return 1;
             }
+            obs.readiness().synced();
             try (adapters) {
-                return serve(adapters, queue, clock);
+                return serve(adapters, queue, clock, new HubMetrics(obs.registry()));
             }
         }
     }
 
-    private int serve(HubAdapters adapters, WorkQueue queue, Clock clock) throws InterruptedException {
+    private int serve(HubAdapters adapters, WorkQueue queue, Clock clock, HubMetrics metrics)
+            throws InterruptedException {
         HubEngine engine = new HubEngine(adapters.ports());
-        HubLoop loop = new HubLoop(engine::reconcile, queue, clock, resync);
+        HubLoop loop = new HubLoop(engine::reconcile, queue, clock, resync, metrics);
         ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "hub-timers");
             t.setDaemon(true);

@@ -32,13 +32,27 @@ final class HubLoop {
     private final Clock clock;
     private final Duration resync;
     private final Map<String, Backoff> backoffs = new ConcurrentHashMap<>();
+    private final Observer observer;
+
+    /** Hears every pass (metrics). */
+    interface Observer {
+        Observer NONE = (ref, pass) -> { };
+
+        void passed(IbguRef ref, Either<PortFailure, HubPass> pass);
+    }
 
     HubLoop(Function<IbguRef, Either<PortFailure, HubPass>> reconcile, WorkQueue queue, Clock clock,
             Duration resync) {
+        this(reconcile, queue, clock, resync, Observer.NONE);
+    }
+
+    HubLoop(Function<IbguRef, Either<PortFailure, HubPass>> reconcile, WorkQueue queue, Clock clock,
+            Duration resync, Observer observer) {
         this.reconcile = reconcile;
         this.queue = queue;
         this.clock = clock;
         this.resync = resync;
+        this.observer = observer;
     }
 
     static String key(IbguRef ref) {
@@ -67,6 +81,7 @@ final class HubLoop {
         MDC.put("reconcileID", UUID.randomUUID().toString());
         try {
             Either<PortFailure, HubPass> pass = reconcile.apply(ref(key));
+            observer.passed(ref(key), pass);
             if (pass.isLeft()) {
                 PortFailure f = pass.getLeft();
                 if (f instanceof PortFailure.Conflict) {
