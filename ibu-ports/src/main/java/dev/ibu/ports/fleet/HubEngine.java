@@ -105,9 +105,17 @@ public final class HubEngine {
         if (labels.isLeft()) {
             return Either.left(labels.getLeft());
         }
+        Either<PortFailure, Integer> paused = ImportPause.before(ports.clusters(), clusters.get(), d);
+        if (paused.isLeft()) {
+            return Either.left(paused.getLeft());
+        }
         Either<PortFailure, Integer> written = writeRows(ref, ibgu, before, d);
         if (written.isLeft()) {
             return Either.left(written.getLeft());
+        }
+        Either<PortFailure, Integer> resumed = ImportPause.after(ports.clusters(), clusters.get(), d);
+        if (resumed.isLeft()) {
+            return Either.left(resumed.getLeft());
         }
         HubStatus status = StatusView.of(d, maxStatusRows);
         boolean changed = !status.rollout().equals(ibgu.status()) || !stored.summary().contains(status.summary());

@@ -5,6 +5,7 @@ import dev.ibu.domain.fleet.LabelSelector;
 import dev.ibu.ports.out.PortFailure;
 import io.vavr.collection.List;
 import io.vavr.control.Either;
+import io.vavr.control.Option;
 
 /** The hub's ManagedClusters (cluster-scoped). */
 public interface ManagedClustersPort {
@@ -19,4 +20,7 @@ public interface ManagedClustersPort {
      * not exist is {@link PortFailure.NotFound}.
      */
     Either<PortFailure, Void> label(LabelChange change);
+
+    /** Sets (value present) or removes one annotation. Idempotent; a cluster that does not exist is NotFound. */
+    Either<PortFailure, Void> annotate(String cluster, String key, Option<String> value);
 }

@@ -41,7 +41,9 @@ final class ManagedClusterAdapter implements ManagedClustersPort {
                     : r.getMetadata().getLabels();
             io.vavr.collection.Map<String, String> l = TreeMap.ofAll(labels);
             if (anyOf.exists(s -> s.matches(l))) {
-                out = out.prepend(new ManagedCluster(r.getMetadata().getName(), l));
+                Map<String, String> a = r.getMetadata().getAnnotations() == null ? Collections.emptyMap()
+                        : r.getMetadata().getAnnotations();
+                out = out.prepend(new ManagedCluster(r.getMetadata().getName(), l, TreeMap.ofAll(a)));
             }
         }
         return Either.right(out.sortBy(ManagedCluster::name));
@@ -49,15 +51,25 @@ final class ManagedClusterAdapter implements ManagedClustersPort {
 
     @Override
     public Either<PortFailure, Void> label(LabelChange change) {
-        Map<String, Object> labels = new java.util.HashMap<>();
-        labels.put(change.key(), change.set() ? "" : null);
-        String patch = Serialization.asJson(Map.of("metadata", Map.of("labels", labels)));
+        return patchMetadata(change.cluster(), "labels", change.key(), change.set() ? "" : null);
+    }
+
+    @Override
+    public Either<PortFailure, Void> annotate(String cluster, String key, io.vavr.control.Option<String> value) {
+        return patchMetadata(cluster, "annotations", key, value.getOrNull());
+    }
+
+    /** A JSON merge patch of one metadata map entry (null removes it). */
+    private Either<PortFailure, Void> patchMetadata(String cluster, String map, String key, String value) {
+        Map<String, Object> entry = new java.util.HashMap<>();
+        entry.put(key, value);
+        String patch = Serialization.asJson(Map.of("metadata", Map.of(map, entry)));
         try {
-            client.genericKubernetesResources(HubKinds.MANAGED_CLUSTER).withName(change.cluster())
+            client.genericKubernetesResources(HubKinds.MANAGED_CLUSTER).withName(cluster)
                     .patch(PatchContext.of(PatchType.JSON_MERGE), patch);
             return Either.right(null);
         } catch (KubernetesClientException e) {
-            return Either.left(KubeFailures.from("ManagedCluster " + change.cluster(), e));
+            return Either.left(KubeFailures.from("ManagedCluster " + cluster, e));
         }
     }
 }

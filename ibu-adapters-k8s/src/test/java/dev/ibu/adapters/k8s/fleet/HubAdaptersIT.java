@@ -164,6 +164,22 @@ class HubAdaptersIT {
     }
 
     @Test
+    void the_hub_pauses_and_resumes_auto_import_by_annotation() {
+        String key = "import.open-cluster-management.io/disable-auto-import";
+        assertThat(adapters.ports().clusters().annotate("sno-1", key, io.vavr.control.Option.some("true")).isRight())
+                .isTrue();
+        eventually(() -> adapters.ports().clusters().list(io.vavr.collection.List.of(
+                dev.ibu.domain.fleet.LabelSelector.labels(io.vavr.collection.TreeMap.of("env", "lab")))).get()
+                .find(c -> c.name().equals("sno-1")).get().annotations().containsKey(key));
+        assertThat(adapters.ports().clusters().annotate("sno-1", key, io.vavr.control.Option.none()).isRight())
+                .isTrue();
+        assertThat(admin.genericKubernetesResources(HubKinds.MANAGED_CLUSTER).withName("sno-1").get().getMetadata()
+                .getAnnotations()).doesNotContainKey(key);
+        assertThat(adapters.ports().clusters().annotate("nowhere", key, io.vavr.control.Option.none()).getLeft())
+                .isInstanceOf(PortFailure.NotFound.class);
+    }
+
+    @Test
     void the_hub_controller_may_do_what_it_needs_and_nothing_more() {
         assertThatThrownBy(() -> hub.genericKubernetesResources(HubKinds.IBGU).inNamespace(NS).withName("prep-two")
                 .delete()).isInstanceOf(KubernetesClientException.class).hasMessageContaining("403");

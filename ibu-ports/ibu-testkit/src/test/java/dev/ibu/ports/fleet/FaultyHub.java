@@ -67,6 +67,11 @@ final class FaultyHub implements IbguStorePort, ManagedClustersPort, SpokeWorksP
     }
 
     @Override
+    public Either<PortFailure, Void> annotate(String cluster, String key, Option<String> value) {
+        return write(() -> hub.annotate(cluster, key, value));
+    }
+
+    @Override
     public Either<PortFailure, Void> apply(SpokeWork work) {
         return write(() -> hub.apply(work));
     }

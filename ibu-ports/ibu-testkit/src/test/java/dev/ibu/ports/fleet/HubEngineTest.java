@@ -142,4 +142,27 @@ class HubEngineTest {
         assertThat(gone.worksWritten()).isEqualTo(3);
         assertThat(f.hub().workClusters(ref)).isEmpty();
     }
+
+    @Test
+    void auto_import_is_paused_before_a_spokes_upgrade_is_written_and_resumed_after() {
+        SimulatedFleet f = fleet(2);
+        IbguRef ref = f.hub().create(ibgu(step(strategy(2), Action.PREP), step(strategy(1), Action.UPGRADE)));
+        HubEngine engine = f.engine();
+        String key = "import.open-cluster-management.io/disable-auto-import";
+        boolean sawPaused = false;
+        for (int round = 0; round < 60; round++) {
+            engine.reconcile(ref);
+            for (String c : f.hub().workClusters(ref)) {
+                ClusterRow row = f.hub().work(ref, c).get().row();
+                boolean upgrading = row.action() == Action.UPGRADE && row.state() == RowState.IN_PROGRESS;
+                assertThat(f.hub().annotations(c).containsKey(key)).as("%s at round %d", row, round)
+                        .isEqualTo(upgrading);
+                sawPaused |= upgrading;
+            }
+            f.tick();
+            f.clock().advance(TICK);
+        }
+        assertThat(sawPaused).isTrue();
+        assertThat(rows(f, ref)).allMatch(r -> r.completedActions().contains(Action.UPGRADE));
+    }
 }

@@ -40,6 +40,7 @@ import java.util.Set;
  */
 public final class InMemoryHub implements IbguStorePort, ManagedClustersPort, SpokeWorksPort, HubEventsPort {
     private final java.util.TreeMap<String, Map<String, String>> clusters = new java.util.TreeMap<>();
+    private final java.util.Map<String, Map<String, String>> annotations = new java.util.HashMap<>();
     private final Set<String> hubObjects = new HashSet<>();
     private final java.util.Map<IbguRef, ImageBasedGroupUpgrade> ibgus = new java.util.HashMap<>();
     private final java.util.Map<IbguRef, Long> versions = new java.util.HashMap<>();
@@ -173,7 +174,8 @@ public final class InMemoryHub implements IbguStorePort, ManagedClustersPort, Sp
         List<ManagedCluster> out = List.empty();
         for (java.util.Map.Entry<String, Map<String, String>> e : clusters.entrySet()) {
             if (anyOf.exists(s -> s.matches(e.getValue()))) {
-                out = out.prepend(new ManagedCluster(e.getKey(), e.getValue()));
+                out = out.prepend(new ManagedCluster(e.getKey(), e.getValue(),
+                        annotations.getOrDefault(e.getKey(), TreeMap.empty())));
             }
         }
         return Either.right(out.reverse());
@@ -191,6 +193,24 @@ public final class InMemoryHub implements IbguStorePort, ManagedClustersPort, Sp
         }
         clusters.put(change.cluster(), change.set() ? labels.put(change.key(), "") : labels.remove(change.key()));
         return Either.right(null);
+    }
+
+    @Override
+    public synchronized Either<PortFailure, Void> annotate(String cluster, String key, Option<String> value) {
+        count("patch ManagedCluster");
+        if (!clusters.containsKey(cluster)) {
+            return Either.left(PortFailure.notFound("ManagedCluster " + cluster + " not found"));
+        }
+        if (!Labels.validKey(key)) {
+            return Either.left(PortFailure.invalid("annotation key \"" + key + "\" is not a qualified name"));
+        }
+        Map<String, String> a = annotations.getOrDefault(cluster, TreeMap.empty());
+        annotations.put(cluster, value.isDefined() ? a.put(key, value.get()) : a.remove(key));
+        return Either.right(null);
+    }
+
+    public synchronized Map<String, String> annotations(String cluster) {
+        return annotations.getOrDefault(cluster, TreeMap.empty());
     }
 
     // ---- SpokeWorksPort
