@@ -109,7 +109,7 @@ public final class HubEngine {
         if (paused.isLeft()) {
             return Either.left(paused.getLeft());
         }
-        Either<PortFailure, Integer> written = writeRows(ref, ibgu, before, d);
+        Either<PortFailure, Integer> written = writeRows(ref, stored, before, d);
         if (written.isLeft()) {
             return Either.left(written.getLeft());
         }
@@ -170,24 +170,25 @@ public final class HubEngine {
      * next action) go first and new starts only once they all landed: a start must never be written while the record
      * of a finished spoke is not, or the works would show more spokes in flight than maxConcurrency allows.
      */
-    private Either<PortFailure, Integer> writeRows(IbguRef ref, ImageBasedGroupUpgrade ibgu, RolloutStatus before,
+    private Either<PortFailure, Integer> writeRows(IbguRef ref, StoredIbgu stored, RolloutStatus before,
                                                    Decision d) {
         List<ClusterRow> changed = d.statusAfter().clusters().values().toList()
                 .filter(row -> !before.clusters().get(row.name()).exists(o -> sameRecord(o, row)));
         java.util.function.Predicate<ClusterRow> isStart = row -> before.clusters().get(row.name())
                 .forAll(o -> o.step() != row.step() || o.state() != RowState.IN_PROGRESS);
-        Either<PortFailure, Integer> finishes = write(ref, ibgu, changed.filter(r -> !isStart.test(r)));
+        Either<PortFailure, Integer> finishes = write(ref, stored, changed.filter(r -> !isStart.test(r)));
         if (finishes.isLeft()) {
             return finishes;
         }
-        return write(ref, ibgu, changed.filter(isStart)).map(n -> n + finishes.get());
+        return write(ref, stored, changed.filter(isStart)).map(n -> n + finishes.get());
     }
 
-    private Either<PortFailure, Integer> write(IbguRef ref, ImageBasedGroupUpgrade ibgu, List<ClusterRow> rows) {
+    private Either<PortFailure, Integer> write(IbguRef ref, StoredIbgu stored, List<ClusterRow> rows) {
         int n = 0;
         Option<PortFailure> first = Option.none();
         for (ClusterRow row : rows) {
-            Either<PortFailure, Void> r = ports.works().apply(SpokeWork.of(ref, row, ibgu.ibuSpec()));
+            Either<PortFailure, Void> r = ports.works().apply(SpokeWork.of(ref, row, stored.ibgu().ibuSpec(),
+                    stored.ibuAnnotations()));
             if (r.isLeft()) {
                 LOG.warn("ibgu {}: cannot write the work of {}: {}", ref, row.name(), r.getLeft().message());
                 first = first.orElse(Option.some(r.getLeft()));

@@ -52,8 +52,10 @@ final class IbguStoreAdapter implements IbguStorePort {
         if (ibgu.isLeft()) {
             return Either.left(PortFailure.invalid(what + ": " + ibgu.getLeft().message()));
         }
+        Map<String, String> annotations = r.getMetadata().getAnnotations() == null ? Map.of()
+                : r.getMetadata().getAnnotations();
         return Either.right(Option.some(new StoredIbgu(ibgu.get(), r.getMetadata().getResourceVersion(),
-                IbguStatusCodec.summary(json))));
+                IbguStatusCodec.summary(json), io.vavr.collection.TreeMap.ofAll(annotations))));
     }
 
     @Override

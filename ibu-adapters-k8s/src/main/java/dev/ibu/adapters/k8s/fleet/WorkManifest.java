@@ -91,6 +91,7 @@ final class WorkManifest {
         return Either.right(r);
     }
 
+    @SuppressWarnings("unchecked")
     private static Map<String, Object> ibu(SpokeWork w) {
         @SuppressWarnings("unchecked")
         Map<String, Object> spec = Serialization.unmarshal(Serialization.asJson(IbuSpecs.encode(w.ibuSpec())),
@@ -100,6 +101,9 @@ final class WorkManifest {
         s.putAll(spec);
         Map<String, Object> o = object("lca.openshift.io/v1", "ImageBasedUpgrade", IBU_NAME, null, null, null, null,
                 null);
+        if (!w.ibuAnnotations().isEmpty()) {
+            ((Map<String, Object>) o.get("metadata")).put("annotations", w.ibuAnnotations().toJavaMap());
+        }
         o.put("spec", s);
         return o;
     }

@@ -59,7 +59,7 @@ class HubAdaptersIT {
                 + "metadata: {name: other, labels: {env: prod}}\nspec: {hubAcceptsClient: true}\n---\n"
                 + "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: oadp-cm, namespace: fleet}\ndata: {backup.yaml: 'kind: Backup'}\n---\n"
                 + "apiVersion: lcm.openshift.io/v1alpha1\nkind: ImageBasedGroupUpgrade\n"
-                + "metadata: {name: prep-two, namespace: fleet}\n"
+                + "metadata: {name: prep-two, namespace: fleet, annotations: {lca.openshift.io/target-ocp-version-manifest-count: '5', team: ran}}\n"
                 + "spec:\n  clusterLabelSelectors: [{matchLabels: {env: lab}}]\n"
                 + "  ibuSpec:\n    seedImageRef: {image: 'quay.io/seed/image:4.21.0', version: 4.21.0}\n"
                 + "    oadpContent: [{name: oadp-cm, namespace: openshift-adp}]\n"
@@ -113,6 +113,8 @@ class HubAdaptersIT {
         String json = io.fabric8.kubernetes.client.utils.Serialization.asJson(w);
         assertThat(json).contains("\"stage\":\"Prep\"", "\"propagationPolicy\":\"Orphan\"", "oadp-cm",
                 "PrepCompleted-status", WorkManifest.WORK_ROLE);
+        assertThat(json).contains("\"lca.openshift.io/target-ocp-version-manifest-count\":\"5\"")
+                .doesNotContain("\"team\"");
 
         eventually(() -> adapters.ports().works().list(REF).get().size() == 1);
         long gen = w.getMetadata().getGeneration();

@@ -165,4 +165,14 @@ class HubEngineTest {
         assertThat(sawPaused).isTrue();
         assertThat(rows(f, ref)).allMatch(r -> r.completedActions().contains(Action.UPGRADE));
     }
+
+    @Test
+    void the_ibgus_lca_annotations_reach_each_spokes_ibu_and_no_other() {
+        SimulatedFleet f = fleet(2);
+        IbguRef ref = f.hub().create(ibgu(step(strategy(2), Action.PREP)),
+                java.util.Map.of("lca.openshift.io/target-ocp-version-manifest-count", "5", "team", "ran"));
+        f.engine().reconcile(ref);
+        assertThat(f.hub().work(ref, "sno-00").get().ibuAnnotations().toJavaMap())
+                .containsExactly(java.util.Map.entry("lca.openshift.io/target-ocp-version-manifest-count", "5"));
+    }
 }

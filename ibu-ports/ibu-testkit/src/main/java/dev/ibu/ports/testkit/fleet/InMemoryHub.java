@@ -45,6 +45,7 @@ public final class InMemoryHub implements IbguStorePort, ManagedClustersPort, Sp
     private final java.util.Map<IbguRef, ImageBasedGroupUpgrade> ibgus = new java.util.HashMap<>();
     private final java.util.Map<IbguRef, Long> versions = new java.util.HashMap<>();
     private final java.util.Map<IbguRef, HubStatus> statuses = new java.util.HashMap<>();
+    private final java.util.Map<IbguRef, Map<String, String>> ibguAnnotations = new java.util.HashMap<>();
     private final java.util.Map<IbguRef, java.util.TreeMap<String, StoredWork>> works = new java.util.HashMap<>();
     private final java.util.List<HubEvent> events = new ArrayList<>();
     private final java.util.Map<String, Integer> calls = new java.util.TreeMap<>();
@@ -62,6 +63,13 @@ public final class InMemoryHub implements IbguStorePort, ManagedClustersPort, Sp
 
     public synchronized void addSecret(String namespace, String name) {
         hubObjects.add("Secret " + namespace + "/" + name);
+    }
+
+    /** Creates an IBGU with annotations (metadata.annotations). */
+    public synchronized IbguRef create(ImageBasedGroupUpgrade ibgu, java.util.Map<String, String> annotations) {
+        IbguRef ref = create(ibgu);
+        ibguAnnotations.put(ref, TreeMap.ofAll(annotations));
+        return ref;
     }
 
     /** Creates an IBGU as the API server admits it (the CRD's plan rules). */
@@ -127,7 +135,7 @@ public final class InMemoryHub implements IbguStorePort, ManagedClustersPort, Sp
     public synchronized void report(IbguRef ref, String cluster, long observedGeneration, Conditions feedback) {
         StoredWork w = works.get(ref).get(cluster);
         works.get(ref).put(cluster, new StoredWork(w.row(), w.ibuSpec(), w.generation(), observedGeneration,
-                feedback));
+                feedback, w.ibuAnnotations()));
     }
 
     synchronized java.util.List<Tuple2<IbguRef, String>> allWorks() {
@@ -148,7 +156,7 @@ public final class InMemoryHub implements IbguStorePort, ManagedClustersPort, Sp
         HubStatus s = statuses.get(ref);
         ImageBasedGroupUpgrade withStatus = s == null ? g : g.withStatus(s.rollout());
         return Either.right(Option.some(new StoredIbgu(withStatus, String.valueOf(versions.get(ref)),
-                Option.of(s).map(HubStatus::summary))));
+                Option.of(s).map(HubStatus::summary), ibguAnnotations.getOrDefault(ref, TreeMap.empty()))));
     }
 
     @Override
@@ -229,11 +237,13 @@ public final class InMemoryHub implements IbguStorePort, ManagedClustersPort, Sp
         java.util.TreeMap<String, StoredWork> m = works.computeIfAbsent(work.ibgu(), k -> new java.util.TreeMap<>());
         StoredWork old = m.get(work.cluster());
         if (old == null) {
-            m.put(work.cluster(), new StoredWork(work.row(), work.ibuSpec(), 1, 0, Conditions.EMPTY));
+            m.put(work.cluster(), new StoredWork(work.row(), work.ibuSpec(), 1, 0, Conditions.EMPTY,
+                    work.ibuAnnotations()));
         } else {
-            long gen = old.ibuSpec().equals(work.ibuSpec()) ? old.generation() : old.generation() + 1;
+            boolean same = old.ibuSpec().equals(work.ibuSpec()) && old.ibuAnnotations().equals(work.ibuAnnotations());
+            long gen = same ? old.generation() : old.generation() + 1;
             m.put(work.cluster(), new StoredWork(work.row(), work.ibuSpec(), gen, old.observedGeneration(),
-                    old.feedback()));
+                    old.feedback(), work.ibuAnnotations()));
         }
         return Either.right(null);
     }
