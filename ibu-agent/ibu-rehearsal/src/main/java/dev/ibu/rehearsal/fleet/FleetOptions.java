@@ -22,6 +22,10 @@ public final class FleetOptions {
             + "canary, a budget and three steps over every spoke; talm: TALM's docs/ibgu/README.md plan, unchanged).")
     String ibgu;
 
+    @Option(names = "--fleet-spokes", paramLabel = "engine|scripted", description = "With --fleet: engine (default: "
+            + "each spoke runs the ibu engine on an in-memory host) or scripted (a scripted IBU, for big fleets).")
+    String spokeKind = "engine";
+
     public boolean requested() {
         return spokes != 0 || failing != 0 || ibgu != null;
     }
@@ -35,6 +39,11 @@ public final class FleetOptions {
         if (failing < 0 || failing >= spokes) {
             err.println("--fleet-fail=" + failing + ": give fewer failing spokes than --fleet (0 to " + (spokes - 1)
                     + ")");
+            err.flush();
+            return 2;
+        }
+        if (!"engine".equals(spokeKind) && !"scripted".equals(spokeKind)) {
+            err.println("--fleet-spokes=" + spokeKind + ": use engine or scripted");
             err.flush();
             return 2;
         }
@@ -52,6 +61,6 @@ public final class FleetOptions {
                 return 2;
             }
         }
-        return FleetRehearsal.run(spokes, failing, yaml, !noYaml, out, err);
+        return FleetRehearsal.run(spokes, failing, "engine".equals(spokeKind), yaml, !noYaml, out, err);
     }
 }

@@ -43,7 +43,8 @@ public final class FleetRehearsal {
     }
 
     /** Exit code: 0 when the rollout completed or halted on its budget as injected failures must make it, else 1. */
-    public static int run(int n, int failing, String ibguYaml, boolean printYaml, PrintWriter out, PrintWriter err) {
+    public static int run(int n, int failing, boolean engineSpokes, String ibguYaml, boolean printYaml,
+                          PrintWriter out, PrintWriter err) {
         Either<dev.ibu.codec.CodecError, ImageBasedGroupUpgrade> parsed = IbguCodec.fromYaml(ibguYaml);
         if (parsed.isLeft()) {
             err.println("--ibgu: " + parsed.getLeft().message());
@@ -53,16 +54,17 @@ public final class FleetRehearsal {
         ImageBasedGroupUpgrade ibgu = parsed.get();
         IbguRef ref = new IbguRef(ibgu.namespace().isEmpty() ? "default" : ibgu.namespace(), ibgu.name());
         ManualClock clock = new ManualClock(ManualClock.DEFAULT_START);
-        Map<String, SimulatedSpoke> spokes = new TreeMap<>();
+        Map<String, FleetSpoke> spokes = new TreeMap<>();
         try (ApiServer server = ApiServer.builder().port(0).start();
              KubernetesClient admin = server.clientAs(Identity.admin())) {
             apply(server, resource("ocm-crds.yaml"));
             apply(server, HubCrds.ibguCrd());
-            apply(server, fleet(n, ref.namespace(), ibgu, failing, spokes));
+            apply(server, fleet(n, ref.namespace(), ibgu, failing, engineSpokes, spokes));
             apply(server, ibguYaml);
-            out.printf("ibu-agent local --fleet=%d: strict local hub at %s, %d ManagedClusters, IBGU %s (%d steps)%s%n",
-                    n, server.url(), n, ref, ibgu.plan().size(), failing > 0 ? ", " + failing
-                            + " spoke(s) failing Prep" : "");
+            out.printf("ibu-agent local --fleet=%d: strict local hub at %s, %d ManagedClusters (%s), IBGU %s (%d"
+                            + " steps)%s%n", n, server.url(), n, engineSpokes ? "each running the ibu engine on an"
+                            + " in-memory host" : "scripted IBUs", ref, ibgu.plan().size(), failing > 0 ? ", "
+                            + failing + " spoke(s) failing Prep" : "");
             try (HubAdapters adapters = HubAdapters.start(admin, clock, r -> { }, Duration.ofSeconds(30))) {
                 return rollout(new HubEngine(adapters.ports()), adapters, new FleetWorkAgents(admin, spokes), ibgu,
                         ref, clock, new FleetReport(out, clock.now()), failing, printYaml, admin, out);
@@ -138,8 +140,8 @@ public final class FleetRehearsal {
     }
 
     /** Namespaces, ManagedClusters, the ConfigMaps/pull secret the IBU names; the failing spokes' scripts. */
-    private static String fleet(int n, String ns, ImageBasedGroupUpgrade ibgu, int failing,
-                                Map<String, SimulatedSpoke> spokes) {
+    private static String fleet(int n, String ns, ImageBasedGroupUpgrade ibgu, int failing, boolean engineSpokes,
+                                Map<String, FleetSpoke> spokes) {
         StringBuilder y = new StringBuilder("apiVersion: v1\nkind: Namespace\nmetadata: {name: " + ns + "}\n");
         for (int i = 1; i <= n; i++) {
             String name = "spoke" + i;
@@ -147,11 +149,16 @@ public final class FleetRehearsal {
                     .append("---\napiVersion: cluster.open-cluster-management.io/v1\nkind: ManagedCluster\n")
                     .append("metadata: {name: ").append(name).append(", labels: {name: ").append(name)
                     .append(", env: lab}}\nspec: {hubAcceptsClient: true}\n");
-            SpokeScript script = SpokeScript.ok(3);
-            if (i >= 2 && i < 2 + failing) {
-                script = script.failsAt(Action.PREP, "seed image quay.io/seed/image:4.21.0: pull failed (injected)");
+            boolean fails = i >= 2 && i < 2 + failing;
+            if (engineSpokes) {
+                spokes.put(name, new EngineSpoke(fails));
+            } else {
+                SpokeScript script = SpokeScript.ok(3);
+                if (fails) {
+                    script = script.failsAt(Action.PREP, "seed image quay.io/seed/image:4.21.0: pull failed (injected)");
+                }
+                spokes.put(name, new ScriptedSpoke(new SimulatedSpoke(name, script)));
             }
-            spokes.put(name, new SimulatedSpoke(name, script));
         }
         for (ConfigMapRef cm : ibgu.ibuSpec().oadpContent().appendAll(ibgu.ibuSpec().extraManifests())) {
             y.append("---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: '").append(cm.name())

@@ -2,7 +2,6 @@ package dev.ibu.rehearsal.fleet;
 
 import dev.ibu.domain.Condition;
 import dev.ibu.domain.fleet.Action;
-import dev.ibu.ports.testkit.fleet.SimulatedSpoke;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -29,11 +28,11 @@ final class FleetWorkAgents {
     private static final String[] FIELDS = {"status", "reason", "message"};
 
     private final KubernetesClient client;
-    private final Map<String, SimulatedSpoke> spokes;
+    private final Map<String, FleetSpoke> spokes;
     private final Map<String, Long> applied = new HashMap<>();
     private final Map<String, String> lastReport = new HashMap<>();
 
-    FleetWorkAgents(KubernetesClient client, Map<String, SimulatedSpoke> spokes) {
+    FleetWorkAgents(KubernetesClient client, Map<String, FleetSpoke> spokes) {
         this.client = client;
         this.spokes = spokes;
     }
@@ -43,7 +42,7 @@ final class FleetWorkAgents {
         for (GenericKubernetesResource w : client.genericKubernetesResources(WORKS).inAnyNamespace()
                 .withLabel("ibu.dev/ibgu-name").list().getItems()) {
             String cluster = w.getMetadata().getNamespace();
-            SimulatedSpoke spoke = spokes.get(cluster);
+            FleetSpoke spoke = spokes.get(cluster);
             if (spoke == null) {
                 continue;
             }
@@ -60,7 +59,7 @@ final class FleetWorkAgents {
         spokes.values().forEach(s -> s.advance(now));
     }
 
-    private void report(GenericKubernetesResource w, long generation, SimulatedSpoke spoke) {
+    private void report(GenericKubernetesResource w, long generation, FleetSpoke spoke) {
         List<Object> values = new ArrayList<>();
         for (Condition c : spoke.conditions().items()) {
             String[] v = {c.status().wireName(), c.reason(), c.message()};
@@ -107,7 +106,7 @@ final class FleetWorkAgents {
     }
 
     /** What the spoke's LCA makes of the stage: Idle after Prep aborts, after Upgrade or Rollback finalizes. */
-    static Action action(String stage, SimulatedSpoke spoke) {
+    static Action action(String stage, FleetSpoke spoke) {
         switch (stage) {
             case "Prep":
                 return Action.PREP;

@@ -8,7 +8,10 @@ import org.junit.jupiter.api.Test;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 
-/** {@code local --fleet}: the real hub (adapters + engine) on the strict local hub with simulated spokes. */
+/**
+ * {@code local --fleet}: the real hub (adapters + engine) on the strict local hub; spokes run the ibu engine on an
+ * in-memory host (default) or a scripted IBU.
+ */
 class FleetRehearsalIT {
     record Run(int code, String out, String err) {
     }
@@ -44,9 +47,17 @@ class FleetRehearsalIT {
     void injected_failures_spend_the_budget_and_halt_with_the_spokes_messages() {
         Run r = local("local", "--fleet=8", "--fleet-fail=2", "--no-yaml");
         assertThat(r.code()).as(r.out() + r.err()).isZero();
-        assertThat(r.out()).contains("spoke2 Prep Failed: seed image quay.io/seed/image:4.21.0: pull failed (injected)",
+        assertThat(r.out()).contains("spoke2 Prep Failed: ", "quay.io/openshift-kni/seed:missing",
                 "HALTED: Rollout halted at plan[0] (Prep): 2 of 8 spokes failed", "rollout halted");
         assertThat(r.out()).doesNotContain("plan[1] (Upgrade): start");
+    }
+
+    @Test
+    void scripted_spokes_roll_a_bigger_fleet() {
+        Run r = local("local", "--fleet=24", "--fleet-spokes=scripted", "--fleet-fail=2", "--no-yaml");
+        assertThat(r.code()).as(r.out() + r.err()).isZero();
+        assertThat(r.out()).contains("scripted IBUs", "spoke2 Prep Failed: seed image quay.io/seed/image:4.21.0: pull"
+                + " failed (injected)", "rollout halted");
     }
 
     @Test
