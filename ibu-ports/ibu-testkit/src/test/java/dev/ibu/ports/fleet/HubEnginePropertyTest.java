@@ -16,13 +16,11 @@ import dev.ibu.domain.fleet.RowState;
 import dev.ibu.domain.fleet.Summary;
 import dev.ibu.ports.out.PortFailure;
 import dev.ibu.ports.testkit.fleet.SimulatedFleet;
-import dev.ibu.ports.testkit.fleet.SpokeScript;
 import io.vavr.control.Either;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.HashSet;
-import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
