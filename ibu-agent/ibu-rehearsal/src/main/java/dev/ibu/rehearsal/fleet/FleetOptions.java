@@ -22,8 +22,9 @@ public final class FleetOptions {
             + "canary, a budget and three steps over every spoke; talm: TALM's docs/ibgu/README.md plan, unchanged).")
     String ibgu;
 
-    @Option(names = "--fleet-spokes", paramLabel = "engine|scripted", description = "With --fleet: engine (default: "
-            + "each spoke runs the ibu engine on an in-memory host) or scripted (a scripted IBU, for big fleets).")
+    @Option(names = "--fleet-spokes", paramLabel = "engine|apiserver|scripted", description = "With --fleet: engine "
+            + "(default: each spoke runs the ibu engine on an in-memory host), apiserver (each spoke also has its own "
+            + "strict API server holding its IBU) or scripted (a scripted IBU, for big fleets).")
     String spokeKind = "engine";
 
     public boolean requested() {
@@ -42,8 +43,8 @@ public final class FleetOptions {
             err.flush();
             return 2;
         }
-        if (!"engine".equals(spokeKind) && !"scripted".equals(spokeKind)) {
-            err.println("--fleet-spokes=" + spokeKind + ": use engine or scripted");
+        if (!java.util.List.of("engine", "apiserver", "scripted").contains(spokeKind)) {
+            err.println("--fleet-spokes=" + spokeKind + ": use engine, apiserver or scripted");
             err.flush();
             return 2;
         }
@@ -61,6 +62,6 @@ public final class FleetOptions {
                 return 2;
             }
         }
-        return FleetRehearsal.run(spokes, failing, "engine".equals(spokeKind), yaml, !noYaml, out, err);
+        return FleetRehearsal.run(spokes, failing, spokeKind, yaml, !noYaml, out, err);
     }
 }

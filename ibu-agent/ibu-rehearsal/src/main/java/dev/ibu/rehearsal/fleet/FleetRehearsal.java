@@ -43,7 +43,7 @@ public final class FleetRehearsal {
     }
 
     /** Exit code: 0 when the rollout completed or halted on its budget as injected failures must make it, else 1. */
-    public static int run(int n, int failing, boolean engineSpokes, String ibguYaml, boolean printYaml,
+    public static int run(int n, int failing, String spokeKind, String ibguYaml, boolean printYaml,
                           PrintWriter out, PrintWriter err) {
         Either<dev.ibu.codec.CodecError, ImageBasedGroupUpgrade> parsed = IbguCodec.fromYaml(ibguYaml);
         if (parsed.isLeft()) {
@@ -56,14 +56,15 @@ public final class FleetRehearsal {
         ManualClock clock = new ManualClock(ManualClock.DEFAULT_START);
         Map<String, FleetSpoke> spokes = new TreeMap<>();
         try (ApiServer server = ApiServer.builder().port(0).start();
-             KubernetesClient admin = server.clientAs(Identity.admin())) {
+             KubernetesClient admin = server.clientAs(Identity.admin());
+             SpokesClosing closing = new SpokesClosing(spokes)) {
             apply(server, resource("ocm-crds.yaml"));
             apply(server, HubCrds.ibguCrd());
-            apply(server, fleet(n, ref.namespace(), ibgu, failing, engineSpokes, spokes));
+            apply(server, fleet(n, ref.namespace(), ibgu, failing, spokeKind, spokes));
             apply(server, ibguYaml);
             out.printf("ibu-agent local --fleet=%d: strict local hub at %s, %d ManagedClusters (%s), IBGU %s (%d"
-                            + " steps)%s%n", n, server.url(), n, engineSpokes ? "each running the ibu engine on an"
-                            + " in-memory host" : "scripted IBUs", ref, ibgu.plan().size(), failing > 0 ? ", "
+                            + " steps)%s%n", n, server.url(), n, describe(spokeKind), ref, ibgu.plan().size(),
+                    failing > 0 ? ", "
                             + failing + " spoke(s) failing Prep" : "");
             try (HubAdapters adapters = HubAdapters.start(admin, clock, r -> { }, Duration.ofSeconds(30))) {
                 return rollout(new HubEngine(adapters.ports()), adapters, new FleetWorkAgents(admin, spokes), ibgu,
@@ -140,7 +141,7 @@ public final class FleetRehearsal {
     }
 
     /** Namespaces, ManagedClusters, the ConfigMaps/pull secret the IBU names; the failing spokes' scripts. */
-    private static String fleet(int n, String ns, ImageBasedGroupUpgrade ibgu, int failing, boolean engineSpokes,
+    private static String fleet(int n, String ns, ImageBasedGroupUpgrade ibgu, int failing, String spokeKind,
                                 Map<String, FleetSpoke> spokes) {
         StringBuilder y = new StringBuilder("apiVersion: v1\nkind: Namespace\nmetadata: {name: " + ns + "}\n");
         for (int i = 1; i <= n; i++) {
@@ -150,8 +151,10 @@ public final class FleetRehearsal {
                     .append("metadata: {name: ").append(name).append(", labels: {name: ").append(name)
                     .append(", env: lab}}\nspec: {hubAcceptsClient: true}\n");
             boolean fails = i >= 2 && i < 2 + failing;
-            if (engineSpokes) {
+            if ("engine".equals(spokeKind)) {
                 spokes.put(name, new EngineSpoke(fails));
+            } else if ("apiserver".equals(spokeKind)) {
+                spokes.put(name, new ApiServerSpoke(fails));
             } else {
                 SpokeScript script = SpokeScript.ok(3);
                 if (fails) {
@@ -170,6 +173,26 @@ public final class FleetRehearsal {
                     .append("}\ndata: {.dockerconfigjson: eyJhdXRocyI6e319}\n");
         }
         return y.toString();
+    }
+
+    static String describe(String spokeKind) {
+        if ("engine".equals(spokeKind)) {
+            return "each running the ibu engine on an in-memory host";
+        }
+        return "apiserver".equals(spokeKind) ? "each with its own strict API server and the ibu engine"
+                : "scripted IBUs";
+    }
+
+    /** Stops the spokes' own API servers (--fleet-spokes=apiserver) when the rehearsal ends. */
+    private record SpokesClosing(Map<String, FleetSpoke> spokes) implements AutoCloseable {
+        @Override
+        public void close() {
+            for (FleetSpoke s : spokes.values()) {
+                if (s instanceof ApiServerSpoke) {
+                    ((ApiServerSpoke) s).close();
+                }
+            }
+        }
     }
 
     private static void apply(ApiServer server, String yaml) {

@@ -61,6 +61,14 @@ class FleetRehearsalIT {
     }
 
     @Test
+    void spokes_with_their_own_api_server_roll_out_end_to_end() {
+        Run r = local("local", "--fleet=3", "--fleet-spokes=apiserver", "--no-yaml");
+        assertThat(r.code()).as(r.out() + r.err()).isZero();
+        assertThat(r.out()).contains("each with its own strict API server", "plan[1] (Upgrade) done: 3 completed",
+                "plan[2] (FinalizeUpgrade) done: 3 completed", "rollout completed");
+    }
+
+    @Test
     void bad_fleet_options_name_the_fix() {
         Run r = local("local", "--fleet=3", "--fleet-fail=3");
         assertThat(r.code()).isEqualTo(2);
