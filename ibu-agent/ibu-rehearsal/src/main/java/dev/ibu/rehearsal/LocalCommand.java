@@ -91,6 +91,7 @@ public final class LocalCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         if (fleet.requested()) {
+            LogLevels.quietLibraries(verbose);
             return fleet.run(noYaml, out, err);
         }
         Set<FailStep> failing = EnumSet.noneOf(FailStep.class);
