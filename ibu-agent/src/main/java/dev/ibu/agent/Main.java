@@ -30,7 +30,8 @@ public final class Main implements Runnable {
         return Cli.commandLine(new Main(), List.of(new ExplainCommand(out, err), new VersionCommand(out),
                 new CrdCommand(out), new dev.ibu.agent.controller.RunCommand(err),
                 new dev.ibu.agent.ops.DiagnoseCommand(out, err), new dev.ibu.agent.ops.CleanupCommand(out, err),
-                new dev.ibu.agent.hostcmd.InitMonitorCommand(err), new dev.ibu.agent.hostcmd.PostPivotCommand(out, err)),
+                new dev.ibu.agent.hostcmd.InitMonitorCommand(err), new dev.ibu.agent.hostcmd.PostPivotCommand(out, err),
+                new dev.ibu.agent.hub.HubCommand(err)),
                 out, err);
     }
 

@@ -81,6 +81,9 @@ public final class LocalCommand implements Callable<Integer> {
     @Option(names = "--serve-seconds", hidden = true, description = "Stop serving after N seconds (tests).")
     long serveSeconds;
 
+    @picocli.CommandLine.Mixin
+    dev.ibu.rehearsal.fleet.FleetOptions fleet = new dev.ibu.rehearsal.fleet.FleetOptions();
+
     public LocalCommand(PrintWriter out, PrintWriter err) {
         this.out = out;
         this.err = err;
@@ -88,6 +91,10 @@ public final class LocalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        if (fleet.requested()) {
+            LogLevels.quietLibraries(verbose);
+            return fleet.run(noYaml, out, err);
+        }
         Set<FailStep> failing = EnumSet.noneOf(FailStep.class);
         if (fail != null) {
             try {

@@ -124,6 +124,10 @@ final class IbguDecoder {
         throw new Refused(f + ".clusters: give a count (e.g. 2) or a list of ManagedCluster names");
     }
 
+    static RolloutStatus statusOf(IbguStatus s) {
+        return status(s);
+    }
+
     private static RolloutStatus status(IbguStatus s) {
         if (s == null) {
             return RolloutStatus.initial();

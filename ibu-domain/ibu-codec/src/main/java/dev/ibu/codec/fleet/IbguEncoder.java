@@ -55,7 +55,7 @@ final class IbguEncoder {
         return new IbguSpec.Canary(clusters, GoDuration.format(c.soak().getSeconds()));
     }
 
-    private static IbguStatus status(RolloutStatus s) {
+    static IbguStatus status(RolloutStatus s) {
         if (s.equals(RolloutStatus.initial())) {
             return null;
         }
@@ -65,7 +65,7 @@ final class IbguEncoder {
                 clusters);
     }
 
-    private static IbguStatus.Cluster cluster(ClusterRow r) {
+    static IbguStatus.Cluster cluster(ClusterRow r) {
         return new IbguStatus.Cluster(r.name(),
                 r.completedActions().map(a -> new IbguStatus.ActionMessage(a.wireName(), null)).toJavaList(),
                 r.failedActions().map(f -> new IbguStatus.ActionMessage(f.action().wireName(), f.message()))

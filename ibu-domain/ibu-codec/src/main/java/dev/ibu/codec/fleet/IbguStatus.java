@@ -13,8 +13,19 @@ import java.util.List;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"currentStep", "stepStartedAt", "halted", "clusters"})
-public record IbguStatus(Integer currentStep, OffsetDateTime stepStartedAt, Halted halted, List<Cluster> clusters) {
+@JsonPropertyOrder({"currentStep", "stepStartedAt", "halted", "summary", "clustersOmitted", "clusters"})
+public record IbguStatus(Integer currentStep, OffsetDateTime stepStartedAt, Halted halted, Counts summary,
+                         Integer clustersOmitted, List<Cluster> clusters) {
+
+    public IbguStatus(Integer currentStep, OffsetDateTime stepStartedAt, Halted halted, List<Cluster> clusters) {
+        this(currentStep, stepStartedAt, halted, null, null, clusters);
+    }
+
+    /** {@code summary}: the current step's counts over every spoke it applies to (the hub's bounded status). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Counts(int total, int notStarted, int inProgress, int completed, int failed, int timedOut,
+                         int held) {
+    }
 
     /** The halt: step, plan size then, message. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
