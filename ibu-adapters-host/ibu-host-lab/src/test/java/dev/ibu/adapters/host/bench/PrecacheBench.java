@@ -28,7 +28,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Precache of a realistic set (48 images over 4 shared bases and 8 shared runtime layers, 6 already present) into a
- * containers-storage (vfs) from the loopback registry; figures only (run by {@code .ci/bench.d/20-precache.sh}):
+ * containers-storage (overlay, as on a node) from the loopback registry; figures only (run by {@code .ci/bench.d/20-precache.sh}):
  * <ul>
  *   <li><b>ours</b>: {@link PrecacheWorkload} as the precache job runs it (10 in flight, stored images skipped, pulls
  *       that need the same missing layer never together);
@@ -42,6 +42,8 @@ public final class PrecacheBench {
 
     private static final ProcessRunner RUN = ProcessRunner.local();
     private static final int CONCURRENCY = PrecacheSettings.DEFAULT_CONCURRENCY;
+    /** The storage driver: overlay, as RHCOS uses (vfs copies every parent layer per image, which swamps the rest). */
+    private static final String DRIVER = System.getProperty("bench.driver", "overlay");
 
     private PrecacheBench() {
     }
@@ -52,12 +54,12 @@ public final class PrecacheBench {
         Path base = Files.createTempDirectory(Path.of(System.getProperty("bench.tmp", "/var/tmp")), "ibu-bench-precache");
         try (LabRegistry registry = LabRegistry.start()) {
             SkopeoClient push = new SkopeoClient(RUN, HostLayout.forSysroot(base, base), Set.of(registry.host()), 0);
-            List<ImageSet.Image> set = ImageSet.build(base.resolve("set"), registry.host(), push, images, 4, 6 << 20, 8,
-                1 << 20, 128 << 10);
+            List<ImageSet.Image> set = ImageSet.build(base.resolve("set"), registry.host(), push, images, 4, 16 << 20, 8,
+                2 << 20, 128 << 10);
             List<String> refs = set.stream().map(ImageSet.Image::ref).toList();
             Set<Integer> presentIdx = Set.of(0, 4, 8, 12, 17, 21); // bases 0 and 1 and some runtimes present; bases 2 and 3 missing
             Path template = base.resolve("template");
-            SkopeoClient t = storage(template, registry);
+            SkopeoClient t = storage(template, registry, DRIVER);
             Set<String> presentLayers = new HashSet<>();
             for (int i : presentIdx) {
                 t.copy("docker://" + refs.get(i), "containers-storage:" + refs.get(i), Optional.empty());
@@ -85,7 +87,7 @@ public final class PrecacheBench {
                     String route = (r + k) % 2 == 0 ? "ours" : "upstream";
                     Path store = base.resolve(route + r);
                     RUN.runOk("cp", "-a", template.toString(), store.toString());
-                    SkopeoClient sk = storage(store, registry);
+                    SkopeoClient sk = storage(store, registry, DRIVER);
                     RUN.runOk("sync");
                     int mark = log.mark();
                     long t0 = System.nanoTime();
@@ -107,6 +109,7 @@ public final class PrecacheBench {
                     if (route.equals("ours") && (layerBytes != unique || !times.keySet().equals(missingLayers.keySet()))) {
                         allExact = false;
                     }
+                    unmountUnder(store);
                     LabSysroot.deleteTree(store);
                 }
                 time.add(r, secs.get("upstream") / secs.get("ours"));
@@ -117,8 +120,8 @@ public final class PrecacheBench {
                     secs.get("upstream"), served.get("upstream") / 1048576.0, secs.get("upstream") / secs.get("ours"));
             }
             System.out.println("per-round upstream/ours: " + time.perRound());
-            String shape = String.format(Locale.ROOT, "%d images, %d present, %d in flight, %d cores", set.size(),
-                presentIdx.size(), CONCURRENCY, Runtime.getRuntime().availableProcessors());
+            String shape = String.format(Locale.ROOT, "%d images, %d present, %d in flight, %s, %d cores", set.size(),
+                presentIdx.size(), CONCURRENCY, DRIVER, Runtime.getRuntime().availableProcessors());
             Paired.row("precache (" + shape + ") vs upstream shape", "10 concurrent pulls, present images skipped",
                 time.figure(), ">= 1.5x", time.median() >= 1.5 ? "met" : "not met");
             Paired.row("precache: layer bytes served / unique missing layer bytes (" + String.format(Locale.ROOT, "%.1f MiB",
@@ -126,12 +129,29 @@ public final class PrecacheBench {
                 "ours per round: " + String.join(" ", bytesOurs), "1.00 every round, each layer once",
                 allExact ? "met" : "not met");
         } finally {
+            unmountUnder(base);
             LabSysroot.deleteTree(base);
         }
     }
 
+    /** containers-storage's overlay driver bind-mounts its home onto itself: undone before the directory goes. */
+    static void unmountUnder(Path dir) throws java.io.IOException {
+        String prefix = dir.toAbsolutePath() + "/";
+        List<String> mounts = new ArrayList<>();
+        for (String line : Files.readAllLines(Path.of("/proc/self/mounts"))) {
+            String[] f = line.split(" ");
+            if (f.length > 1 && f[1].startsWith(prefix)) {
+                mounts.add(f[1]);
+            }
+        }
+        mounts.sort(java.util.Comparator.reverseOrder());
+        for (String m : mounts) {
+            RUN.run(List.of("umount", m));
+        }
+    }
+
     private static void ours(SkopeoClient sk, Path store, List<String> refs) throws InterruptedException {
-        new PrecacheWorkload(new SkopeoImageStore(sk, store.resolve("graph"), "vfs"),
+        new PrecacheWorkload(new SkopeoImageStore(sk, store.resolve("graph"), DRIVER),
             new PrecacheSettings(store.resolve("precache_status.json"), Integer.getInteger("bench.oursConcurrency", CONCURRENCY), 5, Duration.ofSeconds(1), false, 0),
             DiskUsage.statfs(), Optional.of("amd64")).run(refs, Optional.empty(), p -> { }, false);
     }
@@ -165,9 +185,14 @@ public final class PrecacheBench {
     }
 
     public static SkopeoClient storage(Path dir, LabRegistry registry) throws Exception {
+        return storage(dir, registry, "vfs");
+    }
+
+    /** A containers-storage in {@code dir} with {@code driver} (overlay as on a node; vfs where overlay cannot mount). */
+    public static SkopeoClient storage(Path dir, LabRegistry registry, String driver) throws Exception {
         Files.createDirectories(dir);
         Path conf = dir.resolve("storage.conf");
-        Files.writeString(conf, "[storage]\ndriver = \"vfs\"\nrunroot = \"" + dir.resolve("run") + "\"\ngraphroot = \""
+        Files.writeString(conf, "[storage]\ndriver = \"" + driver + "\"\nrunroot = \"" + dir.resolve("run") + "\"\ngraphroot = \""
             + dir.resolve("graph") + "\"\n");
         return new SkopeoClient(RUN, HostLayout.forSysroot(dir, dir), Set.of(registry.host()), 0)
             .with(Map.of("CONTAINERS_STORAGE_CONF", conf.toString()), Duration.ofMinutes(10), 0);
