@@ -48,11 +48,20 @@ final class Paired {
 
     /** Appends one row to {@code $BENCH_OUT/summary.tsv} (when run outside the benchmark command: prints it only). */
     static void row(String target, String anchor, String figure, String goal, String verdict) throws IOException {
-        String line = String.join("\t", target, anchor, figure, goal, verdict).replace('\n', ' ') + "\n";
+        String line = String.join("\t", target, anchor, figure + ", load " + load(), goal, verdict).replace('\n', ' ') + "\n";
         System.out.print("ROW " + line);
         String out = System.getenv("BENCH_OUT");
         if (out != null && !out.isEmpty()) {
             Files.writeString(Path.of(out, "summary.tsv"), line, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        }
+    }
+
+    /** The 1-minute load average: these machines are shared, and a figure taken at load 12 on 2 cores says so. */
+    static String load() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException | RuntimeException e) {
+            return "?";
         }
     }
 
