@@ -38,6 +38,22 @@ public interface ImageStore {
      */
     Optional<List<String>> manifestListArchitectures(String ref, Optional<Path> authFile);
 
+    /**
+     * What the registry's manifest of {@code ref} says before pulling it (one request): the architectures when it is a
+     * manifest list, else the digests of its layers (empty when unknown). Precache uses the layers to pull each shared
+     * layer once: two pulls that need the same missing layer never run at the same time.
+     */
+    record RemoteManifest(Optional<List<String>> listedArchitectures, List<String> layers) {
+        public RemoteManifest {
+            layers = List.copyOf(layers);
+        }
+    }
+
+    /** By default only the manifest-list check (no layers: pulls are then not ordered by layer). */
+    default RemoteManifest remoteManifest(String ref, Optional<Path> authFile) {
+        return new RemoteManifest(manifestListArchitectures(ref, authFile), List.of());
+    }
+
     List<StoredImage> list();
 
     void remove(StoredImage image);

@@ -4,6 +4,8 @@ import dev.ibu.adapters.host.process.HostCommandException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -50,34 +52,38 @@ public final class PrecacheWorkload {
     }
 
     /**
-     * With {@code skipStored} (a runner resuming a job whose earlier runner died), images already in the storage count
-     * as pulled and are not pulled again: only what is missing is.
+     * Images already in the storage are skipped (counted as pulled; upstream's {@code podman image exists}), read from
+     * the store's image list once; with {@code skipStored} (a runner resuming a job whose earlier runner died) an image
+     * not named in that list is also asked of the store one by one. At most {@code concurrency} pulls run at a time, and
+     * two pulls that need the same layer not yet stored never run together: the later one waits for the earlier, then
+     * reuses the layer instead of fetching it again (each shared layer comes from the registry once).
      */
     public void run(List<String> images, Optional<Path> authFile, Consumer<String> progress, boolean skipStored)
         throws InterruptedException {
-        List<String> failed = new ArrayList<>();
-        List<String> skipped = new ArrayList<>();
-        int[] pulled = {0};
-        AtomicBoolean diskFull = new AtomicBoolean();
+        Tally tally = new Tally(images.size(), progress);
         ProgressFile.write(settings.statusFile(), images.size(), 0, List.of());
+        Set<String> storedRefs = storedRefs();
+        LayerSchedule schedule = new LayerSchedule(settings.concurrency());
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(settings.concurrency(), Math.max(1, images.size())));
+        AtomicBoolean diskFull = new AtomicBoolean();
         try {
             for (String img : images) {
+                schedule.admit(); // a slot: at most `concurrency` images are inspected or pulled at a time
                 pool.submit(() -> {
-                    boolean isStored = !diskFull.get() && skipStored && stored(img);
-                    boolean skip = !diskFull.get() && !isStored && lacksNodeArchitecture(img, authFile);
-                    boolean ok = !diskFull.get() && (isStored || skip || pullWithRetries(img, authFile, diskFull));
-                    synchronized (failed) {
-                        if (skip) {
-                            skipped.add(img);
-                        } else if (ok) {
-                            pulled[0]++;
-                        } else {
-                            failed.add(img);
-                        }
-                        ProgressFile.write(settings.statusFile(), images.size(), pulled[0], failed, skipped);
-                        progress.accept(new dev.ibu.ports.out.PrecacheProgress(images.size(), pulled[0], failed.size(),
-                            skipped.size()).message());
+                    try {
+                        first(img, authFile, skipStored, storedRefs, diskFull, tally, schedule);
+                    } finally {
+                        schedule.release();
+                    }
+                });
+            }
+            for (LayerSchedule.Waiting w; (w = schedule.nextWaiting()) != null; ) {
+                LayerSchedule.Waiting next = w;
+                pool.submit(() -> {
+                    try {
+                        pull(next.image(), next.layers(), authFile, diskFull, tally, schedule);
+                    } finally {
+                        schedule.release();
                     }
                 });
             }
@@ -86,9 +92,97 @@ public final class PrecacheWorkload {
         } finally {
             pool.shutdownNow();
         }
-        synchronized (failed) {
-            ProgressFile.write(settings.statusFile(), images.size(), pulled[0], failed, skipped);
-            validate(failed, diskFull.get());
+        tally.finish(diskFull.get());
+    }
+
+    /** An image's first turn: skipped when stored or not built for the node; else pulled now, or later (see LayerSchedule). */
+    private void first(String img, Optional<Path> authFile, boolean skipStored, Set<String> storedRefs,
+                       AtomicBoolean diskFull, Tally tally, LayerSchedule schedule) {
+        if (diskFull.get()) {
+            tally.failed(img);
+            return;
+        }
+        if (storedRefs.contains(img) || skipStored && stored(img)) {
+            tally.pulled();
+            return;
+        }
+        ImageStore.RemoteManifest manifest = store.remoteManifest(img, authFile);
+        if (lacksNodeArchitecture(img, manifest)) {
+            tally.skipped(img);
+            return;
+        }
+        if (schedule.claimOrDefer(img, manifest.layers())) {
+            pull(img, manifest.layers(), authFile, diskFull, tally, schedule);
+        }
+    }
+
+    /** A pull of an image whose missing layers this runner claimed; the claim ends here. */
+    private void pull(String img, List<String> layers, Optional<Path> authFile, AtomicBoolean diskFull, Tally tally,
+                      LayerSchedule schedule) {
+        boolean ok = false;
+        try {
+            ok = !diskFull.get() && pullWithRetries(img, authFile, diskFull);
+        } finally {
+            schedule.done(layers, ok);
+        }
+        if (ok) {
+            tally.pulled();
+        } else {
+            tally.failed(img);
+        }
+    }
+
+    /** The refs the store already holds (names and repo digests), read once; none when the list cannot be read. */
+    private Set<String> storedRefs() {
+        try {
+            Set<String> out = new HashSet<>();
+            for (ImageStore.StoredImage i : store.list()) {
+                out.addAll(i.names());
+                out.addAll(i.repoDigests());
+            }
+            return out;
+        } catch (RuntimeException e) {
+            LOG.info("cannot read the stored image list ({}); every image is pulled", e.getMessage());
+            return Set.of();
+        }
+    }
+
+    /** Counts and progress, written after every image. */
+    private final class Tally {
+        private final int total;
+        private final Consumer<String> progress;
+        private final List<String> failed = new ArrayList<>();
+        private final List<String> skipped = new ArrayList<>();
+        private int pulled;
+
+        Tally(int total, Consumer<String> progress) {
+            this.total = total;
+            this.progress = progress;
+        }
+
+        synchronized void pulled() {
+            pulled++;
+            report();
+        }
+
+        synchronized void failed(String img) {
+            failed.add(img);
+            report();
+        }
+
+        synchronized void skipped(String img) {
+            skipped.add(img);
+            report();
+        }
+
+        private void report() {
+            ProgressFile.write(settings.statusFile(), total, pulled, failed, skipped);
+            progress.accept(new dev.ibu.ports.out.PrecacheProgress(total, pulled, failed.size(), skipped.size()).message());
+        }
+
+        synchronized void finish(boolean diskFull) {
+            ProgressFile.write(settings.statusFile(), total, pulled, failed, skipped);
+            validate(failed, diskFull);
         }
     }
 
@@ -106,11 +200,11 @@ public final class PrecacheWorkload {
     }
 
     /** A manifest list without an entry for the node's architecture: nothing to pull (podman would fail, exit 125). */
-    private boolean lacksNodeArchitecture(String img, Optional<Path> authFile) {
+    private boolean lacksNodeArchitecture(String img, ImageStore.RemoteManifest manifest) {
         if (nodeArchitecture.isEmpty()) {
             return false;
         }
-        Optional<List<String>> listed = store.manifestListArchitectures(img, authFile);
+        Optional<List<String>> listed = manifest.listedArchitectures();
         if (listed.isPresent() && !listed.get().contains(nodeArchitecture.get())) {
             LOG.info("Skipping image {}: not available for architecture {}", img, nodeArchitecture.get());
             return true;

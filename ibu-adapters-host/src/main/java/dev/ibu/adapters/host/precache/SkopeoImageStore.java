@@ -56,6 +56,17 @@ public final class SkopeoImageStore implements ImageStore {
     }
 
     @Override
+    public RemoteManifest remoteManifest(String ref, Optional<Path> authFile) {
+        try {
+            String raw = skopeo.rawManifest(ref, authFile);
+            return new RemoteManifest(ManifestPlatforms.listedArchitectures(raw), ManifestPlatforms.layerDigests(raw));
+        } catch (RuntimeException e) {
+            LOG.debug("skopeo inspect --raw failed for {} (will attempt pull): {}", ref, e.getMessage());
+            return new RemoteManifest(Optional.empty(), List.of());
+        }
+    }
+
+    @Override
     public List<StoredImage> list() {
         Path f = graphRoot.resolve(driver + "-images/images.json");
         if (!Files.exists(f)) {

@@ -49,4 +49,28 @@ public final class ManifestPlatforms {
         }
         return Optional.of(List.copyOf(archs));
     }
+
+    /**
+     * The layer digests of a single image's manifest (Docker schema 2 or OCI), in order; empty for a manifest list or
+     * text that is not such a manifest.
+     */
+    public static List<String> layerDigests(String rawManifest) {
+        JsonNode m;
+        try {
+            m = Json.MAPPER.readTree(rawManifest);
+        } catch (JacksonException e) {
+            return List.of();
+        }
+        if (m == null || !m.isObject() || !m.path("layers").isArray()) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        for (JsonNode l : m.path("layers")) {
+            String d = l.path("digest").asString("");
+            if (d.matches("sha256:[0-9a-f]{64}") && !out.contains(d)) {
+                out.add(d);
+            }
+        }
+        return List.copyOf(out);
+    }
 }

@@ -53,4 +53,13 @@ class ManifestPlatformsTest {
         assertThat(NodeArchitecture.goarch("s390x")).isEqualTo("s390x");
         assertThatThrownBy(() -> NodeArchitecture.goarch("vax")).hasMessageContaining("unknown CPU architecture \"vax\"");
     }
+
+    @Test
+    void a_single_manifest_names_its_layers_a_list_none() {
+        String single = "{\"schemaVersion\":2,\"config\":{\"digest\":\"sha256:bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb\"},\"layers\":[{\"digest\":\"sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\"},"
+            + "{\"digest\":\"sha256:bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb\"},{\"digest\":\"md5:x\"}]}";
+        assertThat(ManifestPlatforms.layerDigests(single)).containsExactly("sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "sha256:bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb");
+        assertThat(ManifestPlatforms.layerDigests("{\"manifests\":[]}")).isEmpty();
+        assertThat(ManifestPlatforms.layerDigests("not json")).isEmpty();
+    }
 }

@@ -92,6 +92,11 @@ public final class LabRegistry implements AutoCloseable {
         return out;
     }
 
+    /** The registry's log (its access log included: one line per request, with status and bytes sent). */
+    public Path logFile() {
+        return dir.resolve("registry.log");
+    }
+
     /** host:port, to prefix image refs with. */
     public String host() {
         return "127.0.0.1:" + port;
