@@ -80,6 +80,11 @@ public final class LocalCommand implements Callable<Integer> {
     @Option(names = "--serve-seconds", hidden = true, description = "Stop serving after N seconds (tests).")
     long serveSeconds;
 
+    @Option(names = "--serve-api-only", hidden = true, description = "Serve the API server with the prerequisites "
+            + "(namespaces, ConfigMaps, pull secret) and no simulated agent, so that a real 'ibu-agent run' drives the "
+            + "ImageBasedUpgrade (.ci/bench.d/30-agent.sh measures the node agent against it).")
+    boolean apiOnly;
+
     public LocalCommand(PrintWriter out, PrintWriter err) {
         this.out = out;
         this.err = err;
@@ -156,6 +161,9 @@ public final class LocalCommand implements Callable<Integer> {
             return 1;
         }
         try (EmbeddedApiServer api = server) {
+            if (apiOnly) {
+                return serveApiOnly(api);
+            }
             Optional<Path> partition = "local".equals(backup) ? Optional.of(partition(realHost)) : Optional.empty();
             SimWorld world = new SimWorld(api.client(), failing, e -> out.println("  event: " + e), realHost,
                     partition.map(p -> new LocalBackupAdapter(api.client(), LocalBackupSettings.at(
@@ -207,6 +215,20 @@ public final class LocalCommand implements Callable<Integer> {
             out.flush();
             return idle ? 0 : 1;
         }
+    }
+
+    /** {@code --serve-api-only}: the API server and the prerequisites, no agent; until killed. */
+    private int serveApiOnly(EmbeddedApiServer api) throws InterruptedException {
+        Prerequisites.create(api.client());
+        Path file = api.writeKubeconfig(kubeconfigPath(api));
+        out.println("serving the API server only (no agent): export KUBECONFIG=" + file.toAbsolutePath());
+        out.flush();
+        if (serveSeconds > 0) {
+            Thread.sleep(serveSeconds * 1000);
+        } else {
+            Thread.currentThread().join();  // until the JVM is stopped
+        }
+        return 0;
     }
 
     /** The shared container partition: the lab's containers directory with --host=ostree, else a temp directory. */
