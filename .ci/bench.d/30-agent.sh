@@ -96,14 +96,18 @@ IBU="$SERVER/apis/lca.openshift.io/v1/imagebasedupgrades/upgrade"
 
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 
+# How the agent is started, and the paths it is given (the image's run replaces them: chroot, its own paths)
+LAUNCH=(java "${OPTS[@]}" -jar "$AGENT_JAR")
+AGENT_HOST="$H"; AGENT_KUBECONFIG="$W/kubeconfig"; AGENT_TLS="$W/tls"
+
 # start_agent LOG: starts `run` as the Deployment does (AGENT_PID); READY_MS: from start to ready (/readyz 200 after
 # the first reconcile finished); READY_CPU_MS: the CPU time it took
 start_agent() {
   local log="$1" t0
   t0=$(now_ms)
-  java "${OPTS[@]}" -jar "$AGENT_JAR" run --host-root="$H" --kubeconfig="$W/kubeconfig" --leader-elect \
+  "${LAUNCH[@]}" run --host-root="$AGENT_HOST" --kubeconfig="$AGENT_KUBECONFIG" --leader-elect \
     --probe-address=127.0.0.1:$PROBE_PORT --log-format=json --metrics-address=127.0.0.1:$METRICS_PORT \
-    --metrics-cert-dir="$W/tls" > "$log" 2>&1 &
+    --metrics-cert-dir="$AGENT_TLS" > "$log" 2>&1 &
   AGENT_PID=$!
   while :; do
     if [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PROBE_PORT/readyz")" = 200 ] \
@@ -147,23 +151,29 @@ if [ "$WRITE_CLASSLIST" = 1 ]; then
 fi
 
 # --- time to ready and RSS: one cold start, then ROUNDS warm ones ----------------------------------------------------
-: > "$W/ready-warm.txt"; : > "$W/ready-cpu.txt"; : > "$W/rss.txt"; : > "$W/threads.txt"
-start_agent "$W/agent-cold.log"
-cold=$READY_MS; cold_cpu=$READY_CPU_MS
-say "cold start: ready in $cold ms (CPU $cold_cpu ms)"
-stop_agent
-for r in $(seq 1 "$ROUNDS"); do
-  start_agent "$W/agent-$r.log"
-  ms=$READY_MS
-  echo "$ms" >> "$W/ready-warm.txt"
-  echo "$READY_CPU_MS" >> "$W/ready-cpu.txt"
-  patches 20
-  sleep 10
-  rss_mib >> "$W/rss.txt"
-  ps -o nlwp= -p "$AGENT_PID" | tr -d ' ' >> "$W/threads.txt"
-  say "round $r: ready in $ms ms (CPU $READY_CPU_MS ms), RSS $(tail -n1 "$W/rss.txt") MiB, $(tail -n1 "$W/threads.txt") threads"
-  [ "$r" = "$ROUNDS" ] || stop_agent
-done
+# ready_and_rss TAG: $W/TAG-{ready-warm,ready-cpu,rss,threads}.txt, COLD and COLD_CPU; the last agent keeps running
+ready_and_rss() {
+  local tag="$1" r
+  : > "$W/$tag-ready-warm.txt"; : > "$W/$tag-ready-cpu.txt"; : > "$W/$tag-rss.txt"; : > "$W/$tag-threads.txt"
+  start_agent "$W/$tag-agent-cold.log"
+  COLD=$READY_MS; COLD_CPU=$READY_CPU_MS
+  say "$tag: cold start: ready in $COLD ms (CPU $COLD_CPU ms)"
+  stop_agent
+  for r in $(seq 1 "$ROUNDS"); do
+    start_agent "$W/$tag-agent-$r.log"
+    echo "$READY_MS" >> "$W/$tag-ready-warm.txt"
+    echo "$READY_CPU_MS" >> "$W/$tag-ready-cpu.txt"
+    patches 20
+    sleep 10
+    rss_mib >> "$W/$tag-rss.txt"
+    ps -o nlwp= -p "$AGENT_PID" | tr -d ' ' >> "$W/$tag-threads.txt"
+    say "$tag: round $r: ready in $READY_MS ms (CPU $READY_CPU_MS ms), RSS $(tail -n1 "$W/$tag-rss.txt") MiB," \
+      "$(tail -n1 "$W/$tag-threads.txt") threads"
+    [ "$r" = "$ROUNDS" ] || stop_agent
+  done
+}
+ready_and_rss jvm
+cold=$COLD; cold_cpu=$COLD_CPU
 
 # --- patch -> first status write, on the last round's agent -----------------------------------------------------------
 cat > "$W/PatchToStatus.java" <<'EOF'
@@ -282,7 +292,7 @@ stop_agent
 
 # --- where the memory goes (not a figure: NMT itself costs a few MiB): NMT summary and the largest mappings ----------
 if command -v jcmd >/dev/null; then
-  OPTS+=(-XX:NativeMemoryTracking=summary)
+  LAUNCH=(java "${OPTS[@]}" -XX:NativeMemoryTracking=summary -jar "$AGENT_JAR")
   start_agent "$W/agent-nmt.log"
   patches 20
   sleep 10
@@ -292,6 +302,37 @@ if command -v jcmd >/dev/null; then
   echo "RSS $(rss_mib) MiB with NMT on" >> "$W/rss-by-mapping.txt"
   stop_agent
   say "memory by JVM area: $W/nmt.txt; RSS by mapping: $W/rss-by-mapping.txt"
+fi
+
+# --- the same in the image, when it was built (.ci/image.sh or ibu-agent/image/build.sh): its jlinked JRE, its
+# archive and its entrypoint, run in a chroot of its unpacked layers with the fake node root at /host ----------------
+IMAGE_TAR="$ROOT/ibu-agent/target/ibu-agent-image.tar"
+in_image=0
+if [ -f "$IMAGE_TAR" ] && command -v skopeo >/dev/null && command -v jq >/dev/null && command -v unshare >/dev/null; then
+  R="$W/rootfs"
+  mkdir -p "$R"
+  skopeo copy -q "oci-archive:$IMAGE_TAR" "oci:$W/oci:bench" || die "skopeo cannot read $IMAGE_TAR"
+  skopeo inspect --raw "oci:$W/oci:bench" > "$W/image-manifest.json"
+  skopeo inspect --config "oci:$W/oci:bench" > "$W/image-config.json"
+  for layer in $(jq -r '.layers[].digest' "$W/image-manifest.json"); do
+    tar -xzf "$W/oci/blobs/sha256/${layer#sha256:}" -C "$R"
+  done
+  mkdir -p "$R/proc" "$R/dev" "$R/tmp"
+  cp -a "$H" "$R/host"
+  cp "$W/kubeconfig" "$R/tmp/kubeconfig"
+  cp -a "$W/tls" "$R/tmp/tls"
+  mapfile -t ENTRYPOINT < <(jq -r '.config.Entrypoint[]' "$W/image-config.json")
+  mapfile -t ENV < <(jq -r '.config.Env[]' "$W/image-config.json")
+  # unshare and sh exec into chroot, env and java: AGENT_PID is the JVM's
+  LAUNCH=(unshare --mount sh -c 'R="$1"; shift; mount -t proc proc "$R/proc" && mount --rbind /dev "$R/dev" \
+    && exec chroot "$R" "$@"' sh "$R" /usr/bin/env -i "${ENV[@]}" "${ENTRYPOINT[@]}")
+  AGENT_HOST=/host; AGENT_KUBECONFIG=/tmp/kubeconfig; AGENT_TLS=/tmp/tls
+  say "in the image: $(jq -c .config.Entrypoint "$W/image-config.json")"
+  ready_and_rss image
+  stop_agent
+  in_image=1
+else
+  say "no image at $IMAGE_TAR (or no skopeo/jq/unshare): the rows measured in the image are left out"
 fi
 failed=$(sed -n 's/^failed //p' "$W/patch-to-status.out")
 grep -v '^failed' "$W/patch-to-status.out" | awk '{printf "%.1f\n", $1 / 1000}' > "$W/patch-to-status-ms.txt"
@@ -308,18 +349,29 @@ verdict() { # VALUE GOAL [floor reason]: met / not met
   awk -v v="$1" -v g="$2" 'BEGIN {print (v <= g) ? "met" : "not met"}'
 }
 load="load average $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
-rss_median=$(median "$W/rss.txt")
-ready_median=$(median "$W/ready-warm.txt")
+rss_median=$(median "$W/jvm-rss.txt")
+ready_median=$(median "$W/jvm-ready-warm.txt")
 {
   printf 'agent RSS at steady state (ps -o rss, image JVM options, after 20 reconciles + 10 s)\t-\t%s MiB median (%s) over %s starts, %s threads; %s MiB after the %s patch samples\t<= 80 MiB\t%s\n' \
-    "$rss_median" "$(stats "$W/rss.txt" | sed 's/^[^ ]* //; s/[()]//g')" "$ROUNDS" "$(median "$W/threads.txt")" \
+    "$rss_median" "$(stats "$W/jvm-rss.txt" | sed 's/^[^ ]* //; s/[()]//g')" "$ROUNDS" "$(median "$W/jvm-threads.txt")" \
     "$(cat "$W/rss-after-samples.txt")" "$n" "$(verdict "$rss_median" 80)"
   printf 'agent time to ready, cold first start (process start -> /readyz 200, first reconcile done)\t-\t%s ms, CPU %s ms (%s)\t<= 1000 ms\t%s\n' \
     "$cold" "$cold_cpu" "$load" "$(verdict "$cold" 1000)"
   printf 'agent time to ready, warm starts\t-\t%s ms median (%s) over %s starts; CPU %s ms median (%s)\t<= 1000 ms\t%s\n' \
-    "$ready_median" "$(stats "$W/ready-warm.txt" | sed 's/^[^ ]* //; s/[()]//g')" "$ROUNDS" \
-    "$(median "$W/ready-cpu.txt")" "$(stats "$W/ready-cpu.txt" | sed 's/^[^ ]* //; s/[()]//g')" "$(verdict "$ready_median" 1000)"
+    "$ready_median" "$(stats "$W/jvm-ready-warm.txt" | sed 's/^[^ ]* //; s/[()]//g')" "$ROUNDS" \
+    "$(median "$W/jvm-ready-cpu.txt")" "$(stats "$W/jvm-ready-cpu.txt" | sed 's/^[^ ]* //; s/[()]//g')" "$(verdict "$ready_median" 1000)"
   printf 'spec patch -> first status write (watch, local API server)\tfloor: the patch'"'"'s own watch event p50 %s ms, p99 %s ms\tp50 %s ms, p99 %s ms, max %s ms over %s samples (%s without a write in 10 s; %s)\t<= 50 ms p99\t%s\n' \
     "$f50" "$f99" "$p50" "$p99" "$pmax" "$n" "${failed:-?}" "$load" "$([ "$n" -ge 200 ] && [ "${failed:-1}" = 0 ] && verdict "$p99" 50 || echo 'not met')"
+  if [ "$in_image" = 1 ]; then
+    printf 'agent RSS at steady state in the image (its JRE, archive and entrypoint; chroot)\t-\t%s MiB median (%s) over %s starts\t<= 80 MiB\t%s\n' \
+      "$(median "$W/image-rss.txt")" "$(stats "$W/image-rss.txt" | sed 's/^[^ ]* //; s/[()]//g')" "$ROUNDS" \
+      "$(verdict "$(median "$W/image-rss.txt")" 80)"
+    printf 'agent time to ready in the image, cold first start\t-\t%s ms, CPU %s ms\t<= 1000 ms\t%s\n' \
+      "$COLD" "$COLD_CPU" "$(verdict "$COLD" 1000)"
+    printf 'agent time to ready in the image, warm starts\t-\t%s ms median (%s) over %s starts; CPU %s ms median (%s)\t<= 1000 ms\t%s\n' \
+      "$(median "$W/image-ready-warm.txt")" "$(stats "$W/image-ready-warm.txt" | sed 's/^[^ ]* //; s/[()]//g')" "$ROUNDS" \
+      "$(median "$W/image-ready-cpu.txt")" "$(stats "$W/image-ready-cpu.txt" | sed 's/^[^ ]* //; s/[()]//g')" \
+      "$(verdict "$(median "$W/image-ready-warm.txt")" 1000)"
+  fi
 } | tee -a "$OUT/summary.tsv"
 say "details in $W"
