@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark part: the node agent (issue 16 "Agent", issue 13's closing figures). Figures only, no assertions.
-# Runs `ibu-agent run` with the JVM options the image ships (ibu-agent/image/jvm-options, its class-data sharing
-# archive dumped here from ibu-agent/image/classes.list as build.sh does) and the Deployment's arguments (leader
+# Runs `ibu-agent run` with the JVM options the image ships (ibu-agent/image/jvm-options; when they name a class-data
+# sharing archive, it is dumped here from ibu-agent/image/classes.list as build.sh does) and the Deployment's arguments (leader
 # election, JSON logs, metrics over TLS), against the rehearsal's embedded API server (`local --serve-api-only`, no
 # simulated agent) and a minimal fake node root (env, sh and an `ostree` that answers `admin status` with one booted
 # deployment), and measures:

@@ -7,8 +7,8 @@
 #      dpkg-deb --fsys-tarfile), docs trimmed to the copyright files, plus /etc/passwd, group, hosts and /tmp;
 #   2. jre: a JRE jlinked from the pinned Debian JDK ('build' lines) with the modules jdeps finds in the jar,
 #      without the AWT/font/image/sound native libraries (they need X11, freetype, ... which the image omits);
-#   3. app: the node agent's shaded jar, its class-data sharing archive (classes.list dumped by the image's JRE),
-#      jvm-options, and rootfs/ (gather, gather-host).
+#   3. app: the node agent's shaded jar, jvm-options, and rootfs/ (gather, gather-host); a class-data sharing
+#      archive of classes.list only when jvm-options names one (see below: not reproducible, so off).
 # Entrypoint: java <jvm-options> -jar /opt/ibu/ibu-agent.jar; Cmd: run --host-root=/host (the Deployment's args
 # replace it). Usage, as root on Debian 12 amd64 (installs what it needs with apt-get; idempotent):
 #   bash ibu-agent/image/build.sh                 build the jar (mvn -DskipTests package), then the image
@@ -176,8 +176,9 @@ VERSION="$("$L/jre/opt/ibu/jre/bin/java" -XX:+UseSerialGC -jar "$JAR" version | 
 # The class-data sharing archive named by jvm-options (-XX:SharedArchiveFile): the classes `run` loads (classes.list,
 # recorded by `bash .ci/bench.d/30-agent.sh --write-classlist`), parsed and verified once here. The JVM checks the
 # archive against the jar's path, size and mtime and the JRE's modules file, so it is dumped by the image's own JRE
-# in a chroot of the layers at their image paths, every file at the time det_tar gives it; without address space
-# randomization (setarch -R) the dump is byte-for-byte reproducible.
+# in a chroot of the layers at their image paths, every file at the time det_tar gives it (address randomization off).
+# Off by default (jvm-options does not name it): JDK 17's dump is not byte-reproducible (two dumps of the same inputs
+# differ in 40 KB to 20 MB), so with it two builds give different digests and .ci/image.sh fails.
 JSA=/opt/ibu/ibu-agent.jsa
 if grep -qx -- "-XX:SharedArchiveFile=$JSA" "$HERE/jvm-options"; then
   [ -f "$HERE/classes.list" ] || die "jvm-options names $JSA but $HERE/classes.list is missing"
