@@ -363,7 +363,7 @@ ready_median=$(median "$W/jvm-ready-warm.txt")
   printf 'spec patch -> first status write (watch, local API server)\tfloor: the patch'"'"'s own watch event p50 %s ms, p99 %s ms\tp50 %s ms, p99 %s ms, max %s ms over %s samples (%s without a write in 10 s; %s)\t<= 50 ms p99\t%s\n' \
     "$f50" "$f99" "$p50" "$p99" "$pmax" "$n" "${failed:-?}" "$load" "$([ "$n" -ge 200 ] && [ "${failed:-1}" = 0 ] && verdict "$p99" 50 || echo 'not met')"
   if [ "$in_image" = 1 ]; then
-    printf 'agent RSS at steady state in the image (its JRE, archive and entrypoint; chroot)\t-\t%s MiB median (%s) over %s starts\t<= 80 MiB\t%s\n' \
+    printf 'agent RSS at steady state in the image (its jlinked JRE and entrypoint; chroot)\t-\t%s MiB median (%s) over %s starts\t<= 80 MiB\t%s\n' \
       "$(median "$W/image-rss.txt")" "$(stats "$W/image-rss.txt" | sed 's/^[^ ]* //; s/[()]//g')" "$ROUNDS" \
       "$(verdict "$(median "$W/image-rss.txt")" 80)"
     printf 'agent time to ready in the image, cold first start\t-\t%s ms, CPU %s ms\t<= 1000 ms\t%s\n' \
