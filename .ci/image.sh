@@ -105,6 +105,13 @@ version="$(in_image "${ENTRYPOINT[@]}" version)"
 [ "$version" = "ibu-agent $(jq -r '.Labels["org.opencontainers.image.version"]' "$W/inspect.json")" ] \
   || fail "entrypoint 'version' printed '$version'"
 ok "the entrypoint in a chroot prints '$version'"
+# the class-data sharing archive of jvm-options matches the image's jar and JRE (-Xshare:on: the JVM refuses to start
+# rather than silently running without it, which would only make start-up slower)
+if jq -e '.config.Entrypoint | index("-XX:SharedArchiveFile=/opt/ibu/ibu-agent.jsa")' "$W/config.json" >/dev/null; then
+  in_image "${ENTRYPOINT[0]}" -Xshare:on "${ENTRYPOINT[@]:1}" version >/dev/null 2>"$W/cds.err" \
+    || fail "the JVM cannot use /opt/ibu/ibu-agent.jsa: $(tail -3 "$W/cds.err")"
+  ok "the entrypoint's class-data sharing archive is used (-Xshare:on)"
+fi
 
 # --- gather against a local API server ---------------------------------------------------------------------------------
 start_api_server

@@ -7,7 +7,8 @@
 #      dpkg-deb --fsys-tarfile), docs trimmed to the copyright files, plus /etc/passwd, group, hosts and /tmp;
 #   2. jre: a JRE jlinked from the pinned Debian JDK ('build' lines) with the modules jdeps finds in the jar,
 #      without the AWT/font/image/sound native libraries (they need X11, freetype, ... which the image omits);
-#   3. app: the node agent's shaded jar, jvm-options, and rootfs/ (gather, gather-host).
+#   3. app: the node agent's shaded jar, jvm-options, and rootfs/ (gather, gather-host); a class-data sharing
+#      archive of classes.list only when jvm-options names one (see below: not reproducible, so off).
 # Entrypoint: java <jvm-options> -jar /opt/ibu/ibu-agent.jar; Cmd: run --host-root=/host (the Deployment's args
 # replace it). Usage, as root on Debian 12 amd64 (installs what it needs with apt-get; idempotent):
 #   bash ibu-agent/image/build.sh                 build the jar (mvn -DskipTests package), then the image
@@ -171,6 +172,33 @@ find "$L/app" -type d -exec chmod 0755 {} +
 
 VERSION="$("$L/jre/opt/ibu/jre/bin/java" -XX:+UseSerialGC -jar "$JAR" version | awk '{print $2}')"
 [ -n "$VERSION" ] || die "the jlinked JRE could not run '$JAR version'"
+
+# The class-data sharing archive named by jvm-options (-XX:SharedArchiveFile): the classes `run` loads (classes.list,
+# recorded by `bash .ci/bench.d/30-agent.sh --write-classlist`), parsed and verified once here. The JVM checks the
+# archive against the jar's path, size and mtime and the JRE's modules file, so it is dumped by the image's own JRE
+# in a chroot of the layers at their image paths, every file at the time det_tar gives it (address randomization off).
+# Off by default (jvm-options does not name it): JDK 17's dump is not byte-reproducible (two dumps of the same inputs
+# differ in 40 KB to 20 MB), so with it two builds give different digests and .ci/image.sh fails.
+JSA=/opt/ibu/ibu-agent.jsa
+if grep -qx -- "-XX:SharedArchiveFile=$JSA" "$HERE/jvm-options"; then
+  [ -f "$HERE/classes.list" ] || die "jvm-options names $JSA but $HERE/classes.list is missing"
+  [ "$(id -u)" = 0 ] || die "dumping $JSA needs root (chroot): run as root, or drop -XX:SharedArchiveFile from jvm-options"
+  R="$B/cds-root"
+  rm -rf "$R"; mkdir -p "$R"
+  cp -a "$L/debian/." "$L/jre/." "$L/app/." "$R/"
+  cp "$HERE/classes.list" "$R/tmp/classes.list"
+  mkdir -p "$R/proc" "$R/dev"
+  find "$R" -exec touch -h -d "@$SOURCE_DATE_EPOCH" {} +
+  mapfile -t dump_opts < <(grep -v -e '^#' -e '^[[:space:]]*$' -e '^-XX:SharedArchiveFile=' "$HERE/jvm-options")
+  unshare --mount --fork sh -c 'R="$1"; shift; mount -t proc proc "$R/proc" && mount --rbind /dev "$R/dev" \
+    && exec setarch x86_64 -R chroot "$R" "$@"' sh "$R" /opt/ibu/jre/bin/java -Xshare:dump \
+    -XX:SharedClassListFile=/tmp/classes.list -XX:SharedArchiveFile="$JSA" "${dump_opts[@]}" -cp /opt/ibu/ibu-agent.jar \
+    > "$B/cds-dump.log" 2>&1 || die "dumping $JSA failed: $(tail -5 "$B/cds-dump.log")"
+  cp "$R$JSA" "$L/app$JSA"
+  chmod 0644 "$L/app$JSA"
+  rm -rf "$R"
+  step "class-data sharing archive $JSA: $(du -h "$L/app$JSA" | cut -f1), $(grep -vc '^#' "$HERE/classes.list") entries of classes.list"
+fi
 
 # --- OCI layout ------------------------------------------------------------------------------------------------------
 GZIP_BIN="$L/debian/bin/gzip" # the pinned gzip: the compressed bytes do not depend on the build host

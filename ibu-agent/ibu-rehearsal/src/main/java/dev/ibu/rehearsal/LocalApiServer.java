@@ -81,6 +81,11 @@ final class LocalApiServer implements AutoCloseable {
         return server.writeKubeconfig(file, Identity.admin());
     }
 
+    /** A kubeconfig (mode 0600) for a real {@code ibu-agent run} as the agent's ServiceAccount (deploy/base's RBAC). */
+    Path writeAgentKubeconfig(Path file) {
+        return server.writeKubeconfig(file, Identity.lifecycleAgent());
+    }
+
     @Override
     public void close() {
         agent.close();

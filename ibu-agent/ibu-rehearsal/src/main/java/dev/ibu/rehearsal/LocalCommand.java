@@ -84,6 +84,11 @@ public final class LocalCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     dev.ibu.rehearsal.fleet.FleetOptions fleet = new dev.ibu.rehearsal.fleet.FleetOptions();
 
+    @Option(names = "--serve-api-only", hidden = true, description = "Serve the API server with the prerequisites "
+            + "(namespaces, ConfigMaps, pull secret) and no simulated agent, so that a real 'ibu-agent run' drives the "
+            + "ImageBasedUpgrade (.ci/bench.d/30-agent.sh measures the node agent against it).")
+    boolean apiOnly;
+
     public LocalCommand(PrintWriter out, PrintWriter err) {
         this.out = out;
         this.err = err;
@@ -164,6 +169,9 @@ public final class LocalCommand implements Callable<Integer> {
             return 1;
         }
         try (LocalApiServer api = server) {
+            if (apiOnly) {
+                return serveApiOnly(api);
+            }
             Optional<Path> partition = "local".equals(backup) ? Optional.of(partition(realHost)) : Optional.empty();
             SimWorld world = new SimWorld(api.agent(), failing, e -> out.println("  event: " + e), realHost,
                     partition.map(p -> new LocalBackupAdapter(api.agent(), LocalBackupSettings.at(
@@ -216,6 +224,20 @@ public final class LocalCommand implements Callable<Integer> {
             out.flush();
             return idle ? 0 : 1;
         }
+    }
+
+    /** {@code --serve-api-only}: the API server and the prerequisites, no agent; until killed. */
+    private int serveApiOnly(LocalApiServer api) throws InterruptedException {
+        Prerequisites.create(api.admin());
+        Path file = api.writeAgentKubeconfig(kubeconfigPath(api));
+        out.println("serving the API server only (no agent): export KUBECONFIG=" + file.toAbsolutePath());
+        out.flush();
+        if (serveSeconds > 0) {
+            Thread.sleep(serveSeconds * 1000);
+        } else {
+            Thread.currentThread().join();  // until the JVM is stopped
+        }
+        return 0;
     }
 
     /** The shared container partition: the lab's containers directory with --host=ostree, else a temp directory. */

@@ -53,6 +53,28 @@ class ServeIT {
         }
     }
 
+    @Test
+    void serve_api_only_serves_the_prerequisites_and_no_agent(@TempDir Path dir) throws Exception {
+        Path kubeconfig = dir.resolve("kubeconfig");
+        StringWriter out = new StringWriter();
+        Thread serving = new Thread(() -> RehearsalMain.run(new String[] {"local", "--serve-api-only", "--port=0",
+                "--serve-seconds=30", "--kubeconfig-out=" + kubeconfig}, new PrintWriter(out, true),
+                new PrintWriter(new StringWriter(), true)));
+        serving.setDaemon(true);
+        serving.start();
+        waitFor("the kubeconfig", () -> out.toString().contains("export KUBECONFIG="));
+
+        try (KubernetesClient client = new KubernetesClientBuilder().withHttpClientFactory(new JdkHttpClientFactory())
+                .withConfig(Config.fromKubeconfig(Files.readString(kubeconfig))).build()) {
+            assertThat(client.namespaces().withName("openshift-lifecycle-agent").get()).isNotNull();
+            Thread.sleep(1000);
+            // the simulated agent would have created the CR at start-up: here only a real `ibu-agent run` does
+            assertThat(client.genericKubernetesResources("lca.openshift.io/v1", "ImageBasedUpgrade").withName("upgrade")
+                    .get()).isNull();
+        }
+        assertThat(out.toString()).contains("no agent").doesNotContain("Agent start-up");
+    }
+
     @SuppressWarnings("unchecked")
     private static String lastReason(GenericKubernetesResource r) {
         Object status = r.getAdditionalProperties().get("status");
