@@ -1,19 +1,18 @@
 package dev.ibu.agent.e2e;
 
+import static dev.ibu.agent.e2e.KubectlRuns.kubectl;
+import static dev.ibu.agent.e2e.KubectlRuns.run;
+import static dev.ibu.agent.e2e.KubectlRuns.waitFor;
+
+import dev.ibu.agent.e2e.KubectlRuns.Result;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ibu.rehearsal.RehearsalMain;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * What a person gets wrong, typed into the real {@code kubectl} against {@code local --serve}: each bad request is
@@ -68,13 +67,7 @@ class BadRequestsKubectlIT {
     @Test
     void bad_requests_get_a_clusters_answers_and_leave_the_agent_alone() throws Exception {
         Path kubeconfig = dir.resolve("kubeconfig");
-        StringWriter out = new StringWriter();
-        Thread serving = new Thread(() -> RehearsalMain.run(new String[] {"local", "--serve", "--port=0",
-                "--serve-seconds=180", "--kubeconfig-out=" + kubeconfig, "--no-yaml", "--pace=10ms"},
-                new PrintWriter(out, true), new PrintWriter(new StringWriter(), true)));
-        serving.setDaemon(true);
-        serving.start();
-        waitFor("the kubeconfig", () -> out.toString().contains("export KUBECONFIG="));
+        KubectlRuns.serve(kubeconfig, 180);
         waitFor("the agent's first status", () -> run(kubeconfig, null, "get", "ibu", "upgrade", "-o",
                 "jsonpath={.status.validNextStages}").out().contains("Prep"));
         String before = state(kubeconfig);
@@ -143,43 +136,5 @@ class BadRequestsKubectlIT {
     static String ibu(String name, String spec) {
         return "{\"apiVersion\":\"lca.openshift.io/v1\",\"kind\":\"ImageBasedUpgrade\",\"metadata\":{\"name\":\"" + name
                 + "\"},\"spec\":" + spec + "}";
-    }
-
-    record Result(int exit, String out) {
-    }
-
-    /** kubectl with the kubeconfig, stdout and stderr together, {@code input} (or nothing) on stdin. */
-    static Result run(Path kubeconfig, String input, String... args) {
-        List<String> argv = new ArrayList<>(List.of("kubectl", "--kubeconfig", kubeconfig.toString()));
-        argv.addAll(List.of(args));
-        try {
-            Process p = new ProcessBuilder(argv).redirectErrorStream(true).start();
-            try (var stdin = p.getOutputStream()) {
-                if (input != null) {
-                    stdin.write(input.getBytes(StandardCharsets.UTF_8));
-                }
-            }
-            String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(60, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new AssertionError(String.join(" ", argv) + " did not finish: " + text);
-            }
-            return new Result(p.exitValue(), text);
-        } catch (java.io.IOException e) {
-            throw new AssertionError("kubectl must be on the PATH (it is on every machine of this project): " + e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
-    }
-
-    private static void waitFor(String what, java.util.function.BooleanSupplier condition) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("never happened: " + what);
-            }
-            Thread.sleep(200);
-        }
     }
 }

@@ -1,19 +1,14 @@
 package dev.ibu.agent.e2e;
 
+import static dev.ibu.agent.e2e.KubectlRuns.kubectl;
+import static dev.ibu.agent.e2e.KubectlRuns.waitFor;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ibu.rehearsal.RehearsalMain;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The product document's own commands, typed into the real {@code kubectl} binary ({@code oc} read as
@@ -28,13 +23,7 @@ class SeedDocumentKubectlIT {
     @Test
     void an_upgrade_driven_with_the_documents_kubectl_commands() throws Exception {
         Path kubeconfig = dir.resolve("kubeconfig");
-        StringWriter out = new StringWriter();
-        Thread serving = new Thread(() -> RehearsalMain.run(new String[] {"local", "--serve", "--port=0",
-                "--serve-seconds=120", "--kubeconfig-out=" + kubeconfig, "--no-yaml", "--pace=10ms"},
-                new PrintWriter(out, true), new PrintWriter(new StringWriter(), true)));
-        serving.setDaemon(true);
-        serving.start();
-        waitFor("the kubeconfig", () -> out.toString().contains("export KUBECONFIG="));
+        KubectlRuns.serve(kubeconfig, 120);
 
         String table = kubectl(kubeconfig, "get", "ibu");
         assertThat(table).contains("NAME").contains("upgrade").contains("Idle");
@@ -70,13 +59,7 @@ class SeedDocumentKubectlIT {
     @Test
     void abort_failed_then_the_documents_annotation_retries_the_cleanup() throws Exception {
         Path kubeconfig = dir.resolve("kubeconfig");
-        StringWriter out = new StringWriter();
-        Thread serving = new Thread(() -> RehearsalMain.run(new String[] {"local", "--serve", "--fail=cleanup", "--port=0",
-                "--serve-seconds=120", "--kubeconfig-out=" + kubeconfig, "--no-yaml", "--pace=10ms"},
-                new PrintWriter(out, true), new PrintWriter(new StringWriter(), true)));
-        serving.setDaemon(true);
-        serving.start();
-        waitFor("the kubeconfig", () -> out.toString().contains("export KUBECONFIG="));
+        KubectlRuns.serve(kubeconfig, 120, "--fail=cleanup");
 
         kubectl(kubeconfig, "patch", "imagebasedupgrades.lca.openshift.io", "upgrade",
                 "-p={\"spec\": {\"stage\": \"Prep\"}}", "--type=merge", "-n", "openshift-lifecycle-agent");
@@ -98,33 +81,5 @@ class SeedDocumentKubectlIT {
             return y.contains("reason: Idle") && !y.contains("AbortFailed");
         });
         assertThat(kubectl(kubeconfig, "get", "ibu", "-o", "yaml")).doesNotContain("manual-cleanup-done");
-    }
-
-    static String kubectl(Path kubeconfig, String... args) {
-        List<String> argv = new ArrayList<>(List.of("kubectl", "--kubeconfig", kubeconfig.toString()));
-        argv.addAll(List.of(args));
-        try {
-            Process p = new ProcessBuilder(argv).redirectErrorStream(true).start();
-            String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                throw new AssertionError(String.join(" ", argv) + " failed: " + text);
-            }
-            return text;
-        } catch (java.io.IOException e) {
-            throw new AssertionError("kubectl must be on the PATH (it is on every machine of this project): " + e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
-    }
-
-    private static void waitFor(String what, java.util.function.BooleanSupplier condition) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("never happened: " + what);
-            }
-            Thread.sleep(200);
-        }
     }
 }
